@@ -1,0 +1,113 @@
+package dev.sodamaven;
+
+import dev.sodamaven.config.DbtCloudSettings;
+import dev.sodamaven.config.NetworkSettings;
+import dev.sodamaven.config.SodaCloudSettings;
+import dev.sodamaven.dbtcloud.DbtCloudClient;
+import dev.sodamaven.dbtcloud.DbtCloudFetcher;
+import dev.sodamaven.http.HttpSettings;
+import dev.sodamaven.http.HttpTransport;
+import dev.sodamaven.http.ProxySettings;
+import dev.sodamaven.soda.SavedScan;
+import dev.sodamaven.soda.ScanResultsFile;
+import dev.sodamaven.soda.SodaCloudClient;
+import dev.sodamaven.soda.SodaCloudEndpoint;
+import dev.sodamaven.soda.UploadReceipt;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The remote services of a run: one HTTP client (created only when something is sent), shared by
+ * the Soda Cloud and dbt Cloud clients.
+ */
+public final class Remote {
+
+    private final List<ProxySettings> proxies;
+    private final HttpSettings.Sleeper sleeper;
+    private final Duration initialBackoff;
+    private final IngestLog log;
+
+    /**
+     * @param proxies        proxies from settings.xml (empty: the JVM's proxy properties apply)
+     * @param sleeper        how to wait between retries
+     * @param initialBackoff the first wait before a retry
+     * @param log            where retries are reported
+     */
+    public Remote(List<ProxySettings> proxies, HttpSettings.Sleeper sleeper, Duration initialBackoff, IngestLog log) {
+        this.proxies = List.copyOf(proxies);
+        this.sleeper = sleeper;
+        this.initialBackoff = initialBackoff;
+        this.log = log;
+    }
+
+    public Session open(NetworkSettings network) {
+        return new Session(network);
+    }
+
+    /** The connections of one run. */
+    public final class Session implements AutoCloseable {
+        private final NetworkSettings network;
+        private HttpTransport transport;
+
+        private Session(NetworkSettings network) {
+            this.network = network;
+        }
+
+        private HttpTransport transport() {
+            if (transport == null) {
+                HttpSettings settings = new HttpSettings(network.connectTimeout(), network.readTimeout(),
+                        network.maxRetries(), initialBackoff, Duration.ofSeconds(30), PluginInfo.userAgent(), proxies,
+                        sleeper);
+                transport = new HttpTransport(settings, (description, reason, next, max, wait) ->
+                        log.warn(description + ": " + reason + "; trying again in " + seconds(wait) + " (attempt "
+                                + next + " of " + max + ")"));
+            }
+            return transport;
+        }
+
+        /** Checks the saved scan results file and sends it to Soda Cloud. */
+        public UploadReceipt upload(SodaCloudSettings sodaCloud, Path scanResultsFile) throws IngestException {
+            SavedScan scan = ScanResultsFile.inspect(scanResultsFile);
+            if (!sodaCloud.hasApiKey()) {
+                throw IngestException.configuration("No Soda Cloud API key is set.",
+                        "Give apiKeyId and apiKeySecret (see the README, section Credentials).");
+            }
+            SodaCloudClient client = new SodaCloudClient(transport(), endpoint(sodaCloud),
+                    new SodaCloudClient.ApiKey(sodaCloud.apiKeyId(), sodaCloud.apiKeySecret(), sodaCloud.apiKeyOrigin()));
+            return client.upload(scan);
+        }
+
+        public DbtCloudFetcher dbtCloud(DbtCloudSettings settings, IngestLog progress) {
+            DbtCloudClient client = new DbtCloudClient(transport(), settings.baseUrl(), settings.accountId(),
+                    settings.apiToken(), settings.tokenOrigin());
+            return new DbtCloudFetcher(client, settings.runId(), settings.jobId(), settings.successfulRunsOnly(),
+                    progress::info);
+        }
+
+        public String sodaCloudAddress(SodaCloudSettings sodaCloud) {
+            return endpoint(sodaCloud).apiUrl().toString();
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (IOException ignored) {
+                    // Closing idle connections cannot lose anything.
+                }
+            }
+        }
+    }
+
+    private static SodaCloudEndpoint endpoint(SodaCloudSettings sodaCloud) {
+        return new SodaCloudEndpoint(sodaCloud.scheme(), sodaCloud.host(), sodaCloud.port());
+    }
+
+    private static String seconds(Duration wait) {
+        return String.format(Locale.ROOT, "%.1f s", wait.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sodamaven;
+
+import java.util.Objects;
+
+/**
+ * A secret value (API key secret, dbt Cloud token, login token). Shared by every package so that a
+ * secret is never held as a plain {@code String} field: {@link #toString()} never shows it, and the
+ * value is only read where it goes on the wire.
+ */
+public final class Secret {
+
+    private static final String REDACTED = "****";
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    /** A secret, or null when {@code value} is null or empty (an empty secret is no secret). */
+    public static Secret ofNullable(String value) {
+        return value == null || value.isEmpty() ? null : new Secret(value);
+    }
+
+    public static Secret of(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty secret");
+        }
+        return new Secret(value);
+    }
+
+    /** The value, for the one place that puts it on the wire. */
+    public String reveal() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return REDACTED;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret secret && secret.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}

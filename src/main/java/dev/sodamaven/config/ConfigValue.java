@@ -1,0 +1,31 @@
+package dev.sodamaven.config;
+
+import java.util.List;
+
+/**
+ * One value of configuration.yml after {@code ${...}} substitution.
+ *
+ * @param key            where it is, e.g. {@code soda_cloud.api_key_secret}
+ * @param value          the value; empty when it was empty or only unset variables
+ * @param line           its line in the file (1-based)
+ * @param unsetVariables variables it referred to that were not set
+ */
+public record ConfigValue(String key, String value, int line, List<String> unsetVariables) {
+
+    public ConfigValue {
+        unsetVariables = List.copyOf(unsetVariables);
+    }
+
+    public boolean isBlank() {
+        return value == null || value.isBlank();
+    }
+
+    /** Why the value is empty, when it came from unset variables; for messages. */
+    public String whyEmpty() {
+        if (unsetVariables.isEmpty()) {
+            return key + " is empty";
+        }
+        return key + " refers to " + String.join(", ", unsetVariables.stream().map(name -> "${" + name + "}").toList())
+                + ", which " + (unsetVariables.size() == 1 ? "is" : "are") + " not set";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sodamaven.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a Soda configuration.yml says that ingestion uses.
+ *
+ * @param path        the file
+ * @param dataSources the names declared with {@code data_source <name>:}
+ * @param sodaCloud   the {@code soda_cloud:} values by key (host, port, scheme, api_key_id, api_key_secret)
+ * @param dbtCloud    the {@code dbt_cloud:} values by key (api_token, account_id, access_url)
+ * @param warnings    things worth telling the user (unset variables, ignored keys)
+ */
+public record ConfigurationFile(
+        Path path,
+        Set<String> dataSources,
+        Map<String, ConfigValue> sodaCloud,
+        Map<String, ConfigValue> dbtCloud,
+        List<String> warnings) {
+
+    public ConfigurationFile {
+        dataSources = Set.copyOf(dataSources);
+        sodaCloud = Map.copyOf(sodaCloud);
+        dbtCloud = Map.copyOf(dbtCloud);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<ConfigValue> sodaCloud(String key) {
+        return Optional.ofNullable(sodaCloud.get(key));
+    }
+
+    public Optional<ConfigValue> dbtCloud(String key) {
+        return Optional.ofNullable(dbtCloud.get(key));
+    }
+}

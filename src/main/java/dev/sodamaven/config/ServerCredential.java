@@ -1,0 +1,13 @@
+package dev.sodamaven.config;
+
+import dev.sodamaven.Secret;
+
+/**
+ * A {@code <server>} of Maven's settings.xml, already decrypted.
+ *
+ * @param id       the server id
+ * @param username its username (an API key id), or null
+ * @param password its password (an API key secret or token), or null
+ */
+public record ServerCredential(String id, String username, Secret password) {
+}

@@ -1,0 +1,64 @@
+package dev.sodamaven.dbt;
+
+import dev.sodamaven.IngestException;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * Refuses run results that hold no data-test result at all: those written by {@code dbt compile},
+ * {@code dbt run} or {@code dbt docs generate} (tests listed with status {@code success}, or none), or
+ * holding only unit tests. Soda Core's "all failures are null" guard is fooled by a single non-null
+ * {@code failures} anywhere; this looks at what the results are instead.
+ */
+public final class DataTestGuard {
+
+    /** The statuses dbt gives a data test it executed or skipped. */
+    public static final Set<String> DATA_TEST_STATUSES = Set.of("pass", "warn", "fail", "error", "skipped");
+
+    private DataTestGuard() {
+    }
+
+    /** True when at least one result is a data test that dbt executed or skipped. */
+    public static boolean hasDataTestResults(RunResults results) {
+        return results.tests().stream().anyMatch(result -> DATA_TEST_STATUSES.contains(result.status()));
+    }
+
+    /**
+     * Throws when {@code results} hold no data-test result; {@code origin} names where they came from
+     * (a file, or a dbt Cloud run step).
+     */
+    public static void requireDataTestResults(RunResults results, String origin) throws IngestException {
+        if (hasDataTestResults(results)) {
+            return;
+        }
+        String command = results.command() == null ? "an unknown dbt command" : "`dbt " + commandName(results.command()) + "`";
+        throw IngestException.input(origin + " was written by " + command + " and holds no data-test result ("
+                + describeContents(results) + ").",
+                "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.");
+    }
+
+    /** What a run results file held, e.g. "25 tests with status success, 8 models, 2 seeds". */
+    public static String describeContents(RunResults results) {
+        StringJoiner parts = new StringJoiner(", ");
+        Map<String, Integer> testStatuses = new TreeMap<>();
+        results.tests().forEach(test -> testStatuses.merge(test.status(), 1, Integer::sum));
+        testStatuses.forEach((status, count) -> parts.add(count + " " + plural("test", count) + " with status " + status));
+        results.otherResults().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> {
+                    int count = entry.getValue().values().stream().mapToInt(Integer::intValue).sum();
+                    parts.add(count + " " + plural(entry.getKey().replace('_', ' '), count));
+                });
+        return parts.length() == 0 ? "no results at all" : parts.toString();
+    }
+
+    private static String commandName(String which) {
+        return "generate".equals(which) ? "docs generate" : which;
+    }
+
+    private static String plural(String noun, int count) {
+        return count == 1 ? noun : noun + "s";
+    }
+}

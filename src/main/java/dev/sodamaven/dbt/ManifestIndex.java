@@ -1,0 +1,28 @@
+package dev.sodamaven.dbt;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of a manifest ingestion needs: the tests that have a result, and every relation a test
+ * can be attached to.
+ *
+ * @param metadata  the manifest's metadata
+ * @param tests     test nodes asked for and found, by unique_id
+ * @param relations models, seeds, snapshots and source tables, by unique_id
+ * @param unitTests number of unit tests the manifest defines (dbt 1.8+)
+ * @param warnings  oddities found while reading
+ */
+public record ManifestIndex(
+        ArtifactMetadata metadata,
+        Map<String, DbtTest> tests,
+        Map<String, DbtRelation> relations,
+        int unitTests,
+        List<String> warnings) {
+
+    public ManifestIndex {
+        tests = Map.copyOf(tests);
+        relations = Map.copyOf(relations);
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.sodamaven.dbt;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sodamaven.IngestException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Streams a manifest.json (schema v1 to v12, dbt 0.19 to 1.12 and Fusion) and keeps only the test
+ * nodes that have a result plus the relations tests attach to. Everything else (macros, docs,
+ * compiled SQL, columns, the parent and child maps) is skipped without being materialised, so memory
+ * grows with the number of tests and relations, not with the size of the file.
+ */
+public final class ManifestReader {
+
+    /** The newest manifest schema this reader was written against. */
+    static final int NEWEST_KNOWN_SCHEMA = 12;
+
+    private static final String LABEL = "dbt manifest";
+
+    /**
+     * Reads {@code file}, keeping the test nodes whose unique_id is in {@code wantedTests}.
+     * {@code setting} names where the user configured the file, for messages.
+     */
+    public ManifestIndex read(Path file, Set<String> wantedTests, String setting) throws IngestException {
+        ArtifactJson.requireReadableFile(file, LABEL, setting);
+        return ArtifactJson.parse(file, LABEL, parser -> readBody(file, wantedTests, setting, parser));
+    }
+
+    private ManifestIndex readBody(Path file, Set<String> wantedTests, String setting, JsonParser parser)
+            throws IOException, IngestException {
+        Accumulator acc = new Accumulator();
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "metadata" -> {
+                    acc.metadata = ArtifactJson.readMetadata(file, p);
+                    ArtifactJson.requireKind(acc.metadata, "manifest", LABEL, setting);
+                }
+                case "nodes" -> {
+                    acc.sawNodes = true;
+                    readNodeMap(p, node -> keepNode(node, wantedTests, acc));
+                }
+                case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
+                case "unit_tests" -> acc.unitTests = countEntries(p);
+                case "results" -> {
+                    acc.sawResults = true;
+                    p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        });
+        if (acc.metadata == null) {
+            acc.metadata = ArtifactMetadata.absent(file);
+        }
+        if (!acc.sawNodes) {
+            String looksLike = acc.sawResults ? " It looks like a run_results.json." : "";
+            throw IngestException.input(LABEL + " " + file + " is not a dbt manifest.json: it has no \"nodes\"."
+                    + looksLike, "Check " + setting + ": the two files may have been swapped.");
+        }
+        int version = acc.metadata.schemaVersion();
+        if (version > NEWEST_KNOWN_SCHEMA) {
+            acc.warnings.add(file + " uses manifest schema v" + version + ", newer than the newest known (v"
+                    + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
+        }
+        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.unitTests, acc.warnings);
+    }
+
+    private static void keepNode(NodeFields node, Set<String> wantedTests, Accumulator acc) {
+        if ("test".equals(node.resourceType)) {
+            if (wantedTests.contains(node.uniqueId) && acc.tests.put(node.uniqueId, node.toTest()) != null) {
+                acc.duplicate(node.uniqueId);
+            }
+            return;
+        }
+        Optional<RelationType> type = RelationType.fromResourceType(node.resourceType);
+        if (type.isPresent() && acc.relations.put(node.uniqueId, node.toRelation(type.get())) != null) {
+            acc.duplicate(node.uniqueId);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NodeSink {
+        void accept(NodeFields node);
+    }
+
+    /** Reads a map of unique_id → node ({@code nodes} or {@code sources}). */
+    private static void readNodeMap(JsonParser parser, NodeSink sink) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser);
+            return;
+        }
+        ArtifactJson.readObject(parser, (key, p) -> {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                ArtifactJson.text(p);
+                return;
+            }
+            NodeFields node = readNode(p);
+            if (node.uniqueId == null || node.uniqueId.isBlank()) {
+                node.uniqueId = key;
+            }
+            sink.accept(node);
+        });
+    }
+
+    private static int countEntries(JsonParser parser) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser);
+            return 0;
+        }
+        int[] count = new int[1];
+        ArtifactJson.readObject(parser, (key, p) -> {
+            count[0]++;
+            p.skipChildren();
+        });
+        return count[0];
+    }
+
+    private static NodeFields readNode(JsonParser parser) throws IOException, IngestException {
+        NodeFields node = new NodeFields();
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "unique_id" -> node.uniqueId = ArtifactJson.text(p);
+                case "resource_type" -> node.resourceType = ArtifactJson.text(p);
+                case "name" -> node.name = ArtifactJson.text(p);
+                case "alias" -> node.alias = ArtifactJson.text(p);
+                case "identifier" -> node.identifier = ArtifactJson.text(p);
+                case "source_name" -> node.sourceName = ArtifactJson.text(p);
+                case "database" -> node.database = ArtifactJson.text(p);
+                case "schema" -> node.schema = ArtifactJson.text(p);
+                case "version" -> node.version = ArtifactJson.text(p);
+                case "original_file_path" -> node.originalFilePath = ArtifactJson.text(p);
+                case "column_name" -> node.columnName = ArtifactJson.text(p);
+                case "attached_node" -> node.attachedNode = ArtifactJson.text(p);
+                case "file_key_name" -> node.fileKeyName = ArtifactJson.text(p);
+                case "depends_on" -> readDependsOn(p, node);
+                case "test_metadata" -> readTestMetadata(p, node);
+                case "config" -> readConfig(p, node);
+                default -> p.skipChildren();
+            }
+        });
+        return node;
+    }
+
+    private static void readDependsOn(JsonParser parser, NodeFields node) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser);
+            return;
+        }
+        ArtifactJson.readObject(parser, (name, p) -> {
+            if ("nodes".equals(name)) {
+                node.dependsOn = ArtifactJson.strings(p);
+            } else {
+                p.skipChildren();
+            }
+        });
+    }
+
+    private static void readTestMetadata(JsonParser parser, NodeFields node) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser); // null on singular tests of some versions
+            return;
+        }
+        node.hasTestMetadata = true;
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "name" -> node.genericName = ArtifactJson.text(p);
+                case "kwargs" -> readKwargs(p, node);
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static void readKwargs(JsonParser parser, NodeFields node) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser);
+            return;
+        }
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "model" -> node.modelArgument = ArtifactJson.text(p);
+                case "to" -> node.toArgument = ArtifactJson.text(p);
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static void readConfig(JsonParser parser, NodeFields node) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser);
+            return;
+        }
+        ArtifactJson.readObject(parser, (name, p) -> {
+            if ("severity".equals(name)) {
+                node.severity = ArtifactJson.text(p);
+            } else {
+                p.skipChildren();
+            }
+        });
+    }
+
+    /** The fields of one node while it is being read; turned into a record or dropped right after. */
+    private static final class NodeFields {
+        String uniqueId;
+        String resourceType;
+        String name;
+        String alias;
+        String identifier;
+        String sourceName;
+        String database;
+        String schema;
+        String version;
+        String originalFilePath;
+        String columnName;
+        String attachedNode;
+        String fileKeyName;
+        List<String> dependsOn = List.of();
+        boolean hasTestMetadata;
+        String genericName;
+        String modelArgument;
+        String toArgument;
+        String severity;
+
+        DbtTest toTest() {
+            // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
+            String generic = hasTestMetadata ? (genericName == null ? "generic" : genericName) : null;
+            return new DbtTest(uniqueId, name == null ? uniqueId : name, originalFilePath, columnName, generic,
+                    modelArgument, toArgument, attachedNode, fileKeyName, dependsOn, severity);
+        }
+
+        DbtRelation toRelation(RelationType type) {
+            return new DbtRelation(uniqueId, type, name, type == RelationType.SOURCE ? null : alias,
+                    type == RelationType.SOURCE ? identifier : null, sourceName, database, schema, version);
+        }
+    }
+
+    /** State of one read. */
+    private static final class Accumulator {
+        ArtifactMetadata metadata;
+        boolean sawNodes;
+        boolean sawResults;
+        int unitTests;
+        final Map<String, DbtTest> tests = new HashMap<>();
+        final Map<String, DbtRelation> relations = new HashMap<>();
+        final List<String> warnings = new ArrayList<>();
+
+        void duplicate(String uniqueId) {
+            warnings.add("the manifest defines " + uniqueId + " more than once; the last definition was used.");
+        }
+    }
+}

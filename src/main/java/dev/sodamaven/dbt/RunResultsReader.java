@@ -1,0 +1,176 @@
+package dev.sodamaven.dbt;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sodamaven.IngestException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Streams a run_results.json (schema v1 to v6, dbt 0.19 to 1.12 and Fusion) into {@link RunResults}.
+ * Only the fields ingestion needs are kept; compiled SQL, timings and adapter responses are skipped.
+ */
+public final class RunResultsReader {
+
+    /** The newest run_results schema this reader was written against. */
+    static final int NEWEST_KNOWN_SCHEMA = 6;
+
+    private static final String LABEL = "dbt run results";
+
+    /**
+     * Reads {@code file}; {@code setting} names where the user configured it, for messages.
+     */
+    public RunResults read(Path file, String setting) throws IngestException {
+        ArtifactJson.requireReadableFile(file, LABEL, setting);
+        return ArtifactJson.parse(file, LABEL, parser -> readBody(file, setting, parser));
+    }
+
+    private RunResults readBody(Path file, String setting, JsonParser parser) throws IOException, IngestException {
+        Accumulator acc = new Accumulator(file);
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "metadata" -> {
+                    acc.metadata = ArtifactJson.readMetadata(file, p);
+                    ArtifactJson.requireKind(acc.metadata, "run-results", LABEL, setting);
+                }
+                case "args" -> readArgs(p, acc);
+                case "results" -> readResults(p, acc);
+                case "nodes" -> {
+                    acc.sawNodes = true;
+                    p.skipChildren();
+                }
+                default -> p.skipChildren();
+            }
+        });
+        if (acc.metadata == null) {
+            acc.metadata = ArtifactMetadata.absent(file);
+        }
+        if (!acc.sawResults) {
+            String looksLike = acc.sawNodes ? " It looks like a manifest.json." : "";
+            throw IngestException.input(LABEL + " " + file + " is not a dbt run_results.json: it has no \"results\"."
+                    + looksLike, "Check " + setting + ": the two files may have been swapped.");
+        }
+        int version = acc.metadata.schemaVersion();
+        if (version > NEWEST_KNOWN_SCHEMA) {
+            acc.warnings.add(file + " uses run_results schema v" + version + ", newer than the newest known (v"
+                    + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
+        }
+        return new RunResults(acc.metadata, acc.command, new ArrayList<>(acc.tests.values()),
+                acc.freezeOthers(), acc.warnings);
+    }
+
+    private static void readArgs(JsonParser parser, Accumulator acc) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            ArtifactJson.text(parser);
+            return;
+        }
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "which" -> acc.command = ArtifactJson.text(p);
+                case "rpc_method" -> {
+                    String method = ArtifactJson.text(p);
+                    if (acc.command == null) {
+                        acc.command = method;
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    private static void readResults(JsonParser parser, Accumulator acc) throws IOException, IngestException {
+        acc.sawResults = true;
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            // "results": null (or any non-array) holds no result; the caller decides what that means.
+            ArtifactJson.text(parser);
+            return;
+        }
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                ArtifactJson.text(parser);
+                acc.malformedEntries++;
+                continue;
+            }
+            readResult(parser, acc);
+        }
+        if (acc.malformedEntries > 0) {
+            acc.warnings.add(acc.file + " has " + acc.malformedEntries
+                    + " result entries without a unique_id; they were ignored.");
+        }
+    }
+
+    private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {
+        String[] text = new String[3]; // unique_id, status, message
+        Long[] failures = new Long[2]; // failures, integer message (dbt 0.19)
+        double[] seconds = new double[1];
+        boolean[] hasFailures = new boolean[1];
+        ArtifactJson.readObject(parser, (name, p) -> {
+            switch (name) {
+                case "unique_id" -> text[0] = ArtifactJson.text(p);
+                case "status" -> text[1] = ArtifactJson.text(p);
+                case "failures" -> {
+                    hasFailures[0] = true;
+                    failures[0] = ArtifactJson.wholeNumber(p);
+                }
+                case "message" -> {
+                    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                        failures[1] = ArtifactJson.wholeNumber(p);
+                    } else {
+                        text[2] = ArtifactJson.text(p);
+                    }
+                }
+                case "execution_time" -> seconds[0] = ArtifactJson.decimal(p);
+                default -> p.skipChildren();
+            }
+        });
+        String id = text[0];
+        if (id == null || id.isBlank()) {
+            acc.malformedEntries++;
+            return;
+        }
+        String status = text[1] == null ? "unknown" : text[1].toLowerCase(Locale.ROOT);
+        if (id.startsWith("test.")) {
+            // dbt 0.19 (schema v1) has no "failures" and puts the failing row count in "message".
+            Long failing = hasFailures[0] ? failures[0] : failures[1];
+            String message = text[2] == null && failures[1] != null && !hasFailures[0] ? null : text[2];
+            TestResult previous = acc.tests.put(id, new TestResult(id, status, failing, message, seconds[0]));
+            if (previous != null) {
+                acc.warnings.add(acc.file + " lists test " + id + " more than once; the last result ("
+                        + status + ") was used.");
+            }
+        } else {
+            String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
+            acc.others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, 1, Integer::sum);
+        }
+    }
+
+    /** Mutable state of one read; lives only inside {@link #read}. */
+    private static final class Accumulator {
+        final Path file;
+        ArtifactMetadata metadata;
+        String command;
+        boolean sawResults;
+        boolean sawNodes;
+        int malformedEntries;
+        final Map<String, TestResult> tests = new LinkedHashMap<>();
+        final Map<String, Map<String, Integer>> others = new TreeMap<>();
+        final List<String> warnings = new ArrayList<>();
+
+        Accumulator(Path file) {
+            this.file = file;
+        }
+
+        Map<String, Map<String, Integer>> freezeOthers() {
+            Map<String, Map<String, Integer>> frozen = new TreeMap<>();
+            others.forEach((type, counts) -> frozen.put(type, Map.copyOf(counts)));
+            return frozen;
+        }
+    }
+}

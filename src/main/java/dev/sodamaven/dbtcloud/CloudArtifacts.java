@@ -1,0 +1,20 @@
+package dev.sodamaven.dbtcloud;
+
+import dev.sodamaven.dbt.RunResults;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What was downloaded from a dbt Cloud run.
+ *
+ * @param description     the run and the steps used, for logs
+ * @param mergedRunResults the test results of every step that ran tests, the latest per test
+ * @param manifest        the downloaded manifest.json
+ * @param notes           what was skipped and why
+ */
+public record CloudArtifacts(String description, RunResults mergedRunResults, Path manifest, List<String> notes) {
+
+    public CloudArtifacts {
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.sodamaven.dbtcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sodamaven.IngestException;
+import dev.sodamaven.Secret;
+import dev.sodamaven.http.DownloadListener;
+import dev.sodamaven.http.HttpCall;
+import dev.sodamaven.http.HttpReply;
+import dev.sodamaven.http.HttpTransport;
+import dev.sodamaven.http.Redactor;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The read-only calls of the dbt Cloud Administrative API v2 that ingestion needs
+ * (contracts/dbt-cloud-api.md): one run with its steps, the runs of a job, and artifact downloads.
+ * Every failure becomes one message naming the account, job or run and what to do; the token
+ * never appears in one.
+ */
+public final class DbtCloudClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One page of a job's runs, newest first.
+     *
+     * @param runs       the runs
+     * @param totalCount how many runs match in all, or -1 when not said
+     */
+    public record RunPage(List<DbtRun> runs, long totalCount) {
+    }
+
+    private final HttpTransport http;
+    private final URI baseUrl;
+    private final String accountId;
+    private final Secret authorization;
+    private final Secret token;
+    private final String tokenOrigin;
+
+    public DbtCloudClient(HttpTransport http, URI baseUrl, String accountId, Secret token, String tokenOrigin) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.token = Objects.requireNonNull(token, "token");
+        this.authorization = Secret.of("Token " + token.reveal());
+        this.tokenOrigin = tokenOrigin;
+    }
+
+    /** The run with its steps and job. */
+    public DbtRun run(long runId) throws IngestException {
+        String include = URLEncoder.encode("[\"run_steps\",\"job\"]", StandardCharsets.UTF_8);
+        JsonNode data = getJson("run " + runId, "runs/" + runId + "/?include_related=" + include);
+        return parseRun(data);
+    }
+
+    /** Runs of a job, newest (highest id) first. */
+    public RunPage runs(long jobId, int offset, int limit) throws IngestException {
+        JsonNode envelope = getEnvelope("the runs of job " + jobId,
+                "runs/?job_definition_id=" + jobId + "&order_by=-id&limit=" + limit + "&offset=" + offset);
+        JsonNode data = envelope.path("data");
+        List<DbtRun> runs = new ArrayList<>();
+        if (data.isArray()) {
+            data.forEach(node -> runs.add(parseRun(node)));
+        }
+        long total = envelope.path("extra").path("pagination").path("total_count").asLong(-1);
+        return new RunPage(runs, total);
+    }
+
+    /**
+     * Downloads artifact {@code name} of a run (of step {@code step}, or of the last step when null)
+     * to {@code target}; empty when dbt Cloud has no such artifact (404).
+     */
+    public Optional<Path> artifact(long runId, Integer step, String name, Path target, DownloadListener listener)
+            throws IngestException {
+        String what = name + " of run " + runId + (step == null ? "" : " step " + step);
+        URI uri = uri("runs/" + runId + "/artifacts/" + name + (step == null ? "" : "?step=" + step));
+        HttpReply reply = http.download(HttpCall.get("dbt Cloud download of " + what, uri, Map.of("Accept", "*/*"),
+                authorization), target, listener);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        if (!reply.isSuccess()) {
+            throw failure(reply, what);
+        }
+        return Optional.of(reply.file());
+    }
+
+    private JsonNode getJson(String what, String path) throws IngestException {
+        return getEnvelope(what, path).path("data");
+    }
+
+    private JsonNode getEnvelope(String what, String path) throws IngestException {
+        HttpReply reply = http.send(HttpCall.get("dbt Cloud request for " + what, uri(path),
+                Map.of("Accept", "application/json"), authorization));
+        if (!reply.isSuccess()) {
+            throw failure(reply, what);
+        }
+        try {
+            JsonNode envelope = JSON.readTree(reply.body());
+            if (envelope == null || !envelope.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return envelope;
+        } catch (IOException notJson) {
+            throw IngestException.remote("dbt Cloud at " + baseUrl + " answered the request for " + what
+                    + " with something that is not JSON (Content-Type " + reply.header("content-type").orElse("none")
+                    + ": " + Redactor.excerpt(reply.body(), 120, token) + ").",
+                    "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): a proxy or maintenance page answered.");
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + "/api/v2/accounts/" + accountId + "/" + path);
+    }
+
+    private IngestException failure(HttpReply reply, String what) {
+        String message = userMessage(reply);
+        String where = " (account " + accountId + " at " + baseUrl + ")";
+        String tries = reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
+        return switch (reply.status()) {
+            case 401 -> IngestException.configuration("dbt Cloud rejected the API token (HTTP 401" + message
+                    + ") when asked for " + what + where + "; the token came from " + tokenOrigin + ".",
+                    "Check that the token is right and not expired or revoked." + (baseUrl.getHost().equals("cloud.getdbt.com")
+                            ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at cloud.getdbt.com: "
+                            + "set dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)." : ""));
+            case 403 -> IngestException.configuration("The dbt Cloud API token (from " + tokenOrigin
+                    + ") may not read " + what + where + " (HTTP 403" + message + ").",
+                    "Give the token read access to the job's project (e.g. a service token with Job Viewer "
+                            + "or Read-only permission).");
+            case 404 -> IngestException.remote("dbt Cloud has no " + what + where + " (HTTP 404" + message + ").",
+                    "Check the run or job id and dbtCloudAccountId; the token must also be allowed to see it.");
+            case 429 -> IngestException.remote("dbt Cloud kept rate-limiting the request for " + what + where
+                    + " (HTTP 429" + tries + ").", "Try again later: the account's API rate limit is used up.");
+            default -> IngestException.remote("dbt Cloud answered HTTP " + reply.status() + tries + message
+                    + " when asked for " + what + where + ".", reply.status() >= 500
+                    ? "dbt Cloud has a problem; try again later." : "Check the dbt Cloud settings.");
+        };
+    }
+
+    /** ": <status.user_message>" from dbt Cloud's error envelope, when there is one. */
+    private String userMessage(HttpReply reply) {
+        try {
+            JsonNode envelope = JSON.readTree(reply.body());
+            String text = envelope == null ? "" : envelope.path("status").path("user_message").asText("");
+            return text.isBlank() ? "" : ": " + Redactor.redact(text.length() > 200 ? text.substring(0, 200) : text, token);
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+
+    static DbtRun parseRun(JsonNode node) {
+        List<RunStep> steps = new ArrayList<>();
+        JsonNode runSteps = node.path("run_steps");
+        if (runSteps.isArray()) {
+            for (JsonNode step : runSteps) {
+                steps.add(new RunStep(step.path("index").asInt(0), textOrNull(step.path("name")),
+                        RunStatus.of(step.path("status").asInt(-1)),
+                        textOrNull(step.path("run_step_command").path("dbt_command"))));
+            }
+            steps.sort(Comparator.comparingInt(RunStep::index));
+        }
+        JsonNode job = node.path("job");
+        Long jobId = node.hasNonNull("job_definition_id") ? Long.valueOf(node.path("job_definition_id").asLong())
+                : node.hasNonNull("job_id") ? Long.valueOf(node.path("job_id").asLong()) : null;
+        Boolean artifactsSaved = node.hasNonNull("artifacts_saved") ? node.path("artifacts_saved").asBoolean() : null;
+        return new DbtRun(node.path("id").asLong(), jobId, textOrNull(job.path("name")),
+                RunStatus.of(node.path("status").asInt(-1)), textOrNull(node.path("finished_at")), artifactsSaved, steps);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+}

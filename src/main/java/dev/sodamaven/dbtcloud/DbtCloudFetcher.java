@@ -1,0 +1,185 @@
+package dev.sodamaven.dbtcloud;
+
+import dev.sodamaven.IngestException;
+import dev.sodamaven.dbt.DataTestGuard;
+import dev.sodamaven.dbt.RunResults;
+import dev.sodamaven.dbt.RunResultsReader;
+import dev.sodamaven.http.DownloadListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Fetches what to ingest from a dbt Cloud run: resolves the run (once), takes the run_results.json
+ * of <em>every</em> step that ran tests — not only the last step, which in a job ending with
+ * {@code dbt docs generate} holds no test result — and the manifest of the last of those steps.
+ * Everything is streamed to {@code <output>/dbt-cloud/run-<id>/} and kept there.
+ */
+public final class DbtCloudFetcher {
+
+    private final DbtCloudClient client;
+    private final Long runId;
+    private final Long jobId;
+    private final boolean successfulOnly;
+    private final Consumer<String> progress;
+
+    public DbtCloudFetcher(DbtCloudClient client, Long runId, Long jobId, boolean successfulOnly,
+                           Consumer<String> progress) {
+        if ((runId == null) == (jobId == null)) {
+            throw new IllegalArgumentException("exactly one of runId and jobId");
+        }
+        this.client = client;
+        this.runId = runId;
+        this.jobId = jobId;
+        this.successfulOnly = successfulOnly;
+        this.progress = progress;
+    }
+
+    /** One step's results, downloaded and read. */
+    private record StepResults(RunStep step, Path file, RunResults results) {
+    }
+
+    public CloudArtifacts fetch(Path downloadRoot) throws IngestException {
+        List<String> notes = new ArrayList<>();
+        DbtRun run = resolveRun(notes);
+        Path runFolder = downloadRoot.resolve("run-" + run.id());
+
+        List<StepResults> withTests = new ArrayList<>();
+        List<String> stepsSeen = new ArrayList<>();
+        if (run.steps().isEmpty()) {
+            // No step information: the artifact without a step is the last step's.
+            notes.add(run.describe() + " lists no steps; the run results of its last step are used.");
+            downloadStep(run, null, runFolder, notes, stepsSeen).ifPresent(withTests::add);
+        } else {
+            StepPlanner.Plan plan = new StepPlanner().plan(run.steps());
+            plan.skipped().forEach(skip -> stepsSeen.add(skip));
+            Map<String, Integer> digests = new HashMap<>();
+            for (RunStep step : plan.candidates()) {
+                Optional<StepResults> results = downloadStep(run, step, runFolder, notes, stepsSeen);
+                if (results.isEmpty()) {
+                    continue;
+                }
+                Integer same = digests.putIfAbsent(digest(results.get().file()), step.index());
+                if (same != null) {
+                    notes.add("dbt Cloud returned the same run_results.json for steps " + same + " and " + step.index()
+                            + " (it may ignore the step parameter); it is used once.");
+                    continue;
+                }
+                withTests.add(results.get());
+            }
+        }
+        if (withTests.isEmpty()) {
+            throw IngestException.input(run.describe() + " has no step with data-test results: "
+                    + (stepsSeen.isEmpty() ? "it ran no dbt command" : String.join("; ", stepsSeen)) + ".",
+                    "Ingest a run of a job with a `dbt test` or `dbt build` step.");
+        }
+        List<RunResults> parts = withTests.stream().map(StepResults::results).toList();
+        RunStep lastTestStep = withTests.get(withTests.size() - 1).step();
+        Path manifest = downloadManifest(run, lastTestStep, runFolder);
+        String steps = withTests.stream()
+                .map(s -> s.step() == null ? "last step" : s.step().describe())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        stepsSeen.forEach(seen -> notes.add("Not ingested: " + seen + "."));
+        return new CloudArtifacts(run.describe() + ", test results from " + steps, RunResults.merge(parts), manifest,
+                notes);
+    }
+
+    private DbtRun resolveRun(List<String> notes) throws IngestException {
+        if (runId != null) {
+            DbtRun run = client.run(runId);
+            if (run.status().inProgress()) {
+                throw IngestException.remote(run.describe() + " has not finished yet.",
+                        "Wait for it to finish, or set dbtCloudJobId to ingest the job's latest finished run.");
+            }
+            if (run.status() == RunStatus.CANCELLED) {
+                throw IngestException.remote(run.describe() + " was cancelled, so its test results are incomplete.",
+                        "Ingest another run, or set dbtCloudJobId to take the job's latest finished run.");
+            }
+            if (Boolean.FALSE.equals(run.artifactsSaved())) {
+                throw IngestException.remote(run.describe() + " saved no artifacts.",
+                        "It likely failed before dbt ran; ingest another run.");
+            }
+            progress.accept("Ingesting " + run.describe() + ".");
+            return run;
+        }
+        RunSelector.Selection selection = new RunSelector(client).latestFinished(jobId, successfulOnly);
+        if (!selection.passedOver().isEmpty()) {
+            notes.add("Passed over newer runs of job " + jobId + ": " + String.join(", ", selection.passedOver()) + ".");
+        }
+        // The list endpoint has no steps: fetch the chosen run itself.
+        DbtRun run = client.run(selection.run().id());
+        progress.accept("Latest finished run of job " + jobId + ": " + run.describe() + ".");
+        return run;
+    }
+
+    private Optional<StepResults> downloadStep(DbtRun run, RunStep step, Path runFolder, List<String> notes,
+                                               List<String> stepsSeen) throws IngestException {
+        Integer index = step == null ? null : step.index();
+        Path target = runFolder.resolve(index == null ? "last-step" : "step-" + index).resolve("run_results.json");
+        String label = step == null ? "the last step" : step.describe();
+        Optional<Path> file = client.artifact(run.id(), index, "run_results.json", target,
+                listener("run_results.json", run.id()));
+        if (file.isEmpty()) {
+            stepsSeen.add(label + ": no run_results.json");
+            return Optional.empty();
+        }
+        RunResults results = new RunResultsReader().read(file.get(), "the run_results.json of " + label + " of run " + run.id());
+        if (!DataTestGuard.hasDataTestResults(results)) {
+            stepsSeen.add(label + ": no data-test result (" + DataTestGuard.describeContents(results) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new StepResults(step, file.get(), results));
+    }
+
+    private Path downloadManifest(DbtRun run, RunStep lastTestStep, Path runFolder) throws IngestException {
+        if (lastTestStep != null) {
+            Optional<Path> fromStep = client.artifact(run.id(), lastTestStep.index(), "manifest.json",
+                    runFolder.resolve("step-" + lastTestStep.index()).resolve("manifest.json"),
+                    listener("manifest.json", run.id()));
+            if (fromStep.isPresent()) {
+                return fromStep.get();
+            }
+        }
+        return client.artifact(run.id(), null, "manifest.json", runFolder.resolve("manifest.json"),
+                        listener("manifest.json", run.id()))
+                .orElseThrow(() -> IngestException.remote(run.describe() + " has no manifest.json.",
+                        "Ingest a run that saved its artifacts."));
+    }
+
+    private DownloadListener listener(String name, long run) {
+        return (bytes, total) -> progress.accept("Downloading " + name + " of run " + run + ": " + megabytes(bytes)
+                + (total > 0 ? " of " + megabytes(total) : ""));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static String digest(Path file) throws IngestException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                sha.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw IngestException.input("Could not read the download " + file + ": " + e.getMessage(),
+                    "Check the disk.", e);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sodamaven.http;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A response, after any retries.
+ *
+ * @param status   HTTP status code
+ * @param headers  response headers, names in lower case (first value of each)
+ * @param body     the body when it was read into memory, else an empty array
+ * @param file     the file the body was streamed to, or null
+ * @param attempts how many tries it took
+ */
+public record HttpReply(int status, Map<String, String> headers, byte[] body, Path file, int attempts) {
+
+    public HttpReply {
+        headers = Map.copyOf(headers);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public boolean isJson() {
+        return header("content-type").map(type -> type.toLowerCase(Locale.ROOT).contains("json")).orElse(false);
+    }
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sodamaven.http;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the one HTTP client of a run behaves.
+ *
+ * @param connectTimeout  how long to wait for a TCP (and TLS) connection
+ * @param readTimeout     how long to wait for data on an open connection
+ * @param maxRetries      how many times a failed request is tried again (0: never)
+ * @param initialBackoff  the wait before the first retry; doubled for each further one
+ * @param maxBackoff      the longest wait between two tries, also the most a {@code Retry-After} is honoured
+ * @param userAgent       the User-Agent header
+ * @param proxies         proxies to use, per target scheme (from Maven's settings.xml); empty: the JVM's
+ *                        proxy system properties apply
+ * @param sleeper         how to wait between tries (replaced in tests)
+ */
+public record HttpSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        String userAgent,
+        List<ProxySettings> proxies,
+        Sleeper sleeper) {
+
+    public HttpSettings {
+        proxies = List.copyOf(proxies);
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative");
+        }
+    }
+
+    /** Waits between tries. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+
+        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sodamaven.http;
+
+/**
+ * Keeps HttpClient's own debug logging off. Under Maven, HttpClient logs through Maven's SLF4J
+ * logger, and {@code mvn -X} turns every logger to debug: HttpClient's wire and header logs would
+ * then print request bodies (the API key secret, the login token) and Authorization headers. Maven
+ * silences HttpClient 4 ({@code org.apache.http}) in its simplelogger.properties, but not
+ * HttpClient 5 ({@code org.apache.hc}); this does, before any HttpClient logger is created.
+ */
+final class WireLogSilencer {
+
+    private static final String[] PROPERTIES = {
+        "org.slf4j.simpleLogger.log.org.apache.hc",
+        "org.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire",
+        "org.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers",
+    };
+
+    private WireLogSilencer() {
+    }
+
+    static synchronized void silence() {
+        for (String property : PROPERTIES) {
+            if (!"off".equals(System.getProperty(property))) {
+                System.setProperty(property, "off");
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.sodamaven.maven;
+
+import dev.sodamaven.IngestException;
+import dev.sodamaven.Ingestion;
+import dev.sodamaven.Remote;
+import dev.sodamaven.Secret;
+import dev.sodamaven.config.IngestSettings;
+import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.SettingsResolver;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Reads the results of a dbt run — manifest.json and run_results.json from disk, or from a dbt
+ * Cloud run — and uploads every dbt test result to Soda Cloud as a Soda check result, in one scan.
+ * The upload body is first written to {@code scan-results.json} in the output directory.
+ */
+@Mojo(name = "ingest", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class IngestMojo extends AbstractSodaMojo {
+
+    /**
+     * Soda data source name (Soda's {@code -d}): the data source the dbt tests' tables belong to in
+     * Soda Cloud. Lower-case letters, digits and underscores. Required.
+     */
+    @Parameter(property = "soda.dataSource")
+    private String dataSource;
+
+    /**
+     * Folder holding {@code manifest.json} and {@code run_results.json}, usually dbt's {@code target/}
+     * (Soda's {@code --dbt-artifacts}). {@code dbtManifest} / {@code dbtRunResults}, when given,
+     * replace the corresponding file.
+     */
+    @Parameter(property = "soda.dbt.artifacts")
+    private File dbtArtifacts;
+
+    /** The dbt {@code manifest.json} (Soda's {@code --dbt-manifest}); works on its own with {@code dbtRunResults}. */
+    @Parameter(property = "soda.dbt.manifest")
+    private File dbtManifest;
+
+    /**
+     * The dbt {@code run_results.json} (Soda's {@code --dbt-run-results}); several files separated by
+     * commas are merged, later files winning for a test found in more than one.
+     */
+    @Parameter(property = "soda.dbt.runResults")
+    private String dbtRunResults;
+
+    /** dbt Cloud run to ingest (Soda's {@code --dbt-cloud-run-id}). Not together with local artifacts or a job id. */
+    @Parameter(property = "soda.dbtCloud.runId")
+    private String dbtCloudRunId;
+
+    /**
+     * dbt Cloud job whose latest finished run (success, or error because tests failed) is ingested
+     * (Soda's {@code --dbt-cloud-job-id}). Queued, running and cancelled runs are passed over.
+     */
+    @Parameter(property = "soda.dbtCloud.jobId")
+    private String dbtCloudJobId;
+
+    /** With {@code dbtCloudJobId}: only take runs that succeeded (runs whose tests failed end in error). */
+    @Parameter(property = "soda.dbtCloud.successfulRunsOnly", defaultValue = "false")
+    private boolean dbtCloudSuccessfulRunsOnly;
+
+    /** dbt Cloud account id. Also from configuration.yml {@code dbt_cloud.account_id} or env {@code DBT_CLOUD_ACCOUNT_ID}. */
+    @Parameter(property = "soda.dbtCloud.accountId")
+    private String dbtCloudAccountId;
+
+    /**
+     * dbt Cloud API token (service or personal). Also from configuration.yml {@code dbt_cloud.api_token},
+     * env {@code DBT_CLOUD_API_TOKEN}, or the password of the settings.xml server {@code dbtCloudServerId}.
+     * Never logged.
+     */
+    @Parameter(property = "soda.dbtCloud.apiToken")
+    private String dbtCloudApiToken;
+
+    /**
+     * dbt Cloud host: your account's access URL (e.g. {@code ab123.us1.dbt.com}, {@code emea.dbt.com}, a
+     * single-tenant host), or a full base URL with scheme. Default {@code cloud.getdbt.com}. Also
+     * configuration.yml {@code dbt_cloud.access_url}.
+     */
+    @Parameter(property = "soda.dbtCloud.accessUrl")
+    private String dbtCloudAccessUrl;
+
+    /** Id of the settings.xml {@code <server>} whose password is the dbt Cloud API token. */
+    @Parameter(property = "soda.dbtCloud.serverId", defaultValue = "dbt-cloud")
+    private String dbtCloudServerId;
+
+    /** Scan definition name; Soda Cloud groups scans by it. */
+    @Parameter(property = "soda.scanDefinition", defaultValue = SettingsResolver.DEFAULT_SCAN_DEFINITION)
+    private String scanDefinition;
+
+    /**
+     * The scan's data timestamp: {@code ingestion} (now, Soda Core's behaviour) or {@code dbt} (when
+     * dbt wrote the run results).
+     */
+    @Parameter(property = "soda.dataTimestamp", defaultValue = "ingestion")
+    private String dataTimestamp;
+
+    /** Where {@code scan-results.json} and downloaded dbt Cloud artifacts are written. */
+    @Parameter(property = "soda.outputDirectory", defaultValue = "${project.build.directory}/soda")
+    private File outputDirectory;
+
+    /** Write {@code scan-results.json} and upload nothing; no credentials needed. */
+    @Parameter(property = "soda.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Quality gate, applied after the upload: {@code none} (default), {@code error} (a test ended in
+     * error), {@code fail} (a test failed or errored) or {@code warn} (any test did not pass).
+     */
+    @Parameter(property = "soda.failOn", defaultValue = "none")
+    private String failOn;
+
+    /** Skip the goal. */
+    @Parameter(property = "soda.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the Soda ingestion (skip / -Dsoda.skip=true).");
+            return;
+        }
+        try {
+            PluginParameters parameters = commonParameters()
+                    .dataSource(dataSource)
+                    .dbtArtifacts(dbtArtifacts == null ? null : dbtArtifacts.toPath())
+                    .dbtManifest(dbtManifest == null ? null : dbtManifest.toPath())
+                    .dbtRunResults(runResultsFiles())
+                    .dbtCloudRunId(dbtCloudRunId)
+                    .dbtCloudJobId(dbtCloudJobId)
+                    .dbtCloudSuccessfulRunsOnly(dbtCloudSuccessfulRunsOnly)
+                    .dbtCloudAccountId(dbtCloudAccountId)
+                    .dbtCloudApiToken(Secret.ofNullable(dbtCloudApiToken))
+                    .dbtCloudAccessUrl(dbtCloudAccessUrl)
+                    .dbtCloudServerId(dbtCloudServerId)
+                    .dbtCloudServer(settingsAccess().server(dbtCloudServerId))
+                    .scanDefinition(scanDefinition)
+                    .dataTimestamp(dataTimestamp)
+                    .outputDirectory(outputDirectory.toPath())
+                    .dryRun(dryRun)
+                    .failOn(failOn)
+                    .build();
+            Clock clock = Clock.systemUTC();
+            IngestSettings settings = new SettingsResolver(System.getenv(), clock.instant()).resolveIngest(parameters);
+            Remote remote = remote();
+            new Ingestion(ingestLog(), clock, remote).run(settings);
+        } catch (IngestException problem) {
+            handle(problem);
+        }
+    }
+
+    /** Comma-separated paths, relative ones against the project folder. */
+    private List<Path> runResultsFiles() {
+        List<Path> files = new ArrayList<>();
+        if (dbtRunResults == null || dbtRunResults.isBlank()) {
+            return files;
+        }
+        Path base = session != null && session.getCurrentProject() != null
+                ? session.getCurrentProject().getBasedir().toPath() : Path.of("");
+        for (String part : dbtRunResults.split(",")) {
+            if (!part.isBlank()) {
+                files.add(base.resolve(part.trim()));
+            }
+        }
+        return files;
+    }
+}

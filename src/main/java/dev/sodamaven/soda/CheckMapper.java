@@ -1,0 +1,67 @@
+package dev.sodamaven.soda;
+
+import dev.sodamaven.dbt.DbtRelation;
+import dev.sodamaven.dbt.DbtTest;
+import dev.sodamaven.dbt.ManifestIndex;
+import dev.sodamaven.dbt.TestResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns dbt test results into Soda checks: each executed test exactly once, on the relation it
+ * tests (see {@link DatasetResolver}). {@code pass}, {@code warn} and {@code fail} map straight;
+ * {@code error} becomes {@code fail} (the caller logs dbt's message and sets {@code hasErrors});
+ * {@code skipped} is not sent but counted; dbt's failing row count becomes the diagnostic value.
+ */
+public final class CheckMapper {
+
+    public MappedChecks map(List<TestResult> results, ManifestIndex manifest) {
+        DatasetResolver resolver = new DatasetResolver(manifest.relations());
+        List<SodaCheck> checks = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<MappedChecks.UnattachedTest> unattached = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> otherStatus = new ArrayList<>();
+        for (TestResult result : results) {
+            Optional<Outcome> outcome = outcomeOf(result.status());
+            if (result.is("skipped")) {
+                skipped.add(result.uniqueId());
+                continue;
+            }
+            if (outcome.isEmpty()) {
+                otherStatus.add(result.uniqueId() + " (" + result.status() + ")");
+                continue;
+            }
+            DbtTest test = manifest.tests().get(result.uniqueId());
+            if (test == null) {
+                missing.add(result.uniqueId());
+                continue;
+            }
+            DatasetResolver.Resolution resolution = resolver.resolve(test);
+            if (resolution.relation().isEmpty()) {
+                unattached.add(new MappedChecks.UnattachedTest(test.uniqueId(), test.name(), resolution.reason()));
+                continue;
+            }
+            checks.add(new SodaCheck(test.uniqueId(), test.name(), test.originalFilePath(),
+                    datasetOf(resolution.relation().get()), test.columnName(), outcome.get(), result.status(),
+                    result.failures(), result.message()));
+        }
+        return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
+    }
+
+    /** dbt status → Soda outcome; empty for statuses that are not an executed data test's. */
+    static Optional<Outcome> outcomeOf(String status) {
+        return switch (status) {
+            case "pass" -> Optional.of(Outcome.PASS);
+            case "warn" -> Optional.of(Outcome.WARN);
+            case "fail", "error" -> Optional.of(Outcome.FAIL);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Dataset datasetOf(DbtRelation relation) {
+        return new Dataset(DatasetResolver.stripQuotes(relation.physicalName()), relation.database(),
+                relation.schema(), relation.type().label(), relation.uniqueId());
+    }
+}

@@ -1,0 +1,170 @@
+package dev.sodamaven.soda;
+
+import dev.sodamaven.dbt.DbtRelation;
+import dev.sodamaven.dbt.DbtTest;
+import dev.sodamaven.dbt.RelationType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which relation a dbt test belongs to, so that each test is sent exactly once, on the table
+ * it tests. Soda Core sends a test once per node it depends on, all copies carrying one arbitrary
+ * table; here the order of preference is:
+ * <ol>
+ *   <li>{@code attached_node} (dbt 1.5+): the node the test is defined on;</li>
+ *   <li>for generic tests, the node named by {@code test_metadata.kwargs.model}
+ *       ({@code ref('orders')}, {@code source('raw', 'customers')}), then by {@code file_key_name},
+ *       then the node of {@code depends_on} that is not the {@code relationships} target;</li>
+ *   <li>for singular tests, the relation they depend on, the first when several.</li>
+ * </ol>
+ */
+public final class DatasetResolver {
+
+    private static final Pattern REF = Pattern.compile(
+            "\\bref\\(\\s*['\"]([^'\"]+)['\"](?:\\s*,\\s*['\"]([^'\"]+)['\"])?"
+                    + "(?:\\s*,\\s*v(?:ersion)?\\s*=\\s*['\"]?([^'\"\\s)]+)['\"]?)?\\s*\\)");
+    private static final Pattern SOURCE = Pattern.compile(
+            "\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)");
+
+    /**
+     * The outcome of resolving one test.
+     *
+     * @param relation the relation, when found
+     * @param reason   why none was found, when not
+     */
+    public record Resolution(Optional<DbtRelation> relation, String reason) {
+        static Resolution found(DbtRelation relation) {
+            return new Resolution(Optional.of(relation), null);
+        }
+
+        static Resolution notFound(String reason) {
+            return new Resolution(Optional.empty(), reason);
+        }
+    }
+
+    private final Map<String, DbtRelation> relations;
+
+    public DatasetResolver(Map<String, DbtRelation> relations) {
+        this.relations = relations;
+    }
+
+    public Resolution resolve(DbtTest test) {
+        if (test.attachedNode() != null && relations.containsKey(test.attachedNode())) {
+            return Resolution.found(relations.get(test.attachedNode()));
+        }
+        List<DbtRelation> candidates = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : test.dependsOn()) {
+            DbtRelation relation = relations.get(id);
+            if (relation != null) {
+                candidates.add(relation);
+            } else if (!id.startsWith("macro.") && !id.startsWith("test.") && !id.startsWith("operation.")) {
+                missing.add(id);
+            }
+        }
+        Optional<DbtRelation> found = test.isSingular() ? candidates.stream().findFirst() : forGeneric(test, candidates);
+        if (found.isPresent()) {
+            return Resolution.found(found.get());
+        }
+        if (test.attachedNode() != null && !relations.containsKey(test.attachedNode())) {
+            missing.add(0, test.attachedNode());
+        }
+        if (!missing.isEmpty()) {
+            return Resolution.notFound("it depends on " + String.join(", ", missing) + ", which the manifest does not define");
+        }
+        return Resolution.notFound(test.isSingular()
+                ? "its SQL names no model, seed, snapshot or source through ref() or source()"
+                : "it depends on no model, seed, snapshot or source");
+    }
+
+    private Optional<DbtRelation> forGeneric(DbtTest test, List<DbtRelation> candidates) {
+        Optional<DbtRelation> named = matchReference(test.modelArgument(), candidates);
+        if (named.isPresent()) {
+            return named;
+        }
+        Optional<DbtRelation> byFileKey = matchFileKey(test.fileKeyName(), candidates);
+        if (byFileKey.isPresent()) {
+            return byFileKey;
+        }
+        Optional<DbtRelation> target = matchReference(test.toArgument(), candidates);
+        List<DbtRelation> tested = candidates.stream().filter(c -> target.isEmpty() || c != target.get()).toList();
+        // dbt records the relationships target first and the tested model last (0.19 to 1.12).
+        List<DbtRelation> pool = tested.isEmpty() ? candidates : tested;
+        return pool.isEmpty() ? Optional.empty() : Optional.of(pool.get(pool.size() - 1));
+    }
+
+    /** The candidate a Jinja expression such as {@code {{ get_where_subquery(ref('orders')) }}} names. */
+    static Optional<DbtRelation> matchReference(String expression, List<DbtRelation> candidates) {
+        if (expression == null || expression.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher source = SOURCE.matcher(expression);
+        if (source.find()) {
+            String sourceName = source.group(1);
+            String table = source.group(2);
+            return candidates.stream()
+                    .filter(c -> c.type() == RelationType.SOURCE)
+                    .filter(c -> sourceName.equals(c.sourceName()) && table.equals(c.name()))
+                    .findFirst();
+        }
+        Matcher ref = REF.matcher(expression);
+        if (ref.find()) {
+            // ref('package', 'name') puts the name second.
+            String name = ref.group(2) != null ? ref.group(2) : ref.group(1);
+            String version = ref.group(3);
+            List<DbtRelation> byName = candidates.stream()
+                    .filter(c -> c.type() != RelationType.SOURCE && name.equals(c.name()))
+                    .toList();
+            if (version != null) {
+                Optional<DbtRelation> versioned = byName.stream().filter(c -> version.equals(c.version())).findFirst();
+                if (versioned.isPresent()) {
+                    return versioned;
+                }
+            }
+            return byName.stream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** The candidate {@code file_key_name} names: {@code models.orders}, {@code sources.raw}, {@code seeds.x}. */
+    static Optional<DbtRelation> matchFileKey(String fileKeyName, List<DbtRelation> candidates) {
+        if (fileKeyName == null || !fileKeyName.contains(".")) {
+            return Optional.empty();
+        }
+        String kind = fileKeyName.substring(0, fileKeyName.indexOf('.'));
+        String name = fileKeyName.substring(fileKeyName.indexOf('.') + 1);
+        List<DbtRelation> matches = candidates.stream().filter(c -> switch (kind) {
+            case "models" -> c.type() == RelationType.MODEL && name.equals(c.name());
+            case "seeds" -> c.type() == RelationType.SEED && name.equals(c.name());
+            case "snapshots" -> c.type() == RelationType.SNAPSHOT && name.equals(c.name());
+            case "sources" -> c.type() == RelationType.SOURCE && name.equals(c.sourceName());
+            default -> false;
+        }).distinct().toList();
+        // A sources.<name> key names a whole source; it only decides when one of its tables is involved.
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /** Soda's {@code strip_quotes}: surrounding quotes, then surrounding brackets. */
+    public static String stripQuotes(String name) {
+        Objects.requireNonNull(name, "name");
+        String stripped = strip(name, "\"'");
+        return strip(stripped, "[]");
+    }
+
+    private static String strip(String value, String characters) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && characters.indexOf(value.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && characters.indexOf(value.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.sodamaven.soda;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.sodamaven.IngestException;
+import dev.sodamaven.Secret;
+import dev.sodamaven.http.HttpCall;
+import dev.sodamaven.http.HttpReply;
+import dev.sodamaven.http.HttpTransport;
+import dev.sodamaven.http.Redactor;
+import dev.sodamaven.http.RequestBody;
+import dev.sodamaven.http.RetryMode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Talks to Soda Cloud the way Soda Core v3 does (contracts/soda-cloud-api.md): a {@code login}
+ * command, then one {@code sodaCoreInsertScanResults} command with every check, the session token
+ * in the body. A 401 on the upload means the token expired: log in again once and resend.
+ */
+public final class SodaCloudClient {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * The API key.
+     *
+     * @param id     API key id
+     * @param secret API key secret
+     * @param origin where they came from, named in messages (e.g. "environment SODA_API_KEY_ID/...")
+     */
+    public record ApiKey(Secret id, Secret secret, String origin) {
+        public ApiKey {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(secret, "secret");
+        }
+    }
+
+    private final HttpTransport http;
+    private final SodaCloudEndpoint endpoint;
+    private final ApiKey apiKey;
+    private Secret token;
+
+    public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+    }
+
+    /** Sends the scan results file (after {@link ScanResultsFile#inspect}) as one scan. */
+    public UploadReceipt upload(SavedScan scan) throws IngestException {
+        if (token == null) {
+            token = login();
+        }
+        HttpReply reply = insert(scan);
+        int attempts = reply.attempts();
+        if (reply.status() == 401) {
+            // Soda Core's rule: the token expired; one new login, one new try.
+            token = login();
+            reply = insert(scan);
+            attempts += reply.attempts();
+        }
+        if (reply.status() == 200) {
+            requireJson(reply, "the scan upload");
+            return new UploadReceipt(scan.checks(), reply.header("x-soda-trace-id").orElse(null), attempts);
+        }
+        throw uploadRefused(reply);
+    }
+
+    private Secret login() throws IngestException {
+        HttpReply reply = http.send(HttpCall.postJson("Soda Cloud login", endpoint.commandUri(),
+                RequestBody.of(loginBody()), RetryMode.IDEMPOTENT));
+        if (reply.status() == 401 || reply.status() == 403) {
+            throw IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " rejected the API key (HTTP "
+                    + reply.status() + "; key from " + apiKey.origin() + ").",
+                    "Check apiKeyId / apiKeySecret: the key may be wrong, revoked, or belong to the other region "
+                            + "(EU: cloud.soda.io, US: cloud.us.soda.io; set sodaCloudHost / -Dsoda.cloud.host).");
+        }
+        if (reply.status() >= 300 && reply.status() < 400) {
+            throw redirected(reply);
+        }
+        if (reply.status() != 200) {
+            throw IngestException.remote("Soda Cloud login at " + endpoint.apiUrl() + " failed with HTTP "
+                    + reply.status() + describeBody(reply) + ".", "Try again later; if it persists, contact Soda support.");
+        }
+        requireJson(reply, "the login");
+        String value = readToken(reply.body());
+        if (value == null || value.isEmpty()) {
+            throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the login without a token.",
+                    "Check sodaCloudHost: it may not point at Soda Cloud.");
+        }
+        return Secret.of(value);
+    }
+
+    private HttpReply insert(SavedScan scan) throws IngestException {
+        return http.send(HttpCall.postJson("Soda Cloud scan upload", endpoint.commandUri(),
+                new TokenSplicedBody(scan, token), RetryMode.ONLY_IF_NOT_PROCESSED));
+    }
+
+    private byte[] loginBody() throws IngestException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("type", "login");
+            json.writeStringField("apiKeyId", apiKey.id().reveal());
+            json.writeStringField("apiKeySecret", apiKey.secret().reveal());
+            json.writeEndObject();
+        } catch (IOException cannotHappenInMemory) {
+            throw new IllegalStateException(cannotHappenInMemory);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String readToken(byte[] body) throws IngestException {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("token".equals(name) && value == JsonToken.VALUE_STRING) {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException malformed) {
+            throw IngestException.remote("Soda Cloud answered the login with malformed JSON.",
+                    "Check sodaCloudHost: it may not point at Soda Cloud.");
+        }
+    }
+
+    private void requireJson(HttpReply reply, String what) throws IngestException {
+        String type = reply.header("content-type").orElse("none");
+        if (!reply.isJson() && !looksLikeJson(reply.body())) {
+            throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered " + what
+                    + " with a non-JSON body (Content-Type " + type + describeBody(reply) + ").",
+                    "Check sodaCloudHost / sodaCloudScheme / sodaCloudPort: a proxy or another web server answered.");
+        }
+    }
+
+    private static boolean looksLikeJson(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).trim();
+        return start.startsWith("{") || start.startsWith("[");
+    }
+
+    private IngestException uploadRefused(HttpReply reply) {
+        if (reply.status() >= 300 && reply.status() < 400) {
+            return redirected(reply);
+        }
+        String trace = reply.header("x-soda-trace-id").map(id -> "; trace id " + id).orElse("");
+        String message = "Soda Cloud at " + endpoint.apiUrl() + " refused the scan upload: HTTP " + reply.status()
+                + (reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "") + trace + describeBody(reply) + ".";
+        if (reply.status() == 401) {
+            return IngestException.remote(message, "The API key was accepted at login but not for the upload; "
+                    + "check that the key may upload scans.");
+        }
+        if (reply.status() == 400 || reply.status() == 413 || reply.status() == 422) {
+            return IngestException.remote(message, "Soda Cloud did not accept the content; contact Soda support with the trace id.");
+        }
+        return IngestException.remote(message, "Try again later.");
+    }
+
+    private IngestException redirected(HttpReply reply) {
+        return IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP "
+                + reply.status() + " to " + reply.header("location").orElse("?") + ").",
+                "Set sodaCloudHost / sodaCloudScheme / sodaCloudPort to the address it redirects to.");
+    }
+
+    private String describeBody(HttpReply reply) {
+        if (reply.body().length == 0) {
+            return "";
+        }
+        return ": " + Redactor.excerpt(reply.body(), 300, apiKey.id(), apiKey.secret(), token);
+    }
+
+    /**
+     * The saved file with the token spliced in right after its opening brace: the file on disk never
+     * holds the token, and the body is streamed from it on every try.
+     */
+    private static final class TokenSplicedBody implements RequestBody {
+        private final Path file;
+        private final long bodyStart;
+        private final byte[] prefix;
+        private final long length;
+
+        TokenSplicedBody(SavedScan scan, Secret token) throws IngestException {
+            this.file = scan.file();
+            this.bodyStart = scan.bodyStart();
+            String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(token.reveal()));
+            this.prefix = ("{\"token\":\"" + escaped + "\",").getBytes(StandardCharsets.UTF_8);
+            try {
+                this.length = prefix.length + Files.size(file) - bodyStart - 1;
+            } catch (IOException e) {
+                throw IngestException.input("Scan results file " + file + " could not be read: " + e.getMessage(),
+                        "Check the file and the disk.", e);
+            }
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            InputStream rest = Files.newInputStream(file);
+            rest.skipNBytes(bodyStart + 1);
+            return new SequenceInputStream(new ByteArrayInputStream(prefix), rest);
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+    }
+}
