@@ -24,6 +24,11 @@ public final class Redactor {
     /** The start of an error body, on one line, for a message; secrets removed. */
     public static String excerpt(byte[] body, int maxChars, Secret... secrets) {
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        if (text.startsWith("<")) {
+            // An HTML error page says little in a build log beyond its title.
+            java.util.regex.Matcher title = java.util.regex.Pattern.compile("(?i)<title>(.*?)</title>").matcher(text);
+            text = title.find() ? "an HTML page titled '" + title.group(1).trim() + "'" : "an HTML page";
+        }
         if (text.length() > maxChars) {
             text = text.substring(0, maxChars) + "...";
         }

@@ -3,7 +3,6 @@ package dev.sodamaven.maven;
 import dev.sodamaven.IngestException;
 import dev.sodamaven.IngestLog;
 import dev.sodamaven.Remote;
-import dev.sodamaven.Secret;
 import dev.sodamaven.config.PluginParameters;
 import dev.sodamaven.http.HttpSettings;
 import java.io.File;
@@ -52,7 +51,7 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * {@code sodaCloudServerId}. Prefer those over the POM, which is usually committed.
      */
     @Parameter(property = "soda.cloud.apiKeyId")
-    protected String apiKeyId;
+    protected SecretParameter apiKeyId;
 
     /**
      * Soda Cloud API key secret. Also read from configuration.yml ({@code soda_cloud.api_key_secret}),
@@ -60,7 +59,7 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * settings.xml server {@code sodaCloudServerId}. Never logged.
      */
     @Parameter(property = "soda.cloud.apiKeySecret")
-    protected String apiKeySecret;
+    protected SecretParameter apiKeySecret;
 
     /** Id of the settings.xml {@code <server>} holding the Soda Cloud API key (username = id, password = secret). */
     @Parameter(property = "soda.cloud.serverId", defaultValue = "soda-cloud")
@@ -127,8 +126,8 @@ abstract class AbstractSodaMojo extends AbstractMojo {
                 .sodaCloudHost(sodaCloudHost)
                 .sodaCloudPort(sodaCloudPort)
                 .sodaCloudScheme(sodaCloudScheme)
-                .apiKeyId(Secret.ofNullable(apiKeyId))
-                .apiKeySecret(Secret.ofNullable(apiKeySecret))
+                .apiKeyId(apiKeyId == null ? null : apiKeyId.secret())
+                .apiKeySecret(apiKeySecret == null ? null : apiKeySecret.secret())
                 .sodaCloudServerId(sodaCloudServerId)
                 .sodaCloudServer(access.server(sodaCloudServerId))
                 .allowInsecureHttp(allowInsecureHttp)

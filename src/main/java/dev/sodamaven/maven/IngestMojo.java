@@ -3,7 +3,6 @@ package dev.sodamaven.maven;
 import dev.sodamaven.IngestException;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
-import dev.sodamaven.Secret;
 import dev.sodamaven.config.IngestSettings;
 import dev.sodamaven.config.PluginParameters;
 import dev.sodamaven.config.SettingsResolver;
@@ -77,7 +76,7 @@ public class IngestMojo extends AbstractSodaMojo {
      * Never logged.
      */
     @Parameter(property = "soda.dbtCloud.apiToken")
-    private String dbtCloudApiToken;
+    private SecretParameter dbtCloudApiToken;
 
     /**
      * dbt Cloud host: your account's access URL (e.g. {@code ab123.us1.dbt.com}, {@code emea.dbt.com}, a
@@ -137,7 +136,7 @@ public class IngestMojo extends AbstractSodaMojo {
                     .dbtCloudJobId(dbtCloudJobId)
                     .dbtCloudSuccessfulRunsOnly(dbtCloudSuccessfulRunsOnly)
                     .dbtCloudAccountId(dbtCloudAccountId)
-                    .dbtCloudApiToken(Secret.ofNullable(dbtCloudApiToken))
+                    .dbtCloudApiToken(dbtCloudApiToken == null ? null : dbtCloudApiToken.secret())
                     .dbtCloudAccessUrl(dbtCloudAccessUrl)
                     .dbtCloudServerId(dbtCloudServerId)
                     .dbtCloudServer(settingsAccess().server(dbtCloudServerId))
