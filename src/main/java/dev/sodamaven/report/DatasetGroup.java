@@ -1,0 +1,74 @@
+package dev.sodamaven.report;
+
+import dev.sodamaven.soda.SodaCheck;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The checks of one dataset, problems first. Datasets are grouped by qualified name, as Soda Cloud
+ * shows them, so a model and a source with the same physical name share a group (its node ids
+ * tell them apart).
+ */
+final class DatasetGroup {
+
+    private static final Comparator<SodaCheck> PROBLEMS_FIRST = Comparator.comparingInt(Tally::rank)
+            .thenComparing(SodaCheck::name, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private final String qualifiedName;
+    private final List<SodaCheck> checks = new ArrayList<>();
+    private final Set<String> nodeIds = new TreeSet<>();
+    private final Set<String> nodeTypes = new TreeSet<>();
+    private final Tally tally = new Tally();
+
+    private DatasetGroup(String qualifiedName) {
+        this.qualifiedName = qualifiedName;
+    }
+
+    /** The checks grouped by dataset, in order of qualified name. */
+    static List<DatasetGroup> of(List<SodaCheck> checks) {
+        Map<String, DatasetGroup> groups = new TreeMap<>();
+        for (SodaCheck check : checks) {
+            String name = check.dataset().qualifiedName();
+            groups.computeIfAbsent(name, DatasetGroup::new).add(check);
+        }
+        List<DatasetGroup> ordered = new ArrayList<>(groups.values());
+        ordered.forEach(group -> group.checks.sort(PROBLEMS_FIRST));
+        return ordered;
+    }
+
+    private void add(SodaCheck check) {
+        checks.add(check);
+        tally.add(check);
+        if (check.dataset().nodeId() != null) {
+            nodeIds.add(check.dataset().nodeId());
+        }
+        if (check.dataset().nodeType() != null) {
+            nodeTypes.add(check.dataset().nodeType());
+        }
+    }
+
+    String qualifiedName() {
+        return qualifiedName;
+    }
+
+    List<SodaCheck> checks() {
+        return checks;
+    }
+
+    Set<String> nodeIds() {
+        return nodeIds;
+    }
+
+    Set<String> nodeTypes() {
+        return nodeTypes;
+    }
+
+    Tally tally() {
+        return tally;
+    }
+}

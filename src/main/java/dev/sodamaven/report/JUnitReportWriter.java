@@ -1,0 +1,258 @@
+package dev.sodamaven.report;
+
+import dev.sodamaven.IngestException;
+import dev.sodamaven.soda.MappedChecks;
+import dev.sodamaven.soda.Outcome;
+import dev.sodamaven.soda.SodaCheck;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@value #FILE_NAME}: the dbt test results in the JUnit XML format that Jenkins, GitLab CI,
+ * GitHub Actions test reporters and Azure DevOps read. One {@code <testcase>} per check, its
+ * {@code classname} the dataset's qualified name and its {@code name} the dbt test name; a dbt
+ * {@code fail} is a {@code <failure>}, a dbt {@code error} an {@code <error>}, a dbt {@code warn}
+ * passes with the warning in {@code <system-out>}, and tests dbt skipped are {@code <skipped/>}.
+ * Tests that were not sent for want of a dataset are left out: nothing says how they ended.
+ *
+ * <p>The file is streamed: memory does not grow with the number of checks.
+ */
+public final class JUnitReportWriter {
+
+    /** The report's file name in the output directory. */
+    public static final String FILE_NAME = "TEST-dbt.xml";
+
+    /** The suite name, and the class name of tests dbt skipped (their dataset is not known). */
+    static final String SUITE = "dbt";
+    static final String SKIPPED_CLASS = "skipped by dbt";
+
+    private static final int MAX_MESSAGE_ATTRIBUTE = 1_000;
+    private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      "};
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * Writes {@value #FILE_NAME} into {@code outputDirectory}, creating the folder if needed.
+     *
+     * @return the written file
+     * @throws IngestException (kind INPUT) when the file cannot be written
+     */
+    public Path write(MappedChecks mapped, ReportContext context, Path outputDirectory) throws IngestException {
+        return ReportFile.write(outputDirectory, FILE_NAME, "JUnit report", out -> writeXml(mapped, context, out));
+    }
+
+    private static void writeXml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
+        try {
+            // The JDK's own writer: a StAX implementation elsewhere on the class path could behave differently.
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
+                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            new Document(xml, mapped, context).write();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** One document being written. */
+    private static final class Document {
+
+        private final XMLStreamWriter xml;
+        private final MappedChecks mapped;
+        private final ReportContext context;
+
+        Document(XMLStreamWriter xml, MappedChecks mapped, ReportContext context) {
+            this.xml = xml;
+            this.mapped = mapped;
+            this.context = context;
+        }
+
+        void write() throws XMLStreamException {
+            long failures = 0;
+            long errors = 0;
+            double seconds = 0;
+            for (SodaCheck check : mapped.checks()) {
+                if (check.errored()) {
+                    errors++;
+                } else if (check.outcome() == Outcome.FAIL) {
+                    failures++;
+                }
+                seconds += context.executionSeconds(check.identity());
+            }
+            for (String skipped : mapped.skipped()) {
+                seconds += context.executionSeconds(skipped);
+            }
+            long tests = mapped.checks().size() + (long) mapped.skipped().size();
+
+            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            newLine(0);
+            xml.writeStartElement("testsuites");
+            counts(tests, failures, errors, mapped.skipped().size(), seconds);
+            newLine(1);
+            xml.writeStartElement("testsuite");
+            counts(tests, failures, errors, mapped.skipped().size(), seconds);
+            attribute("timestamp", TIMESTAMP.format(context.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+            properties();
+            for (SodaCheck check : mapped.checks()) {
+                testCase(check);
+            }
+            for (String skipped : mapped.skipped()) {
+                skippedCase(skipped);
+            }
+            newLine(1);
+            xml.writeEndElement();
+            newLine(0);
+            xml.writeEndElement();
+            newLine(0);
+            xml.writeEndDocument();
+        }
+
+        private void counts(long tests, long failures, long errors, long skipped, double seconds)
+                throws XMLStreamException {
+            attribute("name", SUITE);
+            attribute("tests", Long.toString(tests));
+            attribute("failures", Long.toString(failures));
+            attribute("errors", Long.toString(errors));
+            attribute("skipped", Long.toString(skipped));
+            attribute("time", seconds(seconds));
+        }
+
+        private void properties() throws XMLStreamException {
+            newLine(2);
+            xml.writeStartElement("properties");
+            property("soda.dataSource", context.dataSource());
+            property("soda.scanDefinition", context.scanDefinition());
+            property("dbt.version", context.dbtVersion());
+            property("dbt.command", context.dbtCommand());
+            property("dbt.invocationId", context.invocationId());
+            property("dbt.results", context.resultsSource());
+            newLine(2);
+            xml.writeEndElement();
+        }
+
+        private void property(String name, String value) throws XMLStreamException {
+            if (value == null) {
+                return;
+            }
+            newLine(3);
+            xml.writeEmptyElement("property");
+            attribute("name", name);
+            attribute("value", ReportText.oneLine(value, Integer.MAX_VALUE));
+        }
+
+        private void testCase(SodaCheck check) throws XMLStreamException {
+            newLine(2);
+            boolean passed = check.outcome() == Outcome.PASS && !check.errored();
+            if (passed) {
+                xml.writeEmptyElement("testcase");
+            } else {
+                xml.writeStartElement("testcase");
+            }
+            attribute("classname", oneLine(check.dataset().qualifiedName()));
+            attribute("name", oneLine(check.name()));
+            attribute("time", seconds(context.executionSeconds(check.identity())));
+            if (passed) {
+                return;
+            }
+            if (check.errored()) {
+                problem("error", check);
+            } else if (check.outcome() == Outcome.FAIL) {
+                problem("failure", check);
+            } else if (check.outcome() == Outcome.WARN) {
+                newLine(3);
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(ReportText.clean(details(check)));
+                xml.writeEndElement();
+            }
+            newLine(2);
+            xml.writeEndElement();
+        }
+
+        private void problem(String element, SodaCheck check) throws XMLStreamException {
+            newLine(3);
+            xml.writeStartElement(element);
+            attribute("message", summary(check));
+            attribute("type", "dbt " + ReportText.oneLine(check.dbtStatus(), 50));
+            xml.writeCharacters(ReportText.clean(details(check)));
+            xml.writeEndElement();
+        }
+
+        private void skippedCase(String uniqueId) throws XMLStreamException {
+            newLine(2);
+            xml.writeStartElement("testcase");
+            attribute("classname", SKIPPED_CLASS);
+            attribute("name", oneLine(DbtTestNames.fromUniqueId(uniqueId)));
+            attribute("time", seconds(context.executionSeconds(uniqueId)));
+            newLine(3);
+            xml.writeEmptyElement("skipped");
+            attribute("message", oneLine("Skipped by dbt (an upstream node failed or was excluded): " + uniqueId));
+            newLine(2);
+            xml.writeEndElement();
+        }
+
+        /** The one-line message CI servers show next to the test. */
+        private static String summary(SodaCheck check) {
+            String rows = check.failures() == null ? "" : check.failures() + " failing "
+                    + (check.failures() == 1 ? "row" : "rows");
+            String message = check.message() == null || check.message().isBlank() ? null : check.message();
+            if (message == null) {
+                return rows.isEmpty() ? "dbt test ended with status " + ReportText.oneLine(check.dbtStatus(), 50)
+                        : rows;
+            }
+            return ReportText.oneLine(rows.isEmpty() ? message : rows + ": " + message, MAX_MESSAGE_ATTRIBUTE);
+        }
+
+        /** Everything known about the check, one fact a line, for the failure text. */
+        private static String details(SodaCheck check) {
+            StringBuilder text = new StringBuilder();
+            text.append("dbt status: ").append(check.dbtStatus()).append('\n');
+            if (check.failures() != null) {
+                text.append("Failing rows: ").append(check.failures()).append('\n');
+            }
+            if (check.message() != null && !check.message().isBlank()) {
+                text.append("Message: ").append(check.message()).append('\n');
+            }
+            text.append("Dataset: ").append(check.dataset().qualifiedName());
+            if (check.dataset().nodeId() != null) {
+                text.append(" (").append(check.dataset().nodeId()).append(')');
+            }
+            text.append('\n');
+            if (check.column() != null) {
+                text.append("Column: ").append(check.column()).append('\n');
+            }
+            if (check.filePath() != null) {
+                text.append("Defined in: ").append(check.filePath()).append('\n');
+            }
+            text.append("Unique id: ").append(check.identity()).append('\n');
+            return text.toString();
+        }
+
+        private void attribute(String name, String value) throws XMLStreamException {
+            xml.writeAttribute(name, value);
+        }
+
+        private static String oneLine(String text) {
+            return ReportText.oneLine(text, Integer.MAX_VALUE);
+        }
+
+        private void newLine(int depth) throws XMLStreamException {
+            xml.writeCharacters(INDENTS[depth]);
+        }
+
+        private static String seconds(double seconds) {
+            return String.format(Locale.ROOT, "%.3f", seconds);
+        }
+    }
+}
