@@ -14,6 +14,9 @@ import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.dbtcloud.CloudArtifacts;
 import dev.sodamaven.dbtcloud.DbtCloudFetcher;
 import dev.sodamaven.report.ConsoleSummary;
+import dev.sodamaven.report.HtmlReportWriter;
+import dev.sodamaven.report.JUnitReportWriter;
+import dev.sodamaven.report.ReportContext;
 import dev.sodamaven.soda.CheckMapper;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;
@@ -91,6 +94,11 @@ public final class Ingestion {
                     dataTimestamp(settings, runResults, start, warnings), start, end, mapped.checks(), scanLogs);
             Path file = settings.scanResultsFile();
             new ScanResultsWriter().write(scan, file);
+            // Reports before the upload too: a CI run whose upload fails still shows the test results.
+            ReportContext reportContext = ReportContext.of(settings.dataSource(), settings.scanDefinition(),
+                    runResults, results.sourceDescription(), end);
+            Path junitReport = new JUnitReportWriter().write(mapped, reportContext, settings.outputDirectory());
+            Path htmlReport = new HtmlReportWriter().write(mapped, reportContext, settings.outputDirectory());
 
             // 6. Upload.
             UploadReceipt receipt = upload(settings, session, mapped, file, warnings);
@@ -100,7 +108,8 @@ public final class Ingestion {
                     + describeRun(runResults));
             ConsoleSummary.lines(mapped).forEach(log::info);
             warnings.forEach(log::warn);
-            log.info("Scan results written to " + file);
+            log.info("Scan results written to " + file + "; reports: " + junitReport.getFileName() + ", "
+                    + htmlReport.getFileName());
             if (settings.dryRun()) {
                 log.info("Dry run: nothing was uploaded to Soda Cloud.");
             } else if (receipt != null) {

@@ -100,6 +100,8 @@ class IngestionTest {
         assertThat(outcome.uploaded()).isFalse();
         assertThat(cloud.requests()).isEmpty();
         assertThat(output.resolve("scan-results.json")).exists();
+        assertThat(output.resolve("TEST-dbt.xml")).content().contains("relationships_orders_customer_id");
+        assertThat(output.resolve("report.html")).content().contains("fct_orders");
         assertThat(log.text()).contains("Dry run: nothing was uploaded");
     }
 
