@@ -38,15 +38,19 @@ final class ArtifactJson {
         void field(String name, JsonParser parser) throws IOException, IngestException;
     }
 
+    /** Longest text value read (skipped values are never materialised, so a huge compiled_code costs nothing). */
+    static final int MAX_STRING_LENGTH = 20_000_000;
+    /** Deepest nesting accepted; dbt's own files stay far below it. */
+    static final int MAX_NESTING_DEPTH = 1_000;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            // Defaults of Jackson 2.21 made explicit: they bound memory per value and recursion depth;
-            // skipped values are never materialised, so a huge compiled_code costs no memory.
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(1_000)
-                    .maxStringLength(20_000_000)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
                     .build())
             .build();
 
+    private static final int MAX_PLACE_LENGTH = 200;
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
     private ArtifactJson() {
@@ -78,25 +82,30 @@ final class ArtifactJson {
 
     static <T> T parse(Path file, String label, Body<T> body) throws IngestException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw IngestException.input(label + " " + file + " is empty.", REGENERATE);
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw IngestException.input(label + " " + file + " is empty.", REGENERATE);
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    throw IngestException.input(label + " " + file + " is not a dbt artifact: it holds a JSON "
+                            + describe(first) + ", not a JSON object.", REGENERATE);
+                }
+                return body.read(parser);
+            } catch (StreamConstraintsException tooBig) {
+                throw IngestException.input(label + " " + file + " " + describeLimit(tooBig.getOriginalMessage())
+                        + at(tooBig.getLocation() != null ? tooBig.getLocation() : parser.currentLocation())
+                        + place(parser) + ".",
+                        "dbt writes no such value: check that the file is the dbt artifact you meant, "
+                                + "or run dbt again to regenerate it.");
+            } catch (JsonProcessingException malformed) {
+                String problem = malformed.getOriginalMessage();
+                boolean truncated = problem != null && problem.contains("end-of-input");
+                String where = at(malformed.getLocation()) + place(parser);
+                throw IngestException.input(label + " " + file + (truncated
+                        ? " is truncated: it ends in the middle of a JSON value" + where + "."
+                        : " is not valid JSON" + where + ": " + firstLine(problem) + "."), REGENERATE);
             }
-            if (first != JsonToken.START_OBJECT) {
-                throw IngestException.input(label + " " + file + " is not a dbt artifact: it holds a JSON "
-                        + describe(first) + ", not a JSON object.", REGENERATE);
-            }
-            return body.read(parser);
-        } catch (StreamConstraintsException tooBig) {
-            throw IngestException.input(label + " " + file + " exceeds a safety limit of the JSON reader"
-                    + at(tooBig.getLocation()) + ": " + tooBig.getOriginalMessage(),
-                    "This is not a file dbt writes; " + REGENERATE);
-        } catch (JsonProcessingException malformed) {
-            String problem = malformed.getOriginalMessage();
-            String what = problem != null && problem.contains("end-of-input")
-                    ? " is truncated: it ends in the middle of a JSON value"
-                    : " is not valid JSON: " + firstLine(problem);
-            throw IngestException.input(label + " " + file + what + at(malformed.getLocation()) + ".", REGENERATE);
         } catch (AccessDeniedException denied) {
             throw IngestException.input(label + " " + file + " cannot be read: permission denied.",
                     "Give the build user read access to it.");
@@ -215,7 +224,40 @@ final class ArtifactJson {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Where in the document the parser stood, as a JSON pointer such as {@code /nodes/model.shop.orders/name}. */
+    private static String place(JsonParser parser) {
+        String pointer;
+        try {
+            pointer = parser.getParsingContext().pathAsPointer().toString();
+        } catch (RuntimeException unavailable) {
+            return "";
+        }
+        if (pointer.isEmpty()) {
+            return "";
+        }
+        return " (in " + (pointer.length() > MAX_PLACE_LENGTH ? pointer.substring(0, MAX_PLACE_LENGTH) + "..." : pointer)
+                + ")";
+    }
+
+    /** Jackson's limit messages in the user's words; the limits are this reader's own settings. */
+    private static String describeLimit(String problem) {
+        String text = problem == null ? "" : problem;
+        if (text.startsWith("String value length")) {
+            return "holds a text value longer than the limit of " + MAX_STRING_LENGTH + " characters";
+        }
+        if (text.startsWith("Document nesting depth")) {
+            return "nests JSON values deeper than the limit of " + MAX_NESTING_DEPTH + " levels";
+        }
+        if (text.startsWith("Number value length")) {
+            return "holds a number with more digits than the JSON reader accepts";
+        }
+        if (text.startsWith("Name length")) {
+            return "holds a field name longer than the JSON reader accepts";
+        }
+        return "exceeds a limit of the JSON reader (" + firstLine(text) + ")";
     }
 
     private static String firstLine(String text) {

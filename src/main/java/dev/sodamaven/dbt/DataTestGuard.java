@@ -34,6 +34,11 @@ public final class DataTestGuard {
             return;
         }
         String command = results.command() == null ? "an unknown dbt command" : "`dbt " + commandName(results.command()) + "`";
+        if (results.unitTestResults() > 0) {
+            throw IngestException.input(origin + " was written by " + command + " and holds only unit test results, "
+                    + "no data-test result (" + describeContents(results) + "); unit tests are not sent to Soda Cloud.",
+                    "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests.");
+        }
         throw IngestException.input(origin + " was written by " + command + " and holds no data-test result ("
                 + describeContents(results) + ").",
                 "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.");

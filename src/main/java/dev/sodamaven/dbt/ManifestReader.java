@@ -36,7 +36,7 @@ public final class ManifestReader {
 
     private ManifestIndex readBody(Path file, Set<String> wantedTests, String setting, JsonParser parser)
             throws IOException, IngestException {
-        Accumulator acc = new Accumulator();
+        Accumulator acc = new Accumulator(file);
         ArtifactJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
@@ -45,6 +45,10 @@ public final class ManifestReader {
                 }
                 case "nodes" -> {
                     acc.sawNodes = true;
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        acc.warnings.add(file + " has \"nodes\": " + describeNonObject(p)
+                                + "; it defines no test, model, seed or snapshot.");
+                    }
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
                 case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
@@ -107,6 +111,11 @@ public final class ManifestReader {
             }
             sink.accept(node);
         });
+    }
+
+    private static String describeNonObject(JsonParser parser) {
+        JsonToken token = parser.currentToken();
+        return token == JsonToken.VALUE_NULL ? "null" : token == JsonToken.START_ARRAY ? "an array" : "a single value";
     }
 
     private static int countEntries(JsonParser parser) throws IOException, IngestException {
@@ -242,6 +251,7 @@ public final class ManifestReader {
 
     /** State of one read. */
     private static final class Accumulator {
+        final Path file;
         ArtifactMetadata metadata;
         boolean sawNodes;
         boolean sawResults;
@@ -250,8 +260,12 @@ public final class ManifestReader {
         final Map<String, DbtRelation> relations = new HashMap<>();
         final List<String> warnings = new ArrayList<>();
 
+        Accumulator(Path file) {
+            this.file = file;
+        }
+
         void duplicate(String uniqueId) {
-            warnings.add("the manifest defines " + uniqueId + " more than once; the last definition was used.");
+            warnings.add(file + " defines " + uniqueId + " more than once; the last definition was used.");
         }
     }
 }

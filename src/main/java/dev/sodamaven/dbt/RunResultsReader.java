@@ -92,7 +92,7 @@ public final class RunResultsReader {
             return;
         }
         JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
             if (token != JsonToken.START_OBJECT) {
                 ArtifactJson.text(parser);
                 acc.malformedEntries++;
@@ -101,8 +101,10 @@ public final class RunResultsReader {
             readResult(parser, acc);
         }
         if (acc.malformedEntries > 0) {
-            acc.warnings.add(acc.file + " has " + acc.malformedEntries
-                    + " result entries without a unique_id; they were ignored.");
+            acc.warnings.add(acc.file + " has " + acc.malformedEntries + (acc.malformedEntries == 1
+                    ? " result entry that is" : " result entries that are")
+                    + " not an object with a unique_id; " + (acc.malformedEntries == 1 ? "it was" : "they were")
+                    + " ignored.");
         }
     }
 

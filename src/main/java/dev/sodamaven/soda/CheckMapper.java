@@ -5,7 +5,9 @@ import dev.sodamaven.dbt.DbtTest;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.TestResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Optional;
  */
 public final class CheckMapper {
 
+    /**
+     * Maps {@code results} (one per test; should a test appear twice, its last result counts) to checks
+     * on the relations of {@code manifest}.
+     */
     public MappedChecks map(List<TestResult> results, ManifestIndex manifest) {
         DatasetResolver resolver = new DatasetResolver(manifest.relations());
         List<SodaCheck> checks = new ArrayList<>();
@@ -23,7 +29,7 @@ public final class CheckMapper {
         List<MappedChecks.UnattachedTest> unattached = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> otherStatus = new ArrayList<>();
-        for (TestResult result : results) {
+        for (TestResult result : lastResultPerTest(results)) {
             Optional<Outcome> outcome = outcomeOf(result.status());
             if (result.is("skipped")) {
                 skipped.add(result.uniqueId());
@@ -50,8 +56,20 @@ public final class CheckMapper {
         return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
     }
 
+    private static List<TestResult> lastResultPerTest(List<TestResult> results) {
+        Map<String, TestResult> byTest = new LinkedHashMap<>();
+        for (TestResult result : results) {
+            byTest.remove(result.uniqueId());
+            byTest.put(result.uniqueId(), result);
+        }
+        return new ArrayList<>(byTest.values());
+    }
+
     /** dbt status → Soda outcome; empty for statuses that are not an executed data test's. */
     static Optional<Outcome> outcomeOf(String status) {
+        if (status == null) {
+            return Optional.empty();
+        }
         return switch (status) {
             case "pass" -> Optional.of(Outcome.PASS);
             case "warn" -> Optional.of(Outcome.WARN);
@@ -61,7 +79,8 @@ public final class CheckMapper {
     }
 
     private static Dataset datasetOf(DbtRelation relation) {
-        return new Dataset(DatasetResolver.stripQuotes(relation.physicalName()), relation.database(),
+        // resolve() only finds relations that have a table name.
+        return new Dataset(DatasetResolver.tableName(relation).orElseThrow(), relation.database(),
                 relation.schema(), relation.type().label(), relation.uniqueId());
     }
 }

@@ -4,10 +4,12 @@ import dev.sodamaven.dbt.DbtRelation;
 import dev.sodamaven.dbt.DbtTest;
 import dev.sodamaven.dbt.RelationType;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,17 +55,49 @@ public final class DatasetResolver {
         this.relations = relations;
     }
 
+    /**
+     * The relation {@code test} belongs to, or why there is none. A relation whose table name is empty
+     * (absent, or nothing but quotes and brackets) does not count as found: Soda Cloud needs a table.
+     */
     public Resolution resolve(DbtTest test) {
+        Resolution resolution = find(test);
+        if (resolution.relation().isEmpty()) {
+            return resolution;
+        }
+        DbtRelation relation = resolution.relation().get();
+        if (tableName(relation).isEmpty()) {
+            String physical = relation.physicalName();
+            return Resolution.notFound("the " + relation.type().label() + " it tests, " + relation.uniqueId() + ", "
+                    + (physical == null ? "has no name in the manifest"
+                    : "has an empty table name once quotes and brackets are stripped (" + physical + ")"));
+        }
+        return resolution;
+    }
+
+    /** The table name Soda Cloud shows for {@code relation}: its physical name with Soda's strip_quotes applied. */
+    public static Optional<String> tableName(DbtRelation relation) {
+        String physical = relation.physicalName();
+        if (physical == null) {
+            return Optional.empty();
+        }
+        String stripped = stripQuotes(physical);
+        return stripped.isBlank() ? Optional.empty() : Optional.of(stripped);
+    }
+
+    private Resolution find(DbtTest test) {
         if (test.attachedNode() != null && relations.containsKey(test.attachedNode())) {
             return Resolution.found(relations.get(test.attachedNode()));
         }
         List<DbtRelation> candidates = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
+        if (test.attachedNode() != null) {
+            missing.add(test.attachedNode());
+        }
         for (String id : test.dependsOn()) {
             DbtRelation relation = relations.get(id);
             if (relation != null) {
                 candidates.add(relation);
-            } else if (!id.startsWith("macro.") && !id.startsWith("test.") && !id.startsWith("operation.")) {
+            } else if (isRelationId(id)) {
                 missing.add(id);
             }
         }
@@ -71,15 +105,18 @@ public final class DatasetResolver {
         if (found.isPresent()) {
             return Resolution.found(found.get());
         }
-        if (test.attachedNode() != null && !relations.containsKey(test.attachedNode())) {
-            missing.add(0, test.attachedNode());
-        }
         if (!missing.isEmpty()) {
             return Resolution.notFound("it depends on " + String.join(", ", missing) + ", which the manifest does not define");
         }
         return Resolution.notFound(test.isSingular()
                 ? "its SQL names no model, seed, snapshot or source through ref() or source()"
                 : "it depends on no model, seed, snapshot or source");
+    }
+
+    /** False for ids of nodes that cannot be the table a test is on: macros, other tests, hooks, functions. */
+    private static boolean isRelationId(String id) {
+        return !id.startsWith("macro.") && !id.startsWith("test.") && !id.startsWith("operation.")
+                && !id.startsWith("function.");
     }
 
     private Optional<DbtRelation> forGeneric(DbtTest test, List<DbtRelation> candidates) {

@@ -1,0 +1,296 @@
+package dev.sodamaven.dbt;
+
+import static dev.sodamaven.dbt.ArtifactFiles.SETTING;
+import static dev.sodamaven.dbt.ArtifactFiles.manifestMetadata;
+import static dev.sodamaven.dbt.ArtifactFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sodamaven.IngestException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** manifest.json of every schema version, and the odd shapes real and broken files have. */
+class ManifestReaderTest {
+
+    private static final String NOT_NULL = "test.shop.not_null_orders_order_id.cf6c17daed";
+    private static final String RELATIONSHIPS = "test.shop.relationships_orders_customer_id__id__ref_customers_.c6ec7f58f2";
+    private static final String SINGULAR = "test.shop.assert_total_positive";
+
+    @TempDir
+    Path dir;
+
+    private ManifestIndex read(String json, Set<String> wanted) throws IngestException {
+        return new ManifestReader().read(write(dir, "manifest.json", json), wanted, SETTING);
+    }
+
+    /**
+     * The node shapes of dbt 0.19 to 1.2 ({@code raw_sql}/{@code compiled_sql}, v1 to v6) and 1.3+
+     * ({@code raw_code}/{@code compiled_code}, v7 to v12) read to the same tests and relations.
+     */
+    @ParameterizedTest(name = "manifest v{0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void everySchemaVersionReadsToTheSameTestsAndRelations(int version) throws Exception {
+        String sql = version <= 6 ? "raw_sql" : "raw_code";
+        String compiled = version <= 6 ? "compiled_sql" : "compiled_code";
+        // file_key_name appeared in v4 (dbt 1.0), attached_node in v9 (dbt 1.5).
+        String fileKey = version >= 4 ? ", 'file_key_name': 'models.orders'" : "";
+        String attached = version >= 9 ? ", 'attached_node': 'model.shop.orders'" : "";
+        String json = """
+                {'metadata': %s,
+                 'nodes': {
+                   'model.shop.orders': {'resource_type': 'model', 'unique_id': 'model.shop.orders', 'name': 'orders',
+                     'alias': 'orders_table', 'database': 'analytics', 'schema': 'core', '%s': 'select 1',
+                     '%s': 'select 1', 'depends_on': {'macros': [], 'nodes': ['seed.shop.customers']},
+                     'config': {'materialized': 'table'}, 'columns': {'order_id': {'name': 'order_id'}}},
+                   'seed.shop.customers': {'resource_type': 'seed', 'unique_id': 'seed.shop.customers',
+                     'name': 'customers', 'alias': 'customers', 'database': 'analytics', 'schema': 'raw'},
+                   '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'not_null_orders_order_id',
+                     'original_file_path': 'models/schema.yml', 'column_name': 'order_id', '%s': 'select 1',
+                     'test_metadata': {'name': 'not_null', 'namespace': null,
+                       'kwargs': {'column_name': 'order_id', 'model': '{{ get_where_subquery(ref(`orders`)) }}'}},
+                     'depends_on': {'macros': ['macro.dbt.test_not_null'], 'nodes': ['model.shop.orders']},
+                     'config': {'severity': 'ERROR', 'tags': []}%s%s},
+                   'test.shop.not_run.1234567890': {'resource_type': 'test', 'unique_id': 'test.shop.not_run.1234567890',
+                     'name': 'not_run', 'test_metadata': {'name': 'unique', 'kwargs': {}},
+                     'depends_on': {'nodes': ['model.shop.orders']}}},
+                 'sources': {}, 'macros': {'macro.dbt.x': {'macro_sql': '{%% macro x() %%}{%% endmacro %%}'}},
+                 'docs': {}, 'exposures': {}, 'parent_map': {'model.shop.orders': ['seed.shop.customers']},
+                 'child_map': {}, 'disabled': {}}
+                """.formatted(manifestMetadata(version, "x"), sql, compiled, NOT_NULL, NOT_NULL, sql, fileKey, attached);
+
+        ManifestIndex manifest = read(json, Set.of(NOT_NULL));
+
+        assertThat(manifest.metadata().schemaVersion()).isEqualTo(version);
+        assertThat(manifest.tests()).containsOnlyKeys(NOT_NULL);
+        assertThat(manifest.tests().get(NOT_NULL)).isEqualTo(new DbtTest(NOT_NULL, "not_null_orders_order_id",
+                "models/schema.yml", "order_id", "not_null", "{{ get_where_subquery(ref('orders')) }}", null,
+                version >= 9 ? "model.shop.orders" : null, version >= 4 ? "models.orders" : null,
+                List.of("model.shop.orders"), "ERROR"));
+        assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders", "seed.shop.customers");
+        assertThat(manifest.relations().get("model.shop.orders")).isEqualTo(new DbtRelation("model.shop.orders",
+                RelationType.MODEL, "orders", "orders_table", null, null, "analytics", "core", null));
+        assertThat(manifest.warnings()).isEmpty();
+    }
+
+    @Test
+    void sourcesKeepIdentifierAndSourceNameSnapshotsAndSeedsKeepTheirAlias() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {
+                   'snapshot.shop.orders_snapshot': {'resource_type': 'snapshot', 'name': 'orders_snapshot',
+                     'alias': 'orders_history', 'database': 'db', 'schema': 'snapshots',
+                     'unique_id': 'snapshot.shop.orders_snapshot'},
+                   'seed.shop.countries': {'resource_type': 'seed', 'name': 'countries', 'alias': 'country_codes',
+                     'database': null, 'schema': 'seeds', 'unique_id': 'seed.shop.countries'},
+                   'analysis.shop.a': {'resource_type': 'analysis', 'name': 'a', 'unique_id': 'analysis.shop.a'},
+                   'operation.shop.on-run-end-0': {'resource_type': 'operation', 'name': 'on-run-end-0'}},
+                 'sources': {
+                   'source.shop.raw.customers': {'resource_type': 'source', 'unique_id': 'source.shop.raw.customers',
+                     'name': 'customers', 'source_name': 'raw', 'identifier': 'raw_customers', 'database': 'db',
+                     'schema': 'raw_data'}}}
+                """.formatted(manifestMetadata(12, "1.10.7")), Set.of());
+
+        assertThat(manifest.relations()).containsOnlyKeys("snapshot.shop.orders_snapshot", "seed.shop.countries",
+                "source.shop.raw.customers");
+        assertThat(manifest.relations().get("source.shop.raw.customers")).isEqualTo(new DbtRelation(
+                "source.shop.raw.customers", RelationType.SOURCE, "customers", null, "raw_customers", "raw", "db",
+                "raw_data", null));
+        assertThat(manifest.relations().get("source.shop.raw.customers").physicalName()).isEqualTo("raw_customers");
+        assertThat(manifest.relations().get("snapshot.shop.orders_snapshot").physicalName()).isEqualTo("orders_history");
+        assertThat(manifest.relations().get("seed.shop.countries").physicalName()).isEqualTo("country_codes");
+        assertThat(manifest.relations().get("seed.shop.countries").database()).isNull();
+    }
+
+    @Test
+    void versionedModelsKeepTheirVersionWhetherNumberOrString() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {
+                   'model.shop.orders.v1': {'resource_type': 'model', 'name': 'orders', 'alias': 'orders_v1',
+                     'version': 1, 'latest_version': 2, 'unique_id': 'model.shop.orders.v1'},
+                   'model.shop.orders.v2': {'resource_type': 'model', 'name': 'orders', 'alias': 'orders',
+                     'version': '2', 'latest_version': 2, 'unique_id': 'model.shop.orders.v2'},
+                   'model.shop.dim.v1_5': {'resource_type': 'model', 'name': 'dim', 'alias': 'dim_v1_5',
+                     'version': 1.5, 'unique_id': 'model.shop.dim.v1_5'},
+                   'model.shop.plain': {'resource_type': 'model', 'name': 'plain', 'alias': 'plain',
+                     'version': null, 'unique_id': 'model.shop.plain'}}, 'sources': {}}
+                """.formatted(manifestMetadata(12, "1.10.17")), Set.of());
+
+        assertThat(manifest.relations().get("model.shop.orders.v1").version()).isEqualTo("1");
+        assertThat(manifest.relations().get("model.shop.orders.v2").version()).isEqualTo("2");
+        assertThat(manifest.relations().get("model.shop.dim.v1_5").version()).isEqualTo("1.5");
+        assertThat(manifest.relations().get("model.shop.plain").version()).isNull();
+        assertThat(manifest.relations().get("model.shop.orders.v1").physicalName()).isEqualTo("orders_v1");
+    }
+
+    @Test
+    void singularTestsHaveNoOrNullTestMetadata() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {
+                   '%s': {'resource_type': 'test', 'name': 'assert_total_positive',
+                     'original_file_path': 'tests/assert_total_positive.sql', 'column_name': null,
+                     'depends_on': {'nodes': ['model.shop.orders']}, 'unique_id': '%s'},
+                   'test.shop.nulled': {'resource_type': 'test', 'name': 'nulled', 'test_metadata': null,
+                     'depends_on': {'nodes': []}, 'unique_id': 'test.shop.nulled'},
+                   'test.shop.no_name.1a2b3c4d5e': {'resource_type': 'test', 'unique_id': 'test.shop.no_name.1a2b3c4d5e',
+                     'test_metadata': {'kwargs': {'model': '{{ ref(`orders`) }}'}}}}}
+                """.formatted(manifestMetadata(12, "1.10.7"), SINGULAR, SINGULAR),
+                Set.of(SINGULAR, "test.shop.nulled", "test.shop.no_name.1a2b3c4d5e"));
+
+        assertThat(manifest.tests().get(SINGULAR).isSingular()).isTrue();
+        assertThat(manifest.tests().get(SINGULAR).originalFilePath()).isEqualTo("tests/assert_total_positive.sql");
+        assertThat(manifest.tests().get(SINGULAR).dependsOn()).containsExactly("model.shop.orders");
+        assertThat(manifest.tests().get("test.shop.nulled").isSingular()).isTrue();
+        DbtTest nameless = manifest.tests().get("test.shop.no_name.1a2b3c4d5e");
+        assertThat(nameless.isSingular()).isFalse();
+        assertThat(nameless.genericName()).isEqualTo("generic");
+        assertThat(nameless.name()).isEqualTo("test.shop.no_name.1a2b3c4d5e");
+        assertThat(nameless.modelArgument()).isEqualTo("{{ ref('orders') }}");
+    }
+
+    @Test
+    void relationshipsKeepTheirTargetAndDependsOnOrder() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {
+                   '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'relationships_orders',
+                     'column_name': 'customer_id',
+                     'test_metadata': {'name': 'relationships', 'namespace': null, 'kwargs': {'column_name': 'customer_id',
+                       'to': 'ref(`customers`)', 'field': 'id', 'model': '{{ get_where_subquery(ref(`orders`)) }}'}},
+                     'depends_on': {'nodes': ['model.shop.customers', 'model.shop.orders']}}}}
+                """.formatted(manifestMetadata(5, "1.1.0"), RELATIONSHIPS, RELATIONSHIPS), Set.of(RELATIONSHIPS));
+
+        DbtTest test = manifest.tests().get(RELATIONSHIPS);
+        assertThat(test.toArgument()).isEqualTo("ref('customers')");
+        assertThat(test.dependsOn()).containsExactly("model.shop.customers", "model.shop.orders");
+    }
+
+    @Test
+    void windowsPathsAreKeptAsDbtWroteThem() throws Exception {
+        ManifestIndex manifest = new ManifestReader().read(ArtifactFiles.writeExactly(dir, "manifest.json", """
+                {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json"}, "nodes": {
+                   "test.shop.a.1a2b3c4d5e": {"resource_type": "test", "unique_id": "test.shop.a.1a2b3c4d5e",
+                     "name": "a", "original_file_path": "models\\\\staging\\\\schema.yml",
+                     "path": "a.sql", "test_metadata": {"name": "unique"}}}}
+                """), Set.of("test.shop.a.1a2b3c4d5e"), SETTING);
+
+        assertThat(manifest.tests().get("test.shop.a.1a2b3c4d5e").originalFilePath())
+                .isEqualTo("models\\staging\\schema.yml");
+    }
+
+    @Test
+    void unitTestsAreCountedNotKept() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {}, 'sources': {}, 'unit_tests': {
+                   'unit_test.shop.orders.t1': {'model': 'orders', 'given': [], 'expect': {'rows': []}},
+                   'unit_test.shop.orders.t2': {'model': 'orders', 'given': [], 'expect': {'rows': []}}}}
+                """.formatted(manifestMetadata(12, "1.10.17")), Set.of("unit_test.shop.orders.t1"));
+
+        assertThat(manifest.unitTests()).isEqualTo(2);
+        assertThat(manifest.tests()).isEmpty();
+    }
+
+    @Test
+    void aNewerSchemaIsReadOnABestEffortBasisWithAWarning() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {'model.shop.orders': {'resource_type': 'model', 'name': 'orders',
+                   'alias': 'orders', 'unique_id': 'model.shop.orders', 'brand_new': {'deep': [[{}]]}}},
+                 'functions': {'function.shop.f': {'resource_type': 'function'}}}
+                """.formatted(manifestMetadata(13, "1.13.0")), Set.of());
+
+        assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders");
+        assertThat(manifest.warnings()).containsExactly(dir.resolve("manifest.json")
+                + " uses manifest schema v13, newer than the newest known (v12); it was read on a best-effort basis.");
+    }
+
+    @Test
+    void aNodeDefinedTwiceKeepsTheLastDefinitionWithAWarning() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {
+                   'model.shop.orders': {'resource_type': 'model', 'name': 'orders', 'alias': 'old'},
+                   'model.shop.orders': {'resource_type': 'model', 'name': 'orders', 'alias': 'new'}},
+                 'sources': {
+                   'source.shop.raw.orders': {'resource_type': 'source', 'name': 'orders', 'unique_id': 'model.shop.orders',
+                     'identifier': 'raw_orders', 'source_name': 'raw'}}}
+                """.formatted(manifestMetadata(12, "1.10.7")), Set.of());
+
+        assertThat(manifest.relations().get("model.shop.orders").physicalName()).isEqualTo("raw_orders");
+        Path file = dir.resolve("manifest.json");
+        assertThat(manifest.warnings()).containsExactly(
+                file + " defines model.shop.orders more than once; the last definition was used.",
+                file + " defines model.shop.orders more than once; the last definition was used.");
+    }
+
+    @Test
+    void nullsWhereObjectsAreExpectedAreToleratedAndExplained() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': null, 'sources': null, 'unit_tests': null}
+                """.formatted(manifestMetadata(12, "1.10.7")), Set.of(NOT_NULL));
+
+        assertThat(manifest.tests()).isEmpty();
+        assertThat(manifest.relations()).isEmpty();
+        assertThat(manifest.warnings()).containsExactly(dir.resolve("manifest.json")
+                + " has \"nodes\": null; it defines no test, model, seed or snapshot.");
+    }
+
+    @Test
+    void nullUniqueIdsFallBackToTheMapKeyAndNullFieldsStayNull() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {
+                   'model.shop.orders': {'resource_type': 'model', 'unique_id': null, 'name': null, 'alias': null,
+                     'database': null, 'schema': null},
+                   '%s': {'resource_type': 'test', 'unique_id': null, 'name': 'n', 'depends_on': null,
+                     'test_metadata': {'name': 'not_null', 'kwargs': null}, 'config': null, 'column_name': null},
+                   'model.shop.broken': null,
+                   'model.shop.strange': 'text',
+                   'model.shop.typeless': {'resource_type': null, 'name': 'typeless'}}}
+                """.formatted(manifestMetadata(12, "1.10.7"), NOT_NULL), Set.of(NOT_NULL));
+
+        assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders");
+        assertThat(manifest.relations().get("model.shop.orders").physicalName()).isNull();
+        DbtTest test = manifest.tests().get(NOT_NULL);
+        assertThat(test.uniqueId()).isEqualTo(NOT_NULL);
+        assertThat(test.dependsOn()).isEmpty();
+        assertThat(test.modelArgument()).isNull();
+        assertThat(test.severity()).isNull();
+    }
+
+    @Test
+    void aRunResultsGivenAsManifestIsRecognisedByItsMetadata() {
+        Path file = write(dir, "manifest.json", "{'metadata': %s, 'results': [], 'args': {}}"
+                .formatted(ArtifactFiles.runResultsMetadata(6, "1.10.7")));
+
+        assertThatThrownBy(() -> new ManifestReader().read(file, Set.of(), SETTING))
+                .isInstanceOf(IngestException.class)
+                .hasMessage("dbt manifest " + file + " is a dbt run_results.json "
+                        + "(https://schemas.getdbt.com/dbt/run-results/v6.json), not a manifest.json.")
+                .extracting(e -> ((IngestException) e).hint())
+                .isEqualTo("Check " + SETTING + ": the two files may have been swapped.");
+    }
+
+    @Test
+    void aRunResultsWithoutMetadataGivenAsManifestIsRecognisedByItsKeys() {
+        Path file = write(dir, "manifest.json", "{'results': [{'unique_id': 'test.a.b', 'status': 'pass'}]}");
+
+        assertThatThrownBy(() -> new ManifestReader().read(file, Set.of(), SETTING))
+                .isInstanceOf(IngestException.class)
+                .hasMessage("dbt manifest " + file + " is not a dbt manifest.json: it has no \"nodes\". "
+                        + "It looks like a run_results.json.");
+    }
+
+    @Test
+    void aCatalogGivenAsManifestIsRecognisedByItsMetadata() {
+        Path file = write(dir, "manifest.json", """
+                {'metadata': {'dbt_schema_version': 'https://schemas.getdbt.com/dbt/catalog/v1.json'},
+                 'nodes': {}, 'sources': {}}
+                """);
+
+        assertThatThrownBy(() -> new ManifestReader().read(file, Set.of(), SETTING))
+                .isInstanceOf(IngestException.class)
+                .hasMessage("dbt manifest " + file + " is a dbt catalog.json "
+                        + "(https://schemas.getdbt.com/dbt/catalog/v1.json), not a manifest.json.");
+    }
+}
