@@ -161,7 +161,7 @@ class CorpusIngestionTest {
             entry("real-1.7.4-bigquery-test-fail", ingested(2, 0, 1, 0, 0, 0, 1)),
             // 11 singular tests (10 pass, 1 warn) name their tables without ref() or source()
             entry("real-1.8.0-clickhouse-test-warn", ingested(43, 1, 0, 0, 0, 11, 17,
-                    "11 tests not sent because no dataset could be determined: ")),
+                    "11 tests not sent because no dataset could be determined (its SQL names no model, seed, snapshot or source through ref() or source(): ")),
             entry(REFERENCE, ingested(77, 0, 2, 1, 43, 0, 10)),
             entry("real-1.10.9-bigquery-test-sources-seeds", ingested(34, 0, 0, 0, 0, 0, 12)),
             entry("real-1.10.17-postgres-build-singular-fail", ingested(0, 0, 1, 0, 0, 0, 1)),

@@ -49,13 +49,16 @@ public final class ConsoleSummary {
     public static List<String> warnings(MappedChecks mapped) {
         List<String> warnings = new ArrayList<>();
         if (!mapped.unattached().isEmpty()) {
-            StringJoiner names = new StringJoiner("; ");
-            mapped.unattached().stream().limit(MAX_NAMES)
-                    .forEach(test -> names.add(test.name() + " (" + test.reason() + ")"));
+            // Grouped by reason: eleven singular tests without ref() share one explanation.
+            Map<String, List<String>> byReason = new TreeMap<>();
+            mapped.unattached().forEach(test ->
+                    byReason.computeIfAbsent(test.reason(), reason -> new ArrayList<>()).add(test.name()));
+            StringJoiner groups = new StringJoiner("; ");
+            byReason.forEach((reason, names) -> groups.add(reason + ": "
+                    + String.join(", ", names.stream().limit(MAX_NAMES).toList()) + more(names.size())));
             warnings.add(mapped.unattached().size() + " " + plural("test", mapped.unattached().size())
-                    + " not sent because no dataset could be determined: " + names
-                    + more(mapped.unattached().size())
-                    + ". Reference the tested table with ref() or source() in the test's SQL.");
+                    + " not sent because no dataset could be determined (" + groups
+                    + "). Reference the tested table with ref() or source() in the test's SQL.");
         }
         if (!mapped.missingInManifest().isEmpty()) {
             warnings.add(mapped.missingInManifest().size() + " test "
