@@ -1,6 +1,7 @@
 package dev.sodamaven.config;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One value of configuration.yml after {@code ${...}} substitution.
@@ -12,8 +13,16 @@ import java.util.List;
  */
 public record ConfigValue(String key, String value, int line, List<String> unsetVariables) {
 
+    /** Keys whose value is a secret: never shown by {@link #toString()}. */
+    static final Set<String> SECRET_KEYS = Set.of("soda_cloud.api_key_secret", "dbt_cloud.api_token");
+
     public ConfigValue {
         unsetVariables = List.copyOf(unsetVariables);
+    }
+
+    @Override
+    public String toString() {
+        return key + " (line " + line + ") = " + (SECRET_KEYS.contains(key) ? "****" : "'" + value + "'");
     }
 
     public boolean isBlank() {

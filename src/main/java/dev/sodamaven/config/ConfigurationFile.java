@@ -1,6 +1,8 @@
 package dev.sodamaven.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import java.util.Set;
  * What a Soda configuration.yml says that ingestion uses.
  *
  * @param path        the file
- * @param dataSources the names declared with {@code data_source <name>:}
+ * @param dataSources the names declared with {@code data_source <name>:}, in file order
  * @param sodaCloud   the {@code soda_cloud:} values by key (host, port, scheme, api_key_id, api_key_secret)
  * @param dbtCloud    the {@code dbt_cloud:} values by key (api_token, account_id, access_url)
  * @param warnings    things worth telling the user (unset variables, ignored keys)
@@ -23,7 +25,7 @@ public record ConfigurationFile(
         List<String> warnings) {
 
     public ConfigurationFile {
-        dataSources = Set.copyOf(dataSources);
+        dataSources = Collections.unmodifiableSet(new LinkedHashSet<>(dataSources)); // file order, for messages
         sodaCloud = Map.copyOf(sodaCloud);
         dbtCloud = Map.copyOf(dbtCloud);
         warnings = List.copyOf(warnings);

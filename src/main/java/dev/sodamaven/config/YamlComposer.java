@@ -1,0 +1,116 @@
+package dev.sodamaven.config;
+
+import dev.sodamaven.IngestException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/**
+ * Parses a YAML file into a node tree, and nothing more: no Java object is ever constructed from it,
+ * so tags such as {@code !!javax.script.ScriptEngineManager} cannot run code (SnakeYAML's tag
+ * inspector refuses global tags even before that). Aliases to lists and maps are limited, which
+ * refuses "billion laughs" files; so are nesting depth and size.
+ *
+ * <p>Error messages give the problem and its line and column, never an excerpt of the file: the
+ * excerpt SnakeYAML prints could show a secret.
+ */
+final class YamlComposer {
+
+    static final int MAX_COLLECTION_ALIASES = 20;
+    private static final int MAX_NESTING_DEPTH = 30;
+    private static final int MAX_CODE_POINTS = 1024 * 1024;
+    private static final String GLOBAL_TAG_PROBLEM = "Global tag is not allowed";
+
+    private YamlComposer() {
+    }
+
+    /**
+     * The root node of the single YAML document in {@code path}, or null when it holds none (empty,
+     * or only comments). {@code label} starts every message, e.g. "Configuration file x.yml".
+     */
+    static Node compose(Path path, String label) throws IngestException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setMergeOnCompose(true);
+        options.setAllowRecursiveKeys(false);
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException invalid) {
+            throw invalidYaml(invalid, label);
+        } catch (ReaderException special) {
+            throw IngestException.configuration(label + " contains the character U+"
+                    + String.format("%04X", special.getCodePoint()) + ", which YAML does not allow (character "
+                    + (special.getPosition() + 1) + ").", "Save it as a UTF-8 text file without control characters.");
+        } catch (YAMLException invalid) {
+            if (invalid.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(label);
+            }
+            throw IngestException.configuration(label + " could not be read as YAML: " + firstLine(invalid.getMessage())
+                    + ".", "Check that it is a small text YAML file without deeply nested or repeated aliases.");
+        } catch (CharacterCodingException notUtf8) {
+            throw notUtf8(label);
+        } catch (AccessDeniedException denied) {
+            throw IngestException.configuration(label + " cannot be read: permission denied.",
+                    "Make it readable by the user running Maven.");
+        } catch (IOException io) {
+            throw IngestException.configuration(label + " could not be read (" + io.getClass().getSimpleName() + ").",
+                    "Check that the file is readable.");
+        }
+    }
+
+    private static IngestException invalidYaml(MarkedYAMLException invalid, String label) {
+        Mark mark = invalid.getProblemMark() != null ? invalid.getProblemMark() : invalid.getContextMark();
+        String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+        String problem = invalid.getProblem();
+        if (problem != null && problem.startsWith(GLOBAL_TAG_PROBLEM)) {
+            return IngestException.configuration(label + " uses a !! type tag" + where + ", which is never allowed.",
+                    "Remove the tag; quote a value that starts with !, e.g. key: '!value'.");
+        }
+        String context = withoutFileText(invalid.getContext());
+        problem = withoutFileText(problem);
+        String what = context == null ? problem : problem == null ? context : context + ", " + problem;
+        return IngestException.configuration(label + " is not valid YAML: " + what + where + ".",
+                "Fix the YAML syntax there (indentation, quotes, colons); quote values that start with a special "
+                        + "character such as * & ! % @ `.");
+    }
+
+    /**
+     * SnakeYAML's problem text without the bits of the file some problems quote (an alias name, a
+     * tag, an escape sequence): a value written without quotes, e.g. a secret starting with *, would
+     * otherwise show up. Single characters ("found character '\t'") stay.
+     */
+    private static String withoutFileText(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replaceFirst("(undefined (alias|tag handle)).*$", "$1")
+                .replaceFirst(":\\s.*$", "")
+                .trim();
+    }
+
+    private static IngestException notUtf8(String label) {
+        return IngestException.configuration(label + " is not UTF-8 text.",
+                "Save it as a UTF-8 text file (it may be a binary file or use another encoding).");
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown problem";
+        }
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+}
