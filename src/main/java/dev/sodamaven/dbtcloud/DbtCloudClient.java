@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,17 +51,28 @@ public final class DbtCloudClient {
 
     public DbtCloudClient(HttpTransport http, URI baseUrl, String accountId, Secret token, String tokenOrigin) {
         this.http = Objects.requireNonNull(http, "http");
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        String base = Objects.requireNonNull(baseUrl, "baseUrl").toString();
+        this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.token = Objects.requireNonNull(token, "token");
         this.authorization = Secret.of("Token " + token.reveal());
         this.tokenOrigin = tokenOrigin;
     }
 
+    /** The dbt Cloud account id the client reads from. */
+    public String accountId() {
+        return accountId;
+    }
+
     /** The run with its steps and job. */
     public DbtRun run(long runId) throws IngestException {
         String include = URLEncoder.encode("[\"run_steps\",\"job\"]", StandardCharsets.UTF_8);
         JsonNode data = getJson("run " + runId, "runs/" + runId + "/?include_related=" + include);
+        if (!data.isObject() || !data.path("id").canConvertToLong()) {
+            throw IngestException.remote("dbt Cloud answered the request for run " + runId + where()
+                    + " without a run in its \"data\".", "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): "
+                    + "it may not point at the dbt Cloud API.");
+        }
         return parseRun(data);
     }
 
@@ -84,13 +97,19 @@ public final class DbtCloudClient {
             throws IngestException {
         String what = name + " of run " + runId + (step == null ? "" : " step " + step);
         URI uri = uri("runs/" + runId + "/artifacts/" + name + (step == null ? "" : "?step=" + step));
-        HttpReply reply = http.download(HttpCall.get("dbt Cloud download of " + what, uri, Map.of("Accept", "*/*"),
-                authorization), target, listener);
+        HttpReply reply = http.download(HttpCall.get("dbt Cloud download of " + what + " (account " + accountId + ")",
+                uri, Map.of("Accept", "*/*"), authorization), target, listener);
         if (reply.status() == 404) {
             return Optional.empty();
         }
         if (!reply.isSuccess()) {
             throw failure(reply, what);
+        }
+        if (reply.header("content-type").map(type -> type.toLowerCase(Locale.ROOT).contains("html")).orElse(false)) {
+            deleteQuietly(reply.file());
+            throw IngestException.remote("dbt Cloud answered the download of " + what + where()
+                    + " with an HTML page instead of the file.",
+                    "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): a proxy or maintenance page answered.");
         }
         return Optional.of(reply.file());
     }
@@ -100,8 +119,8 @@ public final class DbtCloudClient {
     }
 
     private JsonNode getEnvelope(String what, String path) throws IngestException {
-        HttpReply reply = http.send(HttpCall.get("dbt Cloud request for " + what, uri(path),
-                Map.of("Accept", "application/json"), authorization));
+        HttpReply reply = http.send(HttpCall.get("dbt Cloud request for " + what + " (account " + accountId + ")",
+                uri(path), Map.of("Accept", "application/json"), authorization));
         if (!reply.isSuccess()) {
             throw failure(reply, what);
         }
@@ -112,7 +131,7 @@ public final class DbtCloudClient {
             }
             return envelope;
         } catch (IOException notJson) {
-            throw IngestException.remote("dbt Cloud at " + baseUrl + " answered the request for " + what
+            throw IngestException.remote("dbt Cloud answered the request for " + what + where()
                     + " with something that is not JSON (Content-Type " + reply.header("content-type").orElse("none")
                     + ": " + Redactor.excerpt(reply.body(), 120, token) + ").",
                     "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): a proxy or maintenance page answered.");
@@ -123,38 +142,62 @@ public final class DbtCloudClient {
         return URI.create(baseUrl + "/api/v2/accounts/" + accountId + "/" + path);
     }
 
+    /** " (account 70403 at https://host)": never the user info or query of the configured URL. */
+    private String where() {
+        return " (account " + accountId + " at " + baseUrl.getScheme() + "://" + baseUrl.getHost()
+                + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort()) + ")";
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // The error being reported matters more than a stray download.
+        }
+    }
+
     private IngestException failure(HttpReply reply, String what) {
         String message = userMessage(reply);
-        String where = " (account " + accountId + " at " + baseUrl + ")";
+        String where = where();
         String tries = reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
+        String retryAfter = reply.header("retry-after").map(value -> ", asked to retry after " + value.trim()).orElse("");
         return switch (reply.status()) {
             case 401 -> IngestException.configuration("dbt Cloud rejected the API token (HTTP 401" + message
                     + ") when asked for " + what + where + "; the token came from " + tokenOrigin + ".",
-                    "Check that the token is right and not expired or revoked." + (baseUrl.getHost().equals("cloud.getdbt.com")
+                    "Check that the token is right and not expired or revoked." + ("cloud.getdbt.com".equalsIgnoreCase(baseUrl.getHost())
                             ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at cloud.getdbt.com: "
                             + "set dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)." : ""));
             case 403 -> IngestException.configuration("The dbt Cloud API token (from " + tokenOrigin
                     + ") may not read " + what + where + " (HTTP 403" + message + ").",
                     "Give the token read access to the job's project (e.g. a service token with Job Viewer "
                             + "or Read-only permission).");
-            case 404 -> IngestException.remote("dbt Cloud has no " + what + where + " (HTTP 404" + message + ").",
-                    "Check the run or job id and dbtCloudAccountId; the token must also be allowed to see it.");
+            case 404 -> IngestException.remote("dbt Cloud could not find " + what + where + " (HTTP 404" + message + ").",
+                    "Check the run or job id and dbtCloudAccountId (-Dsoda.dbtCloud.accountId); the token must also "
+                            + "be allowed to see it.");
             case 429 -> IngestException.remote("dbt Cloud kept rate-limiting the request for " + what + where
-                    + " (HTTP 429" + tries + ").", "Try again later: the account's API rate limit is used up.");
+                    + " (HTTP 429" + tries + retryAfter + message + ").", "Try again later: the account's API rate limit is used up.");
             default -> IngestException.remote("dbt Cloud answered HTTP " + reply.status() + tries + message
                     + " when asked for " + what + where + ".", reply.status() >= 500
                     ? "dbt Cloud has a problem; try again later." : "Check the dbt Cloud settings.");
         };
     }
 
-    /** ": <status.user_message>" from dbt Cloud's error envelope, when there is one. */
+    /**
+     * ": <status.user_message>" from dbt Cloud's error envelope; for an answer that is not JSON (a
+     * gateway's HTML page), the start of it.
+     */
     private String userMessage(HttpReply reply) {
+        if (reply.body().length == 0) {
+            return "";
+        }
         try {
             JsonNode envelope = JSON.readTree(reply.body());
             String text = envelope == null ? "" : envelope.path("status").path("user_message").asText("");
             return text.isBlank() ? "" : ": " + Redactor.redact(text.length() > 200 ? text.substring(0, 200) : text, token);
         } catch (IOException notJson) {
-            return "";
+            return ": " + Redactor.excerpt(reply.body(), 120, token);
         }
     }
 

@@ -57,12 +57,13 @@ public final class DbtCloudFetcher {
 
         List<StepResults> withTests = new ArrayList<>();
         List<String> stepsSeen = new ArrayList<>();
-        if (run.steps().isEmpty()) {
-            // No step information: the artifact without a step is the last step's.
-            notes.add(run.describe() + " lists no steps; the run results of its last step are used.");
+        StepPlanner.Plan plan = new StepPlanner().plan(run.steps());
+        if (plan.candidates().isEmpty() && plan.skipped().isEmpty()) {
+            // No step that can be recognised as a dbt invocation: the artifact without a step is the last step's.
+            notes.add(run.describe() + (run.steps().isEmpty() ? " lists no steps" : " has no step recognised as a dbt "
+                    + "command") + "; the run results of its last step are used.");
             downloadStep(run, null, runFolder, notes, stepsSeen).ifPresent(withTests::add);
         } else {
-            StepPlanner.Plan plan = new StepPlanner().plan(run.steps());
             plan.skipped().forEach(skip -> stepsSeen.add(skip));
             Map<String, Integer> digests = new HashMap<>();
             for (RunStep step : plan.candidates()) {
@@ -86,7 +87,7 @@ public final class DbtCloudFetcher {
         }
         List<RunResults> parts = withTests.stream().map(StepResults::results).toList();
         RunStep lastTestStep = withTests.get(withTests.size() - 1).step();
-        Path manifest = downloadManifest(run, lastTestStep, runFolder);
+        Path manifest = downloadManifest(run, lastTestStep, runFolder, notes);
         String steps = withTests.stream()
                 .map(s -> s.step() == null ? "last step" : s.step().describe())
                 .reduce((a, b) -> a + ", " + b).orElse("");
@@ -142,7 +143,8 @@ public final class DbtCloudFetcher {
         return Optional.of(new StepResults(step, file.get(), results));
     }
 
-    private Path downloadManifest(DbtRun run, RunStep lastTestStep, Path runFolder) throws IngestException {
+    private Path downloadManifest(DbtRun run, RunStep lastTestStep, Path runFolder, List<String> notes)
+            throws IngestException {
         if (lastTestStep != null) {
             Optional<Path> fromStep = client.artifact(run.id(), lastTestStep.index(), "manifest.json",
                     runFolder.resolve("step-" + lastTestStep.index()).resolve("manifest.json"),
@@ -150,6 +152,7 @@ public final class DbtCloudFetcher {
             if (fromStep.isPresent()) {
                 return fromStep.get();
             }
+            notes.add(lastTestStep.describe() + " has no manifest.json; the run's default (last step) manifest is used.");
         }
         return client.artifact(run.id(), null, "manifest.json", runFolder.resolve("manifest.json"),
                         listener("manifest.json", run.id()))

@@ -52,7 +52,8 @@ public final class RunSelector {
         }
         String kind = successfulOnly ? "successful" : "finished";
         String looked = seen == 0 ? "it has no runs" : "looked at the newest " + seen + " runs: " + summary(skippedByReason);
-        throw IngestException.remote("dbt Cloud job " + jobId + " has no " + kind + " run with artifacts (" + looked + ").",
+        throw IngestException.remote("dbt Cloud job " + jobId + " (account " + client.accountId() + ") has no " + kind
+                + " run with artifacts (" + looked + ").",
                 seen == 0 ? "Check dbtCloudJobId and dbtCloudAccountId, and run the job at least once."
                         : "Wait for a run to finish, or set dbtCloudRunId to a specific run.");
     }

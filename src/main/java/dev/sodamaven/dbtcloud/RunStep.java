@@ -29,12 +29,16 @@ public record RunStep(int index, String name, RunStatus status, String dbtComman
         return matcher.find() ? Optional.of(matcher.group(1).trim()) : Optional.empty();
     }
 
-    /** The dbt sub-command, e.g. {@code build}, {@code test}, {@code docs generate}, {@code source freshness}. */
+    /**
+     * The dbt sub-command, e.g. {@code build}, {@code test}, {@code docs generate}, {@code source freshness};
+     * empty text when it cannot be told for sure (global options before it, e.g.
+     * {@code dbt --log-level debug build}, whose option values look like commands).
+     */
     public Optional<String> subcommand() {
         return command().map(command -> {
-            String[] words = command.toLowerCase(Locale.ROOT).split("\\s+");
+            String[] words = command.toLowerCase(Locale.ROOT).trim().split("\\s+");
             int first = words.length > 0 && words[0].equals("dbt") ? 1 : 0;
-            if (words.length <= first) {
+            if (words.length <= first || words[first].startsWith("-")) {
                 return "";
             }
             String word = words[first];

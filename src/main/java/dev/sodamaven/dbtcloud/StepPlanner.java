@@ -9,6 +9,7 @@ import java.util.Set;
  * {@code dbt build}, {@code dbt test} or {@code dbt retry}, and any dbt command not known to run no
  * tests (its results are checked after download). System steps (clone, profile) and commands that
  * never run tests ({@code dbt deps}, {@code dbt run}, {@code dbt docs generate}...) are skipped.
+ * When in doubt a step is kept: a needless download costs little, a wrongly skipped step loses results.
  */
 public final class StepPlanner {
 

@@ -4,29 +4,22 @@ import dev.sodamaven.IngestException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.net.URISyntaxException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -48,6 +41,7 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -55,10 +49,12 @@ import org.apache.hc.core5.util.Timeout;
  * retries with exponential backoff and jitter, {@code Retry-After}, proxies, redirects that never
  * carry credentials to another host, and bodies streamed from and to disk.
  *
- * <p>What is retried: connection failures and connect timeouts always (the request never left);
- * 429 and 503 always (the server says it did not handle the request); read timeouts, dropped
- * connections, 502 and 504 only for {@link RetryMode#IDEMPOTENT} requests, because the server may
- * have processed the request before the failure — repeating an upload could store it twice.
+ * <p>What is retried: failures before the request left (connection refused, connect timeout, a
+ * connection lost before the body was sent) always; 429 and 503 always (the server says it did not
+ * handle the request); read timeouts, dropped connections, 502 and 504 only for
+ * {@link RetryMode#IDEMPOTENT} requests, because the server may have processed the request before
+ * the failure — repeating an upload could store it twice. Never retried: unknown hosts, TLS
+ * handshake failures, answers that are not HTTP, and failures writing a download to disk.
  */
 public final class HttpTransport implements Closeable {
 
@@ -69,23 +65,33 @@ public final class HttpTransport implements Closeable {
 
     private final HttpSettings settings;
     private final RetryListener retryListener;
+    private final Clock clock;
     private final CloseableHttpClient client;
 
     public HttpTransport(HttpSettings settings, RetryListener retryListener) {
+        this(settings, retryListener, Clock.systemUTC(), SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** With the clock {@code Retry-After} dates are read against, and a DNS resolver (replaced in tests). */
+    HttpTransport(HttpSettings settings, RetryListener retryListener, Clock clock, DnsResolver dns) {
         WireLogSilencer.silence();
         this.settings = Objects.requireNonNull(settings, "settings");
         this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
-        this.client = buildClient(settings);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.client = buildClient(settings, dns);
     }
 
-    private static CloseableHttpClient buildClient(HttpSettings settings) {
+    private static CloseableHttpClient buildClient(HttpSettings settings, DnsResolver dns) {
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.readTimeout());
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(dns)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(read)
+                                // A pooled connection the server closed meanwhile must not carry an upload.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
                         .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
                         .build())
@@ -118,29 +124,38 @@ public final class HttpTransport implements Closeable {
 
     /**
      * Sends {@code call} (a GET) and streams a successful answer to {@code target}; error answers
-     * are read into memory. The file appears only when complete.
+     * are read into memory. The file appears only when complete: a failed download leaves neither
+     * {@code target} nor a partial file behind.
      */
     public HttpReply download(HttpCall call, Path target, DownloadListener listener) throws IngestException {
         return execute(call, Objects.requireNonNull(target, "target"), listener);
     }
 
     private HttpReply execute(HttpCall call, Path target, DownloadListener listener) throws IngestException {
+        if (call.uri().getHost() == null || call.uri().getScheme() == null) {
+            String authority = String.valueOf(call.uri().getRawAuthority());
+            // Never show user info (user:password@) that may have been put in a URL.
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            throw IngestException.configuration(call.description() + " cannot be sent: the address "
+                    + call.uri().getScheme() + "://" + authority + " has no valid host name.",
+                    "Check the host setting (a host name such as cloud.soda.io, without a path).");
+        }
         int maxAttempts = settings.maxRetries() + 1;
         for (int attempt = 1; ; attempt++) {
-            Attempt state = new Attempt();
+            TransportFailure.Progress progress = new TransportFailure.Progress();
             try {
-                HttpReply reply = exchange(call, target, listener, state, attempt);
+                HttpReply reply = exchange(call, target, listener, progress, attempt);
                 Duration wait = retryableStatusWait(call, reply, attempt);
                 if (wait == null || attempt >= maxAttempts) {
                     return reply;
                 }
                 pause(call, "HTTP " + reply.status(), attempt + 1, maxAttempts, wait);
             } catch (IOException failure) {
-                Failure kind = classify(failure, state.responseStarted);
+                TransportFailure kind = TransportFailure.classify(failure, progress, call.body() != null);
                 if (!kind.retryable(call.retryMode()) || attempt >= maxAttempts) {
                     throw kind.toException(call, attempt, failure);
                 }
-                pause(call, kind.reason, attempt + 1, maxAttempts, backoff(attempt));
+                pause(call, kind.reason(), attempt + 1, maxAttempts, backoff(attempt));
             }
         }
     }
@@ -165,7 +180,7 @@ public final class HttpTransport implements Closeable {
         if (!retry) {
             return null;
         }
-        Duration retryAfter = reply.header("retry-after").map(HttpTransport::parseRetryAfter).orElse(null);
+        Duration retryAfter = reply.header("retry-after").map(value -> RetryAfter.parse(value, clock)).orElse(null);
         if (retryAfter == null) {
             return backoff(attempt);
         }
@@ -176,64 +191,68 @@ public final class HttpTransport implements Closeable {
     /** Exponential backoff with jitter: base × 2^(attempt-1), capped, then scaled by 50–100 %. */
     Duration backoff(int attempt) {
         long base = settings.initialBackoff().toMillis();
-        long exponential = base << Math.min(attempt - 1, 20);
-        long capped = Math.min(exponential, settings.maxBackoff().toMillis());
-        long jittered = capped / 2 + (capped <= 1 ? 0 : ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        long max = settings.maxBackoff().toMillis();
+        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+        // Shifting a large base far can overflow; once past the cap the cap applies anyway.
+        long exponential = base > (max >> doublings) ? max : base << doublings;
+        long capped = Math.min(exponential, max);
+        long jittered = capped / 2 + (capped <= 1 ? 0 : ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
         return Duration.ofMillis(jittered);
     }
 
-    /** Retry-After as delta-seconds or an HTTP date; null when unreadable. */
-    static Duration parseRetryAfter(String value) {
-        String trimmed = value.trim();
-        try {
-            long seconds = Long.parseLong(trimmed);
-            return Duration.ofSeconds(Math.max(0, seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(ZonedDateTime.now(when.getZone()), when);
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
-    private HttpReply exchange(HttpCall call, Path target, DownloadListener listener, Attempt state, int attempt)
-            throws IOException {
+    private HttpReply exchange(HttpCall call, Path target, DownloadListener listener,
+                               TransportFailure.Progress progress, int attempt) throws IOException {
         URI uri = call.uri();
         boolean sendAuthorization = true;
         for (int redirects = 0; ; redirects++) {
-            ClassicHttpRequest request = buildRequest(call, uri, sendAuthorization);
+            ClassicHttpRequest request = buildRequest(call, uri, sendAuthorization, progress);
             HttpReply reply = client.execute(request, response -> {
-                state.responseStarted = true;
+                progress.responseStarted = true;
                 return readResponse(response, target, listener, attempt);
             });
-            String location = reply.header("location").orElse(null);
-            boolean redirect = reply.status() >= 300 && reply.status() < 400 && location != null;
-            if (!redirect || !"GET".equals(call.method()) || redirects >= MAX_REDIRECTS) {
+            URI next = redirectTarget(call, uri, reply);
+            if (next == null || redirects >= MAX_REDIRECTS) {
                 return reply;
             }
-            URI next = uri.resolve(location);
             // Credentials stay with the host they were meant for.
             sendAuthorization = sendAuthorization && sameOrigin(uri, next);
             uri = next;
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
-                && a.getPort() == b.getPort();
+    /** Where a GET is redirected to, or null when the reply is no redirect to follow. */
+    private static URI redirectTarget(HttpCall call, URI from, HttpReply reply) {
+        String location = reply.header("location").orElse(null);
+        if (!"GET".equals(call.method()) || reply.status() < 300 || reply.status() >= 400 || location == null) {
+            return null;
+        }
+        try {
+            URI next = from.resolve(new URI(location.trim()));
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && next.getHost() != null ? next : null;
+        } catch (URISyntaxException unusable) {
+            return null;
+        }
     }
 
-    private static ClassicHttpRequest buildRequest(HttpCall call, URI uri, boolean sendAuthorization) {
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static int effectivePort(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static ClassicHttpRequest buildRequest(HttpCall call, URI uri, boolean sendAuthorization,
+                                                   TransportFailure.Progress progress) {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(call.method()).setUri(uri);
         call.headers().forEach(builder::addHeader);
         if (sendAuthorization && call.authorization() != null) {
             builder.addHeader("Authorization", call.authorization().reveal());
         }
         if (call.body() != null) {
-            builder.setEntity(new BodyEntity(call.body()));
+            builder.setEntity(new BodyEntity(call.body(), progress));
         }
         return builder.build();
     }
@@ -247,10 +266,21 @@ public final class HttpTransport implements Closeable {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         if (target != null && status >= 200 && status < 300) {
-            long total = entity == null ? -1 : entity.getContentLength();
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            streamToFile(entity, target, listener);
+            return new HttpReply(status, headers, new byte[0], target, attempt);
+        }
+        byte[] body = entity == null ? new byte[0] : readLimited(entity);
+        return new HttpReply(status, headers, body, null, attempt);
+    }
+
+    /** Writes the body next to {@code target} and moves it into place only once it is complete. */
+    private static void streamToFile(HttpEntity entity, Path target, DownloadListener listener) throws IOException {
+        long total = entity == null ? -1 : entity.getContentLength();
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        boolean complete = false;
+        OutputStream out = createLocal(target, partial);
+        try {
+            try (out) {
                 if (entity != null) {
                     try (InputStream in = entity.getContent()) {
                         copy(in, out, total, listener);
@@ -258,10 +288,22 @@ public final class HttpTransport implements Closeable {
                 }
             }
             move(partial, target);
-            return new HttpReply(status, headers, new byte[0], target, attempt);
+            complete = true;
+        } finally {
+            if (!complete) {
+                Files.deleteIfExists(partial);
+            }
         }
-        byte[] body = entity == null ? new byte[0] : readLimited(entity);
-        return new HttpReply(status, headers, body, null, attempt);
+    }
+
+    private static OutputStream createLocal(Path target, Path partial) throws IOException {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            return Files.newOutputStream(partial);
+        } catch (IOException local) {
+            throw new TransportFailure.LocalFileException("the download could not be written to " + partial + " ("
+                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
+        }
     }
 
     private static void copy(InputStream in, OutputStream out, long total, DownloadListener listener)
@@ -271,7 +313,12 @@ public final class HttpTransport implements Closeable {
         long nextReport = PROGRESS_STEP;
         int read;
         while ((read = in.read(buffer)) >= 0) {
-            out.write(buffer, 0, read);
+            try {
+                out.write(buffer, 0, read);
+            } catch (IOException local) {
+                throw new TransportFailure.LocalFileException("the download could not be written to disk ("
+                        + local.getMessage() + ")", local);
+            }
             written += read;
             if (written >= nextReport) {
                 listener.progress(written, total);
@@ -281,13 +328,16 @@ public final class HttpTransport implements Closeable {
     }
 
     private static byte[] readLimited(HttpEntity entity) throws IOException {
+        if (entity.getContentLength() > MAX_MEMORY_BODY) {
+            throw new TransportFailure.ResponseTooLargeException();
+        }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return new byte[0];
             }
             byte[] body = in.readNBytes(MAX_MEMORY_BODY);
             if (in.read() >= 0) {
-                throw new ResponseTooLargeException();
+                throw new TransportFailure.ResponseTooLargeException();
             }
             return body;
         }
@@ -295,9 +345,14 @@ public final class HttpTransport implements Closeable {
 
     private static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException notHere) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notHere) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException local) {
+            throw new TransportFailure.LocalFileException("the download could not be moved to " + to + " ("
+                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
         }
     }
 
@@ -306,78 +361,15 @@ public final class HttpTransport implements Closeable {
         client.close();
     }
 
-    /** What kind of transport failure happened, and whether the request may be tried again. */
-    private record Failure(String reason, String hint, boolean mayHaveBeenProcessed, boolean transientFault) {
-
-        boolean retryable(RetryMode mode) {
-            return transientFault && (!mayHaveBeenProcessed || mode == RetryMode.IDEMPOTENT);
-        }
-
-        IngestException toException(HttpCall call, int attempts, IOException cause) {
-            String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
-            String processed = mayHaveBeenProcessed && call.retryMode() == RetryMode.ONLY_IF_NOT_PROCESSED
-                    ? " The server may have received the request before the failure, so it was not repeated."
-                    : "";
-            return IngestException.remote(call.description() + " failed" + tries + ": " + reason + " ("
-                    + call.uri().getScheme() + "://" + call.uri().getAuthority() + ")." + processed, hint, cause);
-        }
-    }
-
-    private static Failure classify(IOException failure, boolean responseStarted) {
-        if (failure instanceof ResponseTooLargeException) {
-            return new Failure("the answer is larger than " + (MAX_MEMORY_BODY / (1024 * 1024)) + " MB",
-                    "Check the configured address: this is not the expected API.", true, false);
-        }
-        if (failure instanceof UnknownHostException) {
-            return new Failure("the host name cannot be resolved",
-                    "Check the host setting and the network (DNS, proxy).", false, false);
-        }
-        if (failure instanceof SSLException) {
-            return new Failure("the TLS handshake failed: " + failure.getMessage(),
-                    "Check the scheme and port; behind a TLS-inspecting proxy, add its CA to the JVM's truststore.",
-                    false, false);
-        }
-        if (failure instanceof HttpHostConnectException || failure instanceof ConnectException
-                || failure instanceof NoRouteToHostException) {
-            return new Failure("connection refused",
-                    "Check the host and port settings, and that the service is reachable from this machine.",
-                    false, true);
-        }
-        if (failure instanceof ConnectTimeoutException) {
-            return new Failure("timed out connecting",
-                    "Check the host, the network and the proxy settings; raise -Dsoda.http.connectTimeout if the network is slow.",
-                    false, true);
-        }
-        if (failure instanceof SocketTimeoutException || failure instanceof InterruptedIOException) {
-            return new Failure("timed out waiting for the answer",
-                    "The service is slow or stalled; raise -Dsoda.http.readTimeout or try again later.",
-                    true, true);
-        }
-        String what = responseStarted ? "the connection was dropped in the middle of the answer"
-                : "the connection was closed before an answer came";
-        return new Failure(what + " (" + failure.getClass().getSimpleName() + ")",
-                "This is usually a network or server fault; try again later.", true, true);
-    }
-
-    /** Per-try state the response handler reports back. */
-    private static final class Attempt {
-        boolean responseStarted;
-    }
-
-    /** The answer did not fit in memory. */
-    private static final class ResponseTooLargeException extends IOException {
-        ResponseTooLargeException() {
-            super("response too large");
-        }
-    }
-
     /** A JSON request body re-read from its source on every try. */
     private static final class BodyEntity extends AbstractHttpEntity {
         private final RequestBody body;
+        private final TransportFailure.Progress progress;
 
-        BodyEntity(RequestBody body) {
+        BodyEntity(RequestBody body, TransportFailure.Progress progress) {
             super(ContentType.APPLICATION_JSON, null);
             this.body = body;
+            this.progress = progress;
         }
 
         @Override
@@ -387,7 +379,15 @@ public final class HttpTransport implements Closeable {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            try (InputStream in = body.open()) {
+            InputStream source;
+            try {
+                source = body.open();
+            } catch (IOException local) {
+                throw new TransportFailure.LocalFileException("the request body could not be read ("
+                        + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
+            }
+            try (InputStream in = source) {
+                progress.bodySent = true;
                 in.transferTo(out);
             }
         }

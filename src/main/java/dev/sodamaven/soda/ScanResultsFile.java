@@ -56,6 +56,13 @@ public final class ScanResultsFile {
             if (token != JsonToken.END_OBJECT) {
                 throw notAScan(file, "it is not a complete JSON object");
             }
+            if (parser.nextToken() != null) {
+                throw notAScan(file, "something follows the JSON object");
+            }
+            if (bodyStart < 0 || byteAt(file, bodyStart) != '{') {
+                // The token is spliced in after this byte; any other encoding than UTF-8 would corrupt the body.
+                throw notAScan(file, "it is not UTF-8 encoded");
+            }
             if (!ScanResultsWriter.COMMAND_TYPE.equals(type) || definition == null || dataSource == null) {
                 throw notAScan(file, "it lacks \"type\": \"" + ScanResultsWriter.COMMAND_TYPE
                         + "\", \"definitionName\" or \"defaultDataSource\"");
@@ -72,6 +79,13 @@ public final class ScanResultsFile {
         } catch (IOException io) {
             throw IngestException.input("Scan results file " + file + " could not be read: " + io.getMessage(),
                     "Check the file and the disk.", io);
+        }
+    }
+
+    private static int byteAt(Path file, long offset) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(offset);
+            return in.read();
         }
     }
 

@@ -33,8 +33,17 @@ public final class ScanResultsWriter {
             }
             move(temporary, file);
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw IngestException.input("Could not write the scan results to " + file + ": " + e.getMessage(),
                     "Check that the output directory (outputDirectory / -Dsoda.outputDirectory) is writable.", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The error being reported matters more than a stray temporary file.
         }
     }
 

@@ -22,6 +22,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,11 +53,15 @@ public final class SodaCloudClient {
     private final SodaCloudEndpoint endpoint;
     private final ApiKey apiKey;
     private Secret token;
+    /** The API key and every token this client was given, expired ones included: none may reach a message. */
+    private final List<Secret> secrets = new ArrayList<>();
 
     public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey) {
         this.http = Objects.requireNonNull(http, "http");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        secrets.add(apiKey.id());
+        secrets.add(apiKey.secret());
     }
 
     /** Sends the scan results file (after {@link ScanResultsFile#inspect}) as one scan. */
@@ -71,8 +77,17 @@ public final class SodaCloudClient {
             reply = insert(scan);
             attempts += reply.attempts();
         }
-        if (reply.status() == 200) {
-            requireJson(reply, "the scan upload");
+        if (reply.isSuccess()) {
+            // An empty 2xx is taken as accepted (Soda Core's own test double answers so); calling it a failure
+            // would invite a second, duplicate upload. Anything else must be JSON.
+            if (reply.body().length > 0 && !isJson(reply)) {
+                // Something answered 2xx that is not Soda Cloud's API; whether the scan arrived is unknown.
+                throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the scan upload with a "
+                        + "non-JSON body (HTTP " + reply.status() + ", Content-Type " + reply.header("content-type").orElse("none")
+                        + describeBody(reply) + "), so it is unknown whether the scan was stored.",
+                        "Check in Soda Cloud whether the scan arrived before sending it again; check sodaCloudHost / "
+                                + "sodaCloudScheme / sodaCloudPort: a proxy or another web server may have answered.");
+            }
             return new UploadReceipt(scan.checks(), reply.header("x-soda-trace-id").orElse(null), attempts);
         }
         throw uploadRefused(reply);
@@ -90,9 +105,15 @@ public final class SodaCloudClient {
         if (reply.status() >= 300 && reply.status() < 400) {
             throw redirected(reply);
         }
+        if (reply.status() == 404 || reply.status() == 405) {
+            throw IngestException.configuration("Soda Cloud login at " + endpoint.commandUri() + " failed with HTTP "
+                    + reply.status() + describeBody(reply) + ": there is no Soda Cloud API at this address.",
+                    "Check sodaCloudHost / sodaCloudScheme / sodaCloudPort (EU: cloud.soda.io, US: cloud.us.soda.io).");
+        }
         if (reply.status() != 200) {
             throw IngestException.remote("Soda Cloud login at " + endpoint.apiUrl() + " failed with HTTP "
-                    + reply.status() + describeBody(reply) + ".", "Try again later; if it persists, contact Soda support.");
+                    + reply.status() + attempts(reply) + retryAfter(reply) + describeBody(reply) + ".",
+                    "Try again later; if it persists, contact Soda support.");
         }
         requireJson(reply, "the login");
         String value = readToken(reply.body());
@@ -100,7 +121,9 @@ public final class SodaCloudClient {
             throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the login without a token.",
                     "Check sodaCloudHost: it may not point at Soda Cloud.");
         }
-        return Secret.of(value);
+        Secret issued = Secret.of(value);
+        secrets.add(issued);
+        return issued;
     }
 
     private HttpReply insert(SavedScan scan) throws IngestException {
@@ -144,11 +167,16 @@ public final class SodaCloudClient {
 
     private void requireJson(HttpReply reply, String what) throws IngestException {
         String type = reply.header("content-type").orElse("none");
-        if (!reply.isJson() && !looksLikeJson(reply.body())) {
+        if (!isJson(reply)) {
             throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered " + what
                     + " with a non-JSON body (Content-Type " + type + describeBody(reply) + ").",
                     "Check sodaCloudHost / sodaCloudScheme / sodaCloudPort: a proxy or another web server answered.");
         }
+    }
+
+    /** A JSON object or array by its first character; a JSON Content-Type alone does not make an HTML page JSON. */
+    private static boolean isJson(HttpReply reply) {
+        return looksLikeJson(reply.body()) || (reply.isJson() && reply.body().length == 0);
     }
 
     private static boolean looksLikeJson(byte[] body) {
@@ -162,7 +190,7 @@ public final class SodaCloudClient {
         }
         String trace = reply.header("x-soda-trace-id").map(id -> "; trace id " + id).orElse("");
         String message = "Soda Cloud at " + endpoint.apiUrl() + " refused the scan upload: HTTP " + reply.status()
-                + (reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "") + trace + describeBody(reply) + ".";
+                + attempts(reply) + retryAfter(reply) + trace + describeBody(reply) + ".";
         if (reply.status() == 401) {
             return IngestException.remote(message, "The API key was accepted at login but not for the upload; "
                     + "check that the key may upload scans.");
@@ -170,20 +198,63 @@ public final class SodaCloudClient {
         if (reply.status() == 400 || reply.status() == 413 || reply.status() == 422) {
             return IngestException.remote(message, "Soda Cloud did not accept the content; contact Soda support with the trace id.");
         }
+        if (reply.status() == 502 || reply.status() == 504) {
+            return IngestException.remote(message, "A gateway failed while the scan was on its way, so it may have "
+                    + "been stored: check in Soda Cloud whether it arrived before sending it again.");
+        }
         return IngestException.remote(message, "Try again later.");
+    }
+
+    private static String attempts(HttpReply reply) {
+        return reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
+    }
+
+    private static String retryAfter(HttpReply reply) {
+        return reply.header("retry-after").map(value -> " (asked to retry after " + value.trim() + ")").orElse("");
     }
 
     private IngestException redirected(HttpReply reply) {
         return IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP "
-                + reply.status() + " to " + reply.header("location").orElse("?") + ").",
+                + reply.status() + " to " + Redactor.redact(reply.header("location").orElse("?"), knownSecrets()) + ").",
                 "Set sodaCloudHost / sodaCloudScheme / sodaCloudPort to the address it redirects to.");
     }
 
+    private Secret[] knownSecrets() {
+        return secrets.toArray(Secret[]::new);
+    }
+
+    /** ": <the server's message>" (its JSON {@code message}, else the start of the body), secrets removed. */
     private String describeBody(HttpReply reply) {
         if (reply.body().length == 0) {
             return "";
         }
-        return ": " + Redactor.excerpt(reply.body(), 300, apiKey.id(), apiKey.secret(), token);
+        String message = jsonMessage(reply.body());
+        if (message != null) {
+            return ": " + Redactor.excerpt(message.getBytes(StandardCharsets.UTF_8), 300, knownSecrets());
+        }
+        return ": " + Redactor.excerpt(reply.body(), 300, knownSecrets());
+    }
+
+    /** The text of a top-level "message" (or "error") string of a JSON error body, or null. */
+    private static String jsonMessage(byte[] body) {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String found = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING && (name.equals("message") || (name.equals("error") && found == null))) {
+                    found = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return found == null || found.isBlank() ? null : found;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     /**

@@ -1,0 +1,127 @@
+package dev.sodamaven.http;
+
+import dev.sodamaven.IngestException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+/**
+ * What kind of transport failure happened, and whether the request may be tried again.
+ *
+ * @param reason               what happened, for the message
+ * @param hint                 what the user can do
+ * @param mayHaveBeenProcessed whether the server may have received and acted on the request
+ * @param transientFault       whether trying again can help at all
+ */
+record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed, boolean transientFault) {
+
+    /** How far one try got before it failed; reported by the transport as it goes. */
+    static final class Progress {
+        /** The request body started to go out (so the server may have the whole request). */
+        volatile boolean bodySent;
+        /** The status line and headers of an answer arrived. */
+        volatile boolean responseStarted;
+    }
+
+    /** A failure on this machine (writing a download), not on the network. */
+    static final class LocalFileException extends IOException {
+        LocalFileException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The answer did not fit in memory. */
+    static final class ResponseTooLargeException extends IOException {
+        ResponseTooLargeException() {
+            super("response too large");
+        }
+    }
+
+    boolean retryable(RetryMode mode) {
+        return transientFault && (!mayHaveBeenProcessed || mode == RetryMode.IDEMPOTENT);
+    }
+
+    IngestException toException(HttpCall call, int attempts, IOException cause) {
+        String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+        String processed = mayHaveBeenProcessed && transientFault && call.retryMode() == RetryMode.ONLY_IF_NOT_PROCESSED
+                ? " The server may have received the request before the failure, so it was not repeated"
+                + " (repeating it could store it twice)."
+                : "";
+        return IngestException.remote(call.description() + " failed" + tries + ": " + reason + " ("
+                + origin(call.uri()) + ")." + processed, hint, cause);
+    }
+
+    /** scheme://host:port, never the user info or query of a URI. */
+    static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /**
+     * Classifies {@code failure}. Whether the server may have processed the request is decided from
+     * what the try observed (was the body sent, did an answer start) rather than guessed from the
+     * exception type alone: a failure before the body left can be repeated even for an upload.
+     */
+    static TransportFailure classify(IOException failure, Progress progress, boolean hasBody) {
+        boolean reachedServer = progress.responseStarted || progress.bodySent || !hasBody;
+        if (failure instanceof LocalFileException) {
+            return new TransportFailure(failure.getMessage(),
+                    "Check the file named above, its folder's permissions and the free disk space.", false, false);
+        }
+        if (failure instanceof ResponseTooLargeException) {
+            return new TransportFailure("the answer is larger than "
+                    + (HttpTransport.MAX_MEMORY_BODY / (1024 * 1024)) + " MB",
+                    "Check the configured address: this is not the expected API.", true, false);
+        }
+        if (failure instanceof UnknownHostException) {
+            return new TransportFailure("the host name cannot be resolved",
+                    "Check the host setting and the network (DNS, proxy).", false, false);
+        }
+        if (failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException) {
+            return new TransportFailure("the TLS handshake failed: " + failure.getMessage(),
+                    "Check the scheme and port; behind a TLS-inspecting proxy, add its CA to the JVM's truststore.",
+                    false, false);
+        }
+        if (failure instanceof ConnectException) {
+            // HttpClient's HttpHostConnectException is a ConnectException.
+            return new TransportFailure("connection refused",
+                    "Check the host and port settings, and that the service is reachable from this machine.",
+                    false, true);
+        }
+        if (failure instanceof NoRouteToHostException) {
+            return new TransportFailure("no route to the host",
+                    "Check the network and the proxy settings.", false, true);
+        }
+        if (failure instanceof ConnectTimeoutException) {
+            return new TransportFailure("timed out connecting",
+                    "Check the host, the network and the proxy settings; raise -Dsoda.http.connectTimeout if the "
+                            + "network is slow.", false, true);
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return new TransportFailure("timed out waiting for the answer",
+                    "The service is slow or stalled; raise -Dsoda.http.readTimeout or try again later.",
+                    reachedServer, true);
+        }
+        if (failure instanceof InterruptedIOException) {
+            // Not a timeout: the thread was interrupted (the build is being cancelled) or the request aborted.
+            return new TransportFailure("the request was interrupted", "The build was cancelled.", reachedServer, false);
+        }
+        if (failure instanceof ClientProtocolException) {
+            return new TransportFailure("the answer is not valid HTTP",
+                    "Check the scheme and port: something other than the expected web service answered.",
+                    reachedServer, false);
+        }
+        String what = progress.responseStarted ? "the connection was dropped in the middle of the answer"
+                : reachedServer ? "the connection was closed before an answer came"
+                : "the connection failed before the request was sent";
+        return new TransportFailure(what + " (" + failure.getClass().getSimpleName() + ")",
+                "This is usually a network or server fault; try again later.", reachedServer, true);
+    }
+}

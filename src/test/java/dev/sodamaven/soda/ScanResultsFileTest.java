@@ -1,0 +1,137 @@
+package dev.sodamaven.soda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.sodamaven.IngestException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A saved scan results file is checked before anything is sent. */
+class ScanResultsFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String content) throws Exception {
+        Path file = dir.resolve("scan-results.json");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static IngestException refused(Path file) {
+        IngestException error = catchThrowableOfType(IngestException.class, () -> ScanResultsFile.inspect(file));
+        assertThat(error).as("inspect(%s) refuses", file).isNotNull();
+        assertThat(error.kind()).isEqualTo(IngestException.Kind.INPUT);
+        assertThat(error.getMessage()).contains(file.toString());
+        assertThat(error.hint()).isNotBlank();
+        return error;
+    }
+
+    @Test
+    void acceptsAFileTheWriterWrote() throws Exception {
+        Path file = dir.resolve("scan-results.json");
+        new ScanResultsWriter().write(SampleScans.varied(), file);
+
+        SavedScan scan = ScanResultsFile.inspect(file);
+
+        assertThat(scan.file()).isEqualTo(file);
+        assertThat(scan.checks()).isEqualTo(5);
+        assertThat(scan.dataSource()).isEqualTo("jaffle_shop");
+        assertThat(scan.definitionName()).isEqualTo("Ingest - dbt");
+        assertThat(scan.bodyStart()).isZero();
+    }
+
+    @Test
+    void findsTheOpeningBraceAfterLeadingWhitespace() throws Exception {
+        Path file = file("\n  {\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
+                + "\"type\":\"sodaCoreInsertScanResults\"}\n");
+
+        assertThat(ScanResultsFile.inspect(file).bodyStart()).isEqualTo(3);
+    }
+
+    @Test
+    void skipsAUtf8ByteOrderMark() throws Exception {
+        Path file = file("\uFEFF{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
+                + "\"type\":\"sodaCoreInsertScanResults\"}");
+
+        assertThat(ScanResultsFile.inspect(file).bodyStart()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        IngestException error = refused(dir.resolve("nope/scan-results.json"));
+
+        assertThat(error.getMessage()).endsWith("does not exist.");
+        assertThat(error.hint()).contains("mvn soda:ingest");
+    }
+
+    @Test
+    void refusesADirectory() {
+        IngestException error = refused(dir);
+
+        assertThat(error.getMessage()).endsWith("is a directory.");
+        assertThat(error.hint()).contains("-Dsoda.scanResults");
+    }
+
+    @Test
+    void refusesAFileThatIsNotJson() throws Exception {
+        IngestException error = refused(file("{\"definitionName\": \"d\", oops"));
+
+        assertThat(error.getMessage()).contains("is not valid JSON").contains("line 1");
+    }
+
+    @Test
+    void refusesATruncatedFile() throws Exception {
+        assertThat(refused(file("{\"definitionName\":\"d\",\"checks\":[{}")).getMessage())
+                .contains("is not valid JSON");
+    }
+
+    @Test
+    void refusesJsonThatIsNotAScan() throws Exception {
+        assertThat(refused(file("[1,2]")).getMessage()).endsWith("is not a Soda scan results file: it is not a JSON object.");
+        assertThat(refused(file("{\"metadata\":{},\"nodes\":{}}")).getMessage())
+                .contains("it lacks \"type\": \"sodaCoreInsertScanResults\"");
+        assertThat(refused(file("{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":{},"
+                + "\"type\":\"sodaCoreInsertScanResults\"}")).getMessage()).contains("its \"checks\" is not an array");
+        assertThat(refused(file("{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[1],"
+                + "\"type\":\"sodaCoreInsertScanResults\"}")).getMessage()).contains("other than check objects");
+    }
+
+    @Test
+    void refusesAFileHoldingAToken() throws Exception {
+        IngestException error = refused(file("{\"token\":\"tok-123\",\"definitionName\":\"d\",\"defaultDataSource\":\"s\","
+                + "\"checks\":[{}],\"type\":\"sodaCoreInsertScanResults\"}"));
+
+        assertThat(error.getMessage()).contains("it holds a session token").doesNotContain("tok-123");
+    }
+
+    @Test
+    void refusesAScanWithoutChecks() throws Exception {
+        IngestException error = refused(file("{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[],"
+                + "\"type\":\"sodaCoreInsertScanResults\"}"));
+
+        assertThat(error.getMessage()).endsWith("holds no check, so there is nothing to send.");
+    }
+
+    @Test
+    void refusesSomethingAfterTheObject() throws Exception {
+        String scan = "{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
+                + "\"type\":\"sodaCoreInsertScanResults\"}";
+
+        assertThat(refused(file(scan + scan)).getMessage()).contains("something follows the JSON object");
+        assertThat(refused(file(scan + " ]")).getMessage()).contains("is not valid JSON");
+    }
+
+    @Test
+    void refusesAFileInAnotherEncodingThanUtf8() throws Exception {
+        Path file = dir.resolve("scan-results.json");
+        Files.writeString(file, "{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
+                + "\"type\":\"sodaCoreInsertScanResults\"}", StandardCharsets.UTF_16LE);
+
+        assertThat(refused(file).getMessage()).isNotBlank();
+    }
+}
