@@ -101,9 +101,13 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
-    /** First wait before a retry; kept small in tests. Not a user setting. */
-    @Parameter(property = "soda.http.initialBackoffMillis", defaultValue = "1000", readonly = true)
-    protected long initialBackoffMillis;
+    /**
+     * The plugin's own integration tests shorten the wait before a retry with this user property. It
+     * is deliberately not a goal parameter: it appears in no documentation or help, and Maven does not
+     * warn about it as it does for a read-only parameter set with {@code -D}.
+     */
+    static final String TEST_BACKOFF_PROPERTY = "soda.test.initialBackoffMillis";
+    private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
     protected IngestLog ingestLog() {
         return new MavenIngestLog(getLog());
@@ -114,8 +118,19 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     }
 
     protected Remote remote() throws IngestException {
-        return new Remote(settingsAccess().proxies(), HttpSettings.Sleeper.REAL,
-                Duration.ofMillis(Math.max(0, initialBackoffMillis)), ingestLog());
+        return new Remote(settingsAccess().proxies(), HttpSettings.Sleeper.REAL, initialBackoff(), ingestLog());
+    }
+
+    private Duration initialBackoff() {
+        String value = session == null ? null : session.getUserProperties().getProperty(TEST_BACKOFF_PROPERTY);
+        if (value == null) {
+            return INITIAL_BACKOFF;
+        }
+        try {
+            return Duration.ofMillis(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notANumber) {
+            return INITIAL_BACKOFF;
+        }
     }
 
     /** The parameters this base class holds. */

@@ -111,10 +111,11 @@ public final class FakeCloud implements AutoCloseable {
     private volatile String apiKeySecret = "key-secret";
     private volatile String dbtAccountId = "70403";
     private volatile String dbtToken = "dbt-token";
+    private volatile String tokenPrefix = "fake-token-";
 
-    private FakeCloud(Path schemaFile) throws IOException {
+    private FakeCloud(Path schemaFile, int port) throws IOException {
         this.schema = schemaFile != null && Files.isRegularFile(schemaFile) ? loadSchema(schemaFile) : null;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "fake-cloud");
             thread.setDaemon(true);
@@ -126,7 +127,20 @@ public final class FakeCloud implements AutoCloseable {
 
     /** Starts a server; {@code schemaFile} (the contract's JSON Schema) validates uploads when it exists. */
     public static FakeCloud start(Path schemaFile) throws IOException {
-        return new FakeCloud(schemaFile);
+        return new FakeCloud(schemaFile, 0);
+    }
+
+    /**
+     * Starts a server on a fixed loopback port, for a test whose address must be known before the
+     * server starts (an integration test passing it through an environment variable).
+     */
+    public static FakeCloud startOnPort(Path schemaFile, int port) throws IOException {
+        try {
+            return new FakeCloud(schemaFile, port);
+        } catch (java.net.BindException inUse) {
+            throw new IOException("Port " + port + " on 127.0.0.1 is in use (another build running the same test?); "
+                    + "free it or change the port the test uses.", inUse);
+        }
     }
 
     /** Starts a server validating uploads against {@code <sharedDir>/contracts/soda-scan-results.schema.json}. */
@@ -150,6 +164,15 @@ public final class FakeCloud implements AutoCloseable {
     public FakeCloud withDbtCloud(String accountId, String token) {
         this.dbtAccountId = accountId;
         this.dbtToken = token;
+        return this;
+    }
+
+    /**
+     * Login tokens are {@code prefix + n}. Integration tests give them a marker that the secret scan
+     * (src/it/zz-secrets-never-leak) looks for.
+     */
+    public FakeCloud withTokenPrefix(String prefix) {
+        this.tokenPrefix = prefix;
         return this;
     }
 
@@ -271,7 +294,7 @@ public final class FakeCloud implements AutoCloseable {
         String type = json == null ? null : json.path("type").asText(null);
         if ("login".equals(type)) {
             if (apiKeyId.equals(json.path("apiKeyId").asText()) && apiKeySecret.equals(json.path("apiKeySecret").asText())) {
-                String token = "fake-token-" + counter.incrementAndGet();
+                String token = tokenPrefix + counter.incrementAndGet();
                 validTokens.put(token, true);
                 sendJson(exchange, 200, Map.of("token", token), Map.of("X-Soda-Trace-Id", "login-trace-" + counter.get()));
             } else {

@@ -1,0 +1,12 @@
+import dev.sodamaven.testing.ItCloud
+
+// One fake server is both Soda Cloud and dbt Cloud, on the port invoker.properties puts in the environment.
+def env = { String name -> ItCloud.invokerEnvironmentVariable(basedir, name) }
+def cloud = ItCloud.startOnPort(context, sharedDir, Integer.parseInt(env('IT_CLOUD_PORT')))
+cloud.withApiKey(env('IT_SODA_KEY_ID'), env('IT_SODA_KEY_SECRET'))
+cloud.withDbtCloud(env('IT_DBT_ACCOUNT'), env('IT_DBT_TOKEN'))
+cloud.addRun(ItCloud.dbtRun(50012345L, 412233L, 10, [
+        ItCloud.systemStep(1, 'Clone git repository'),
+        ItCloud.dbtStep(2, 'dbt build', 10, new File(exampleArtifacts, 'manifest.json'),
+                new File(exampleArtifacts, 'run_results.json'))]))
+return true

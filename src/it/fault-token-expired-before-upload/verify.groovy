@@ -1,0 +1,20 @@
+import dev.sodamaven.testing.BuildLog
+import dev.sodamaven.testing.ItCloud
+
+def cloud = ItCloud.get(context)
+try {
+    def kinds = cloud.requests().collect { it.commandType() }
+    assert kinds == ['login', 'sodaCoreInsertScanResults', 'login', 'sodaCoreInsertScanResults']
+    def uploads = cloud.commands('sodaCoreInsertScanResults')
+    def firstToken = uploads[0].json().path('token').asText()
+    def secondToken = uploads[1].json().path('token').asText()
+    assert (firstToken.startsWith(ItCloud.LOGIN_TOKEN_PREFIX) && secondToken.startsWith(ItCloud.LOGIN_TOKEN_PREFIX)) : 'both uploads carry a login token'
+    assert (firstToken != secondToken) : 'the second upload carries the new token'
+    assert cloud.acceptedScans().size() == 1
+
+    def log = BuildLog.of(basedir)
+    assert log.at('INFO', 'Uploaded 9 checks to Soda Cloud').size() == 1
+    assert log.at('ERROR').isEmpty()
+} finally {
+    ItCloud.stop(context)
+}

@@ -1,0 +1,14 @@
+import dev.sodamaven.testing.BuildLog
+import dev.sodamaven.testing.ItCloud
+
+def cloud = ItCloud.get(context)
+try {
+    assert cloud.requests().isEmpty()
+    assert !new File(basedir, 'target/soda').exists()
+    def log = BuildLog.of(basedir)
+    assert log.at('INFO', 'Skipping the Soda ingestion').size() == 1
+    assert log.at('WARNING').isEmpty()
+    assert log.at('ERROR').isEmpty()
+} finally {
+    ItCloud.stop(context)
+}
