@@ -9,7 +9,7 @@ try {
     def failed = log.at('ERROR', 'Failed to execute goal')
     assert failed.size() == 1
     def message = failed[0]
-    assert message.contains('dbt Cloud has no run 50099999 (account 70403 at http://127.0.0.1:' + cloud.port() + ')')
+    assert message.contains('dbt Cloud could not find run 50099999 (account 70403 at http://127.0.0.1:' + cloud.port() + ')')
     assert message.contains('HTTP 404')
     assert message.contains('Check the run or job id')
     assert log.stackTraceLines().isEmpty()

@@ -17,7 +17,7 @@ try {
     def log = BuildLog.of(basedir)
     def warnings = log.at('WARNING')
     assert warnings.size() == 2
-    assert warnings.any { it.startsWith('dbt Cloud download of manifest.json of run 50012345 step 2: the connection was dropped in the middle of the answer') }
+    assert warnings.any { it.startsWith('dbt Cloud download of manifest.json of run 50012345 step 2 (account 70403): the connection was dropped in the middle of the answer') }
     assert warnings.any { it.startsWith('Soda Cloud login: the connection was dropped in the middle of the answer') }
     assert log.at('ERROR').isEmpty()
 } finally {

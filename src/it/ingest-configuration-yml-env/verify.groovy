@@ -15,7 +15,7 @@ try {
     assert address.contains('configuration.yml soda_cloud.host')
     assert address.contains('port from configuration.yml soda_cloud.port')
     assert address.contains('scheme from configuration.yml soda_cloud.scheme')
-    assert log.at('INFO', 'Soda Cloud API key').any { it.contains('[id: configuration.yml soda_cloud.api_key_id, secret: configuration.yml soda_cloud.api_key_secret]') }
+    assert log.at('INFO', 'Soda Cloud API key').any { it.contains('[id: configuration.yml soda_cloud.api_key_id (line 9), secret: configuration.yml soda_cloud.api_key_secret (line 10)]') }
     assert log.at('WARNING').every { !it.contains('is not set') }
 } finally {
     ItCloud.stop(context)

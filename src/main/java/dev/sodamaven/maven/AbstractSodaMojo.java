@@ -9,11 +9,13 @@ import java.io.File;
 import java.time.Duration;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * What {@code soda:ingest} and {@code soda:upload} share: where Soda Cloud is, the API key, the
@@ -51,15 +53,17 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * {@code sodaCloudServerId}. Prefer those over the POM, which is usually committed.
      */
     @Parameter(property = "soda.cloud.apiKeyId")
-    protected SecretParameter apiKeyId;
+    protected PlexusConfiguration apiKeyId;
 
     /**
      * Soda Cloud API key secret. Also read from configuration.yml ({@code soda_cloud.api_key_secret}),
      * the environment variable {@code SODA_API_KEY_SECRET}, or the (encryptable) password of the
-     * settings.xml server {@code sodaCloudServerId}. Never logged.
+     * settings.xml server {@code sodaCloudServerId}. Never logged, also not with {@code mvn -X} (its type is
+     * a configuration element so that Maven does not print its value); but do not write it into a POM,
+     * whose plugin configuration {@code mvn -X} prints.
      */
     @Parameter(property = "soda.cloud.apiKeySecret")
-    protected SecretParameter apiKeySecret;
+    protected PlexusConfiguration apiKeySecret;
 
     /** Id of the settings.xml {@code <server>} holding the Soda Cloud API key (username = id, password = secret). */
     @Parameter(property = "soda.cloud.serverId", defaultValue = "soda-cloud")
@@ -98,6 +102,9 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
@@ -108,6 +115,10 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      */
     static final String TEST_BACKOFF_PROPERTY = "soda.test.initialBackoffMillis";
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+    protected SecretParameterReader secrets() {
+        return new SecretParameterReader(session, mojoExecution);
+    }
 
     protected IngestLog ingestLog() {
         return new MavenIngestLog(getLog());
@@ -141,8 +152,8 @@ abstract class AbstractSodaMojo extends AbstractMojo {
                 .sodaCloudHost(sodaCloudHost)
                 .sodaCloudPort(sodaCloudPort)
                 .sodaCloudScheme(sodaCloudScheme)
-                .apiKeyId(apiKeyId == null ? null : apiKeyId.secret())
-                .apiKeySecret(apiKeySecret == null ? null : apiKeySecret.secret())
+                .apiKeyId(secrets().read(apiKeyId, "apiKeyId", "soda.cloud.apiKeyId"))
+                .apiKeySecret(secrets().read(apiKeySecret, "apiKeySecret", "soda.cloud.apiKeySecret"))
                 .sodaCloudServerId(sodaCloudServerId)
                 .sodaCloudServer(access.server(sodaCloudServerId))
                 .allowInsecureHttp(allowInsecureHttp)

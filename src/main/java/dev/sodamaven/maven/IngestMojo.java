@@ -16,6 +16,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Reads the results of a dbt run — manifest.json and run_results.json from disk, or from a dbt
@@ -73,10 +74,11 @@ public class IngestMojo extends AbstractSodaMojo {
     /**
      * dbt Cloud API token (service or personal). Also from configuration.yml {@code dbt_cloud.api_token},
      * env {@code DBT_CLOUD_API_TOKEN}, or the password of the settings.xml server {@code dbtCloudServerId}.
-     * Never logged.
+     * Never logged, also not with {@code mvn -X}; but do not write it into a POM, whose plugin configuration
+     * {@code mvn -X} prints.
      */
     @Parameter(property = "soda.dbtCloud.apiToken")
-    private SecretParameter dbtCloudApiToken;
+    private PlexusConfiguration dbtCloudApiToken;
 
     /**
      * dbt Cloud host: your account's access URL (e.g. {@code ab123.us1.dbt.com}, {@code emea.dbt.com}, a
@@ -136,7 +138,7 @@ public class IngestMojo extends AbstractSodaMojo {
                     .dbtCloudJobId(dbtCloudJobId)
                     .dbtCloudSuccessfulRunsOnly(dbtCloudSuccessfulRunsOnly)
                     .dbtCloudAccountId(dbtCloudAccountId)
-                    .dbtCloudApiToken(dbtCloudApiToken == null ? null : dbtCloudApiToken.secret())
+                    .dbtCloudApiToken(secrets().read(dbtCloudApiToken, "dbtCloudApiToken", "soda.dbtCloud.apiToken"))
                     .dbtCloudAccessUrl(dbtCloudAccessUrl)
                     .dbtCloudServerId(dbtCloudServerId)
                     .dbtCloudServer(settingsAccess().server(dbtCloudServerId))
