@@ -13,6 +13,7 @@ try {
     assert cloud.acceptedScans().size() == 1
 
     def log = BuildLog.of(basedir)
+    assert log.at('INFO', 'Soda Cloud refused the session token (HTTP 401, it may have expired); logging in again.').size() == 1
     assert log.at('INFO', 'Uploaded 9 checks to Soda Cloud').size() == 1
     assert log.at('ERROR').isEmpty()
 } finally {

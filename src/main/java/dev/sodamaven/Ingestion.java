@@ -64,7 +64,7 @@ public final class Ingestion {
         List<String> warnings = new ArrayList<>(settings.warnings());
         List<ScanLog> scanLogs = new ArrayList<>();
         scanLogs.add(ScanLog.info("soda-maven-plugin " + PluginInfo.version(), start));
-        reportSettings(settings.origins());
+        SettingOrigin.table(settings.origins()).forEach(log::info);
         settings.warnings().forEach(log::warn);
 
         try (Remote.Session session = remote.open(settings.network())) {
@@ -245,17 +245,5 @@ public final class Ingestion {
                 + (offending.size() == 1 ? "test" : "tests") + " did not pass: " + names + more + ".",
                 (uploaded ? "The results were uploaded to Soda Cloud. " : "")
                         + "Fix the tests, or set failOn / -Dsoda.failOn=none to report without failing the build.");
-    }
-
-    private void reportSettings(List<SettingOrigin> origins) {
-        if (origins.isEmpty()) {
-            return;
-        }
-        int width = origins.stream().mapToInt(origin -> origin.setting().length()).max().orElse(0);
-        log.info("Settings (from: plugin parameter > configuration.yml > environment > settings.xml > default):");
-        for (SettingOrigin origin : origins) {
-            log.info("  " + origin.setting() + " ".repeat(width - origin.setting().length()) + "  " + origin.value()
-                    + "  [" + origin.origin() + "]");
-        }
     }
 }

@@ -76,7 +76,8 @@ public final class Remote {
                         "Give apiKeyId and apiKeySecret (see the README, section Credentials).");
             }
             SodaCloudClient client = new SodaCloudClient(transport(), endpoint(sodaCloud),
-                    new SodaCloudClient.ApiKey(sodaCloud.apiKeyId(), sodaCloud.apiKeySecret(), sodaCloud.apiKeyOrigin()));
+                    new SodaCloudClient.ApiKey(sodaCloud.apiKeyId(), sodaCloud.apiKeySecret(), sodaCloud.apiKeyOrigin()),
+                    log::info);
             return client.upload(scan);
         }
 

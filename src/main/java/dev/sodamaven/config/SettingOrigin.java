@@ -1,5 +1,8 @@
 package dev.sodamaven.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Where one setting's value came from, for the build log.
  *
@@ -8,4 +11,19 @@ package dev.sodamaven.config;
  * @param origin  e.g. "plugin parameter sodaCloudHost", "configuration.yml soda_cloud.host", "default"
  */
 public record SettingOrigin(String setting, String value, String origin) {
+
+    /** The settings table both goals print at the start: a heading, then one aligned line per setting. */
+    public static List<String> table(List<SettingOrigin> origins) {
+        List<String> lines = new ArrayList<>();
+        if (origins.isEmpty()) {
+            return lines;
+        }
+        int width = origins.stream().mapToInt(origin -> origin.setting().length()).max().orElse(0);
+        lines.add("Settings (from: plugin parameter > configuration.yml > environment > settings.xml > default):");
+        for (SettingOrigin origin : origins) {
+            lines.add("  " + origin.setting() + " ".repeat(width - origin.setting().length()) + "  " + origin.value()
+                    + "  [" + origin.origin() + "]");
+        }
+        return lines;
+    }
 }

@@ -9,7 +9,6 @@ import dev.sodamaven.config.UploadSettings;
 import dev.sodamaven.soda.UploadReceipt;
 import java.io.File;
 import java.time.Clock;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,7 +32,7 @@ public class UploadMojo extends AbstractSodaMojo {
             UploadSettings settings = new SettingsResolver(System.getenv(), Clock.systemUTC().instant())
                     .resolveUpload(commonParameters().build());
             IngestLog log = ingestLog();
-            reportSettings(settings.origins(), log);
+            SettingOrigin.table(settings.origins()).forEach(log::info);
             settings.warnings().forEach(log::warn);
             Remote remote = remote();
             try (Remote.Session session = remote.open(settings.network())) {
@@ -44,19 +43,6 @@ public class UploadMojo extends AbstractSodaMojo {
             }
         } catch (IngestException problem) {
             handle(problem);
-        }
-    }
-
-    /** The same table soda:ingest prints, so both goals' logs read alike. */
-    private static void reportSettings(List<SettingOrigin> origins, IngestLog log) {
-        if (origins.isEmpty()) {
-            return;
-        }
-        int width = origins.stream().mapToInt(origin -> origin.setting().length()).max().orElse(0);
-        log.info("Settings (from: plugin parameter > configuration.yml > environment > settings.xml > default):");
-        for (SettingOrigin origin : origins) {
-            log.info("  " + origin.setting() + " ".repeat(width - origin.setting().length()) + "  " + origin.value()
-                    + "  [" + origin.origin() + "]");
         }
     }
 }

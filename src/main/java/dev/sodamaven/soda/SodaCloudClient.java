@@ -56,7 +56,16 @@ public final class SodaCloudClient {
     /** The API key and every token this client was given, expired ones included: none may reach a message. */
     private final List<Secret> secrets = new ArrayList<>();
 
+    private final java.util.function.Consumer<String> notices;
+
     public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey) {
+        this(http, endpoint, apiKey, notice -> { });
+    }
+
+    /** {@code notices} hears about what the build log should mention, such as a second login. */
+    public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey,
+                           java.util.function.Consumer<String> notices) {
+        this.notices = Objects.requireNonNull(notices, "notices");
         this.http = Objects.requireNonNull(http, "http");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -73,6 +82,7 @@ public final class SodaCloudClient {
         int attempts = reply.attempts();
         if (reply.status() == 401) {
             // Soda Core's rule: the token expired; one new login, one new try.
+            notices.accept("Soda Cloud refused the session token (HTTP 401, it may have expired); logging in again.");
             token = login();
             reply = insert(scan);
             attempts += reply.attempts();
