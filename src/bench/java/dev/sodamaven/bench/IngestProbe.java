@@ -1,0 +1,172 @@
+package dev.sodamaven.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sodamaven.IngestException;
+import dev.sodamaven.IngestLog;
+import dev.sodamaven.IngestOutcome;
+import dev.sodamaven.Ingestion;
+import dev.sodamaven.Remote;
+import dev.sodamaven.config.IngestSettings;
+import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.dbt.ManifestIndex;
+import dev.sodamaven.dbt.ManifestReader;
+import dev.sodamaven.dbt.RunResults;
+import dev.sodamaven.dbt.RunResultsReader;
+import dev.sodamaven.dbt.TestResult;
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One measured operation in a fresh JVM (started by {@link BenchmarkMain} with the heap under test).
+ * Modes:
+ * <ul>
+ *   <li>{@code ingest}: the whole {@code soda:ingest} in dry run, as {@link Ingestion} runs it;</li>
+ *   <li>{@code readers}: only {@link RunResultsReader} and {@link ManifestReader}, timed apart;</li>
+ *   <li>{@code tokens}: a bare Jackson {@code nextToken()} loop over both files, the floor any
+ *       streaming reader pays (tokenizing without looking at anything);</li>
+ *   <li>{@code readtree}: the naive way, {@code ObjectMapper.readTree} of the whole manifest.</li>
+ * </ul>
+ * Prints one line {@code BENCH-RESULT key=value ...}; an OutOfMemoryError ends the JVM (the parent
+ * starts it with {@code -XX:+ExitOnOutOfMemoryError}).
+ */
+public final class IngestProbe {
+
+    private IngestProbe() {
+    }
+
+    /** Arguments: mode, artifacts folder (manifest.json + run_results.json), scratch folder. */
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path artifacts = Path.of(args[1]);
+        Path scratch = Path.of(args[2]);
+        Files.createDirectories(scratch);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("mode", mode);
+        HeapWatcher watcher = HeapWatcher.start();
+        long start = System.nanoTime();
+        Object result = switch (mode) {
+            case "ingest" -> ingest(artifacts, scratch, values);
+            case "readers" -> readers(artifacts, values);
+            case "tokens" -> tokens(artifacts, values);
+            case "readtree" -> readTree(artifacts, values);
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        };
+        long nanos = System.nanoTime() - start;
+        HeapWatcher.Measurement heap = watcher.stop();
+        long live = HeapWatcher.liveHeapNow();
+        Reference.reachabilityFence(result);
+        values.put("seconds", nanos / 1e9);
+        values.put("cpuSeconds", heap.cpuNanos() / 1e9);
+        values.put("peakUsedBytes", heap.peakUsedBytes());
+        values.put("maxAfterGcBytes", heap.maxAfterGcBytes());
+        values.put("liveAtEndBytes", live);
+        values.put("collections", heap.collections());
+        values.put("gcMillis", heap.gcMillis());
+        values.put("rssPeakBytes", HeapWatcher.peakResidentBytes());
+        values.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        values.put("gc", HeapWatcher.collectorNames());
+        values.put("java", System.getProperty("java.vm.name").replace(' ', '_') + "_" + System.getProperty("java.vm.version"));
+        System.out.println("BENCH-RESULT " + values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+    }
+
+    private static IngestOutcome ingest(Path artifacts, Path scratch, Map<String, Object> values)
+            throws IngestException {
+        WarningLog log = new WarningLog();
+        PluginParameters parameters = PluginParameters.builder()
+                .dataSource("bench_warehouse")
+                .dbtArtifacts(artifacts)
+                .outputDirectory(scratch.resolve("soda"))
+                .dryRun(true)
+                .build();
+        Clock clock = Clock.systemUTC();
+        IngestSettings settings = new SettingsResolver(Map.of(), clock.instant()).resolveIngest(parameters);
+        Remote remote = new Remote(List.of(), duration -> { }, Duration.ofMillis(1), log);
+        IngestOutcome outcome = new Ingestion(log, clock, remote).run(settings);
+        values.put("checks", outcome.checks().checks().size());
+        values.put("skipped", outcome.checks().skipped().size());
+        values.put("warnings", log.warnings.size());
+        values.put("scanResultsBytes", fileSize(outcome.scanResultsFile()));
+        if (!log.warnings.isEmpty()) {
+            System.out.println("BENCH-WARNING " + log.warnings.get(0));
+        }
+        return outcome;
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static Object[] readers(Path artifacts, Map<String, Object> values) throws IngestException {
+        long start = System.nanoTime();
+        RunResults results = new RunResultsReader().read(artifacts.resolve("run_results.json"), "bench");
+        long middle = System.nanoTime();
+        Set<String> wanted = results.tests().stream().map(TestResult::uniqueId).collect(Collectors.toSet());
+        ManifestIndex manifest = new ManifestReader().read(artifacts.resolve("manifest.json"), wanted, "bench");
+        long end = System.nanoTime();
+        values.put("runResultsSeconds", (middle - start) / 1e9);
+        values.put("manifestSeconds", (end - middle) / 1e9);
+        values.put("tests", manifest.tests().size());
+        values.put("relations", manifest.relations().size());
+        return new Object[] {results, manifest};
+    }
+
+    private static long[] tokens(Path artifacts, Map<String, Object> values) throws IOException {
+        JsonFactory factory = new JsonFactory();
+        long[] counts = new long[2];
+        String[] files = {"run_results.json", "manifest.json"};
+        for (int i = 0; i < files.length; i++) {
+            long start = System.nanoTime();
+            try (JsonParser parser = factory.createParser(artifacts.resolve(files[i]).toFile())) {
+                while (parser.nextToken() != null) {
+                    counts[i]++;
+                }
+            }
+            values.put(i == 0 ? "runResultsSeconds" : "manifestSeconds", (System.nanoTime() - start) / 1e9);
+        }
+        values.put("tokens", counts[0] + counts[1]);
+        return counts;
+    }
+
+    private static JsonNode readTree(Path artifacts, Map<String, Object> values) throws Exception {
+        JsonNode tree = new ObjectMapper().readTree(artifacts.resolve("manifest.json").toFile());
+        values.put("nodes", tree.path("nodes").size());
+        return tree;
+    }
+
+    /** Keeps warnings (a correct run of the synthetic project has none); drops everything else. */
+    private static final class WarningLog implements IngestLog {
+        final List<String> warnings = new ArrayList<>();
+
+        @Override
+        public void debug(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+    }
+}
