@@ -56,6 +56,7 @@ final class ArtifactJson {
             .build();
 
     private static final int MAX_PLACE_LENGTH = 100;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}");
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
@@ -167,7 +168,7 @@ final class ArtifactJson {
             return IngestException.input(label + " " + file + " is truncated: it ends in the middle of a JSON value"
                     + where + ".", REGENERATE);
         }
-        if (problem != null && (problem.startsWith("Invalid UTF-8") || problem.startsWith("Invalid UTF-32"))) {
+        if (problem != null && problem.startsWith("Invalid UTF-8")) {
             Matcher bad = HEX_BYTE.matcher(problem);
             String which = bad.find() ? "byte " + bad.group() : "a byte";
             return IngestException.input(label + " " + file + " is not UTF-8 text" + where + ": " + which
@@ -307,7 +308,8 @@ final class ArtifactJson {
             int cut = pointer.lastIndexOf('/', MAX_PLACE_LENGTH);
             pointer = pointer.substring(0, cut > 0 ? cut : MAX_PLACE_LENGTH) + "/...";
         }
-        return " (in " + pointer + ")";
+        // In a damaged file any text can stand where a field name should: keep the message on one line.
+        return " (in " + CONTROL.matcher(pointer).replaceAll(" ") + ")";
     }
 
     /** Jackson's limit messages in the user's words; the limits are this reader's own settings. */
@@ -333,7 +335,7 @@ final class ArtifactJson {
             return "malformed";
         }
         int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
+        String line = CONTROL.matcher(newline < 0 ? text : text.substring(0, newline)).replaceAll(" ");
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 

@@ -13,6 +13,7 @@ import static dev.sodamaven.badinput.Workspace.cutAfter;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sodamaven.IngestException;
+import dev.sodamaven.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,6 +75,14 @@ final class BadInputCatalogue {
                     "Give the token as dbtCloudApiToken (-Dsoda.dbtCloud.apiToken), dbt_cloud.api_token in "
                             + "configuration.yml, the environment variable DBT_CLOUD_API_TOKEN or the password of the "
                             + "<server> 'dbt-cloud' in settings.xml."),
+            refused("a dbt Cloud URL copied with the token in its query",
+                    w -> w.parameters().dbtArtifacts(null).dbtCloudRunId("70403103").dbtCloudAccountId("70403")
+                            .dbtCloudApiToken(Secret.of(KEY_SECRET))
+                            .dbtCloudAccessUrl("https://ab123.us1.dbt.com/?token=" + KEY_SECRET),
+                    CONFIGURATION, "The dbt Cloud access URL 'https://ab123.us1.dbt.com/?token=****' (from plugin "
+                            + "parameter dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)) has a ?query or #fragment.",
+                    "Use your account's access URL, e.g. ab123.us1.dbt.com (dbt Cloud shows it in the account "
+                            + "settings)."),
             refused("the manifest given but not the run results",
                     w -> w.parameters().dbtArtifacts(null).dbtManifest(w.manifest()),
                     CONFIGURATION, "dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults (-Dsoda.dbt.runResults) "
@@ -514,6 +523,39 @@ final class BadInputCatalogue {
                             + "column 19.",
                     "Fix the YAML syntax there (indentation, quotes, colons); quote values that start with a special "
                             + "character such as * & ! % @ `."),
+            refused("an unclosed quote that swallows the secret into the host",
+                    w -> {
+                        w.writeConfig("""
+                                data_source jaffle_shop:
+                                  type: postgres
+                                soda_cloud:
+                                  host: "127.0.0.1
+                                  port: {port}
+                                  api_key_id: bad-input-key-id
+                                  api_key_secret: %s"
+                                """.formatted(KEY_SECRET));
+                        return w.parametersWithoutCloud();
+                    },
+                    CONFIGURATION, "The Soda Cloud host (not shown: it holds spaces or line breaks, as after an unclosed "
+                            + "quote in configuration.yml) (from configuration.yml soda_cloud.host (line 4)) is not a "
+                            + "valid host or URL.",
+                    "Use a host name such as cloud.soda.io (EU) or cloud.us.soda.io (US), or a URL such as "
+                            + "https://cloud.soda.io."),
+            refused("the secret itself written as a ${...} placeholder",
+                    w -> {
+                        w.writeConfig("""
+                                data_source jaffle_shop:
+                                  type: postgres
+                                soda_cloud:
+                                  api_key_id: bad-input-key-id
+                                  api_key_secret: ${%s}
+                                """.formatted(KEY_SECRET));
+                        return w.parametersWithoutCloud();
+                    },
+                    CONFIGURATION, "Configuration file {config}: soda_cloud.api_key_secret (line 5) uses a ${...} "
+                            + "expression that is not supported (not repeated here: the value is a secret).",
+                    "Use ${NAME}, ${ env_var('NAME') } or ${ env_var('NAME', 'default') } (Jinja filters and other "
+                            + "expressions are not supported)."),
             refused("configuration.yml that does not exist",
                     w -> w.parameters().configuration(w.config()),
                     CONFIGURATION, "Configuration file {config} does not exist.",
@@ -551,6 +593,13 @@ final class BadInputCatalogue {
                     CONFIGURATION, "Soda Cloud at http://cloud.soda.io uses plain http to a host that is not this "
                             + "machine, which would send the Soda Cloud API key unencrypted.",
                     "Use https; or, only on a trusted network, set allowInsecureHttp / -Dsoda.allowInsecureHttp=true."),
+            refused("the API key secret given as the Soda Cloud host (swapped variables)",
+                    w -> w.parameters().sodaCloudHost(KEY_SECRET).sodaCloudPort(null).sodaCloudScheme(null),
+                    CONFIGURATION, "The Soda Cloud host (from plugin parameter sodaCloudHost (-Dsoda.cloud.host)) holds "
+                            + "a secret given to this run (the Soda Cloud API key secret or a dbt Cloud token); it is "
+                            + "not shown, and nothing was sent.",
+                    "Set sodaCloudHost / -Dsoda.cloud.host (or soda_cloud.host) to the host name, e.g. cloud.soda.io; "
+                            + "a value may have been swapped with the secret."),
             refused("credentials written into the Soda Cloud host URL",
                     w -> w.parameters().sodaCloudPort(null)
                             .sodaCloudHost("http://bad-input-key-id:" + KEY_SECRET + "@127.0.0.1:" + w.cloud.port()),
