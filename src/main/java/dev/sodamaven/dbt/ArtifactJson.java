@@ -19,6 +19,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,9 +56,12 @@ final class ArtifactJson {
                     .build())
             .build();
 
-    private static final int MAX_PLACE_LENGTH = 100;
+    /** Longest text taken from the file into a message (a place, a schema URL). */
+    private static final int MAX_SHOWN_LENGTH = 100;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}");
+    /** The two artifacts ingestion reads: finding one where the other belongs means they were swapped. */
+    private static final Set<String> INGESTED_KINDS = Set.of("manifest", "run-results");
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
     private ArtifactJson() {
@@ -280,9 +284,20 @@ final class ArtifactJson {
         String kind = metadata.schemaKind();
         if (kind != null && !kind.equals(expectedKind)) {
             throw IngestException.input(label + " " + metadata.file() + " is a dbt " + SchemaVersion.fileName(kind)
-                    + " (" + metadata.schemaUrl() + "), not a " + SchemaVersion.fileName(expectedKind) + ".",
-                    "Check " + setting + ": the two files may have been swapped.");
+                    + " (" + schemaShown(metadata) + "), not a " + SchemaVersion.fileName(expectedKind) + ".",
+                    INGESTED_KINDS.contains(kind) ? "Check " + setting + ": the two files may have been swapped."
+                            : "Check " + setting + ": it must lead to the " + SchemaVersion.fileName(expectedKind)
+                            + " dbt wrote; a " + SchemaVersion.fileName(kind) + " is not ingested.");
         }
+    }
+
+    /** The schema URL as written when it is plain; else rebuilt from what was recognised in it. */
+    private static String schemaShown(ArtifactMetadata metadata) {
+        String url = metadata.schemaUrl();
+        if (url.length() <= MAX_SHOWN_LENGTH && !CONTROL.matcher(url).find()) {
+            return url;
+        }
+        return "dbt_schema_version .../dbt/" + metadata.schemaKind() + "/v" + metadata.schemaVersion() + ".json";
     }
 
     private static String at(JsonLocation location) {
@@ -303,10 +318,10 @@ final class ArtifactJson {
         if (pointer.isEmpty()) {
             return "";
         }
-        if (pointer.length() > MAX_PLACE_LENGTH) {
+        if (pointer.length() > MAX_SHOWN_LENGTH) {
             // Cut at a segment: a thousand "/0" of deep nesting say no more than the first few.
-            int cut = pointer.lastIndexOf('/', MAX_PLACE_LENGTH);
-            pointer = pointer.substring(0, cut > 0 ? cut : MAX_PLACE_LENGTH) + "/...";
+            int cut = pointer.lastIndexOf('/', MAX_SHOWN_LENGTH);
+            pointer = pointer.substring(0, cut > 0 ? cut : MAX_SHOWN_LENGTH) + "/...";
         }
         // In a damaged file any text can stand where a field name should: keep the message on one line.
         return " (in " + CONTROL.matcher(pointer).replaceAll(" ") + ")";

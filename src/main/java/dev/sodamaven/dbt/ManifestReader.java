@@ -240,8 +240,10 @@ public final class ManifestReader {
         DbtTest toTest() {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
             String generic = hasTestMetadata ? (genericName == null ? "generic" : genericName) : null;
-            return new DbtTest(uniqueId, name == null ? uniqueId : name, originalFilePath, columnName, generic,
-                    modelArgument, toArgument, attachedNode, fileKeyName, dependsOn, severity);
+            // Soda Cloud refuses a check without a name: an empty one falls back to the unique_id too.
+            String shownName = name == null || name.isBlank() ? uniqueId : name;
+            return new DbtTest(uniqueId, shownName, originalFilePath, columnName, generic, modelArgument, toArgument,
+                    attachedNode, fileKeyName, dependsOn, severity);
         }
 
         DbtRelation toRelation(RelationType type) {

@@ -238,7 +238,8 @@ final class BadInputCatalogue {
                     },
                     INPUT, "dbt run results {runResults} is a dbt sources.json "
                             + "(https://schemas.getdbt.com/dbt/sources/v3.json), not a run_results.json.",
-                    "Check " + FOLDER + ": the two files may have been swapped."),
+                    "Check " + FOLDER + ": it must lead to the run_results.json dbt wrote; a sources.json is not "
+                            + "ingested."),
             refused("run results of `dbt compile` (tests listed, none executed)",
                     w -> {
                         w.editRunResults("\"which\": \"build\"", "\"which\": \"compile\"");
@@ -379,6 +380,16 @@ final class BadInputCatalogue {
                             + "not_null_customers_customer_id). Reference the tested table with ref() or source() in "
                             + "the test's SQL."),
                     scan(EXAMPLE_CHECKS - 2, check("unique_orders_order_id", "fct_orders", "pass"))),
+            ingested("a test whose name is empty in the manifest",
+                    w -> {
+                        w.writeManifest(Workspace.editNode(w.manifestText(),
+                                "test.jaffle_shop.unique_orders_order_id.cd7a7b598a",
+                                "\"name\": \"unique_orders_order_id\"", "\"name\": \"\""));
+                        return w.parameters();
+                    },
+                    List.of(),
+                    scan(EXAMPLE_CHECKS, check("test.jaffle_shop.unique_orders_order_id.cd7a7b598a", "fct_orders",
+                            "pass"))),
             ingested("every test skipped by dbt",
                     w -> {
                         w.writeRunResults(w.runResultsText().replaceAll("\"status\": \"(pass|warn|fail)\"",

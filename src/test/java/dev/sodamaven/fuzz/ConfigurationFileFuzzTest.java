@@ -101,8 +101,13 @@ class ConfigurationFileFuzzTest {
                   port: %s
                   api_key_id: key-id
                   api_key_secret: %s
-                """.formatted(hostValue.replace(SECRET, "x"), portValue.replace(SECRET, "x"), secretValue);
+                """.formatted(notSecret(hostValue), notSecret(portValue), secretValue);
         resolve(SCRATCH.write("raw-values.yml", yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A value for a setting that is not the secret: it must not hold the secret, directly or by its variable. */
+    private static String notSecret(String value) {
+        return value.replace(SECRET, "x").replace("${SODA_SECRET}", "${UNSET}");
     }
 
     /** Reads the file and resolves the settings of an uploading run that uses it. */
