@@ -199,9 +199,16 @@ final class CloudAddresses {
         return BARE_IPV6.matcher(host).matches() ? "[" + host + "]" : host;
     }
 
-    /** An address for a message, unless it holds an @ (a user name or password in a URL). */
+    /**
+     * An address for a message, unless it holds an @ (a user name or password in a URL) or white space:
+     * an address never does, but a value that swallowed the lines below it through an unclosed quote in
+     * configuration.yml does, and those lines may hold the API key secret.
+     */
     private static String shown(Candidate value) {
         String text = value.value();
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            return "(not shown: it holds spaces or line breaks, as after an unclosed quote in configuration.yml)";
+        }
         return text.contains("@") || text.length() > MAX_SHOWN ? "(not shown)" : "'" + text + "'";
     }
 }

@@ -156,7 +156,8 @@ public final class ConfigurationFileReader {
             }
             String where = label + ": " + path + " (line " + line + ")";
             String raw = scalarValue(tuple.getValueNode(), where, key);
-            VariableSubstitution.Result result = substitution.substitute(raw, where);
+            boolean secret = ConfigValue.SECRET_KEYS.contains(path);
+            VariableSubstitution.Result result = substitution.substitute(raw, where, secret);
             into.put(key, new ConfigValue(path, result.value().trim(), line, result.unsetVariables()));
         }
     }

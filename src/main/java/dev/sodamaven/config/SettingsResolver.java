@@ -73,12 +73,25 @@ public final class SettingsResolver {
 
     /** Settings for {@code soda:ingest}. */
     public IngestSettings resolveIngest(PluginParameters p) throws IngestException {
+        SecretScrubber scrubber = knownSecrets(p);
+        try {
+            IngestSettings settings = resolveIngest(p, scrubber);
+            return new IngestSettings(settings.dataSource(), settings.artifacts(), settings.sodaCloud(),
+                    settings.scanDefinition(), settings.dataTimestamp(), settings.outputDirectory(), settings.dryRun(),
+                    settings.failOn(), settings.network(), scrubber.scrubOrigins(settings.origins()),
+                    scrubber.scrub(settings.warnings()));
+        } catch (IngestException problem) {
+            throw scrubber.scrub(problem);
+        }
+    }
+
+    private IngestSettings resolveIngest(PluginParameters p, SecretScrubber scrubber) throws IngestException {
         Report report = new Report();
-        ConfigurationFile file = readConfiguration(p, report);
+        ConfigurationFile file = readConfiguration(p, report, scrubber);
         SettingSources sources = new SettingSources(environment, file);
         String dataSource = resolveDataSource(p, file, sources, report);
-        ArtifactSource artifacts = resolveArtifacts(p, sources, report);
-        SodaCloudSettings sodaCloud = resolveSodaCloud(p, sources, report, !p.dryRun());
+        ArtifactSource artifacts = resolveArtifacts(p, sources, report, scrubber);
+        SodaCloudSettings sodaCloud = resolveSodaCloud(p, sources, report, !p.dryRun(), scrubber);
         String scanDefinition = blank(p.scanDefinition()) ? DEFAULT_SCAN_DEFINITION : p.scanDefinition().trim();
         report.add("scan definition", scanDefinition, scanDefinition.equals(DEFAULT_SCAN_DEFINITION) ? DEFAULT
                 : paramOrigin("scanDefinition", "soda.scanDefinition"));
@@ -98,10 +111,32 @@ public final class SettingsResolver {
      * Settings for {@code soda:upload}: where Soda Cloud is and the API key, which are always needed.
      */
     public UploadSettings resolveUpload(PluginParameters p) throws IngestException {
-        Report report = new Report();
-        ConfigurationFile file = readConfiguration(p, report);
-        SodaCloudSettings sodaCloud = resolveSodaCloud(p, new SettingSources(environment, file), report, true);
-        return new UploadSettings(sodaCloud, network(p), report.origins, report.warnings);
+        SecretScrubber scrubber = knownSecrets(p);
+        try {
+            Report report = new Report();
+            ConfigurationFile file = readConfiguration(p, report, scrubber);
+            SodaCloudSettings sodaCloud = resolveSodaCloud(p, new SettingSources(environment, file), report, true,
+                    scrubber);
+            return new UploadSettings(sodaCloud, network(p), scrubber.scrubOrigins(report.origins),
+                    scrubber.scrub(report.warnings));
+        } catch (IngestException problem) {
+            throw scrubber.scrub(problem);
+        }
+    }
+
+    /** Every secret the run was given before configuration.yml is read: parameters, environment, settings.xml. */
+    private SecretScrubber knownSecrets(PluginParameters p) {
+        SecretScrubber scrubber = new SecretScrubber()
+                .add(environment.get(ENV_API_KEY_SECRET))
+                .add(environment.get(ENV_DBT_TOKEN));
+        for (Secret secret : new Secret[] {p.apiKeySecret(), p.dbtCloudApiToken(),
+                p.sodaCloudServer() == null ? null : p.sodaCloudServer().password(),
+                p.dbtCloudServer() == null ? null : p.dbtCloudServer().password()}) {
+            if (secret != null) {
+                scrubber.add(secret.reveal());
+            }
+        }
+        return scrubber;
     }
 
     private static NetworkSettings network(PluginParameters p) throws IngestException {
@@ -122,12 +157,15 @@ public final class SettingsResolver {
         }
     }
 
-    private ConfigurationFile readConfiguration(PluginParameters p, Report report) throws IngestException {
+    private ConfigurationFile readConfiguration(PluginParameters p, Report report, SecretScrubber scrubber)
+            throws IngestException {
         if (p.configuration() == null) {
             return null;
         }
         ConfigurationFile file = new ConfigurationFileReader(new VariableSubstitution(environment, now))
                 .read(p.configuration());
+        file.sodaCloud("api_key_secret").ifPresent(value -> scrubber.add(value.value()));
+        file.dbtCloud("api_token").ifPresent(value -> scrubber.add(value.value()));
         report.add("configuration file", p.configuration().toString(), paramOrigin("configuration", "soda.configuration"));
         report.warnings.addAll(file.warnings());
         return file;
@@ -161,7 +199,8 @@ public final class SettingsResolver {
         return name.value();
     }
 
-    private ArtifactSource resolveArtifacts(PluginParameters p, SettingSources sources, Report report)
+    private ArtifactSource resolveArtifacts(PluginParameters p, SettingSources sources, Report report,
+                                            SecretScrubber scrubber)
             throws IngestException {
         boolean local = p.dbtArtifacts() != null || p.dbtManifest() != null || !p.dbtRunResults().isEmpty();
         boolean cloud = !blank(p.dbtCloudRunId()) || !blank(p.dbtCloudJobId());
@@ -171,7 +210,7 @@ public final class SettingsResolver {
                     "Set one source only: local files, or a dbt Cloud run.");
         }
         if (cloud) {
-            return new ArtifactSource.DbtCloud(resolveDbtCloud(p, sources, report));
+            return new ArtifactSource.DbtCloud(resolveDbtCloud(p, sources, report, scrubber));
         }
         if (!local) {
             throw IngestException.configuration("No dbt artifacts are configured.",
@@ -218,7 +257,8 @@ public final class SettingsResolver {
         return new ArtifactSource.Local(manifest, runResults, manifestSetting, runResultsSetting);
     }
 
-    private DbtCloudSettings resolveDbtCloud(PluginParameters p, SettingSources sources, Report report)
+    private DbtCloudSettings resolveDbtCloud(PluginParameters p, SettingSources sources, Report report,
+                                             SecretScrubber scrubber)
             throws IngestException {
         if (!blank(p.dbtCloudRunId()) && !blank(p.dbtCloudJobId())) {
             throw IngestException.configuration("Both dbtCloudRunId and dbtCloudJobId are set.",
@@ -262,6 +302,8 @@ public final class SettingsResolver {
                 sources.file("dbt_cloud", "access_url"))
                 .orElse(new Candidate(DEFAULT_DBT_CLOUD_HOST, DEFAULT));
         URI baseUrl = CloudAddresses.dbtCloudBaseUrl(access, p.allowInsecureHttp(), report.warnings);
+        requireNoSecret(access, "dbt Cloud access URL", "dbtCloudAccessUrl / -Dsoda.dbtCloud.accessUrl (or "
+                + "dbt_cloud.access_url) to your account's access URL, e.g. ab123.us1.dbt.com", scrubber);
         report.add("dbt Cloud address", baseUrl.toString(), access.origin());
         if (DEFAULT_DBT_CLOUD_HOST.equalsIgnoreCase(baseUrl.getHost())) {
             report.warnings.add("dbt Cloud is reached at " + DEFAULT_DBT_CLOUD_HOST + " (" + access.origin()
@@ -293,7 +335,8 @@ public final class SettingsResolver {
     }
 
     private static SodaCloudSettings resolveSodaCloud(PluginParameters p, SettingSources sources, Report report,
-                                                      boolean credentialsRequired) throws IngestException {
+                                                      boolean credentialsRequired, SecretScrubber scrubber)
+            throws IngestException {
         Candidate host = first(sources.param(p.sodaCloudHost(), "sodaCloudHost", "soda.cloud.host"),
                 sources.file("soda_cloud", "host"))
                 .orElse(new Candidate(DEFAULT_SODA_CLOUD_HOST, DEFAULT));
@@ -303,6 +346,8 @@ public final class SettingsResolver {
                 sources.file("soda_cloud", "scheme"));
         CloudAddresses.SodaCloudAddress address =
                 CloudAddresses.sodaCloud(host, port, scheme, p.allowInsecureHttp(), report.warnings);
+        requireNoSecret(host, "Soda Cloud host", "sodaCloudHost / -Dsoda.cloud.host (or soda_cloud.host) to the host "
+                + "name, e.g. cloud.soda.io", scrubber);
         report.add("Soda Cloud", address.toString(), (host.origin().equals(DEFAULT) ? "default host" : host.origin())
                 + port.map(c -> "; port from " + c.origin()).orElse("")
                 + scheme.map(c -> "; scheme from " + c.origin()).orElse(""));
@@ -334,6 +379,19 @@ public final class SettingsResolver {
         report.add("Soda Cloud API key", HIDDEN, origin);
         return new SodaCloudSettings(address.scheme(), address.host(), address.port(), Secret.of(keyId.get().value()),
                 Secret.of(keySecret.get().value()), origin);
+    }
+
+    /**
+     * Refuses an address that holds one of the run's secrets (a swapped variable, a pasted value): it
+     * would be printed in the settings log and looked up in DNS, which sends it to the network.
+     */
+    private static void requireNoSecret(Candidate address, String what, String fix, SecretScrubber scrubber)
+            throws IngestException {
+        if (scrubber.holdsSecret(address.value())) {
+            throw IngestException.configuration("The " + what + " (from " + address.origin() + ") holds a secret "
+                    + "given to this run (the Soda Cloud API key secret or a dbt Cloud token); it is not shown, and "
+                    + "nothing was sent.", "Set " + fix + "; a value may have been swapped with the secret.");
+        }
     }
 
     private static IngestException missingApiKey(PluginParameters p, SettingSources sources, Optional<Candidate> keyId,

@@ -73,6 +73,14 @@ public final class VariableSubstitution {
      * appears in a message: it may be a secret.
      */
     public Result substitute(String raw, String where) throws IngestException {
+        return substitute(raw, where, false);
+    }
+
+    /**
+     * As {@link #substitute(String, String)}; when {@code secret}, an unsupported expression is not
+     * repeated in the message either, since its text may be the secret itself ({@code ${s3cr3t-value}}).
+     */
+    public Result substitute(String raw, String where, boolean secret) throws IngestException {
         if (raw == null || !raw.contains(OPEN)) {
             return new Result(raw, List.of());
         }
@@ -88,7 +96,7 @@ public final class VariableSubstitution {
                         SUPPORTED + "; a literal ${ cannot be written in configuration.yml.");
             }
             out.append(raw, from, start);
-            out.append(evaluate(raw.substring(start + OPEN.length(), end).trim(), where, unset));
+            out.append(evaluate(raw.substring(start + OPEN.length(), end).trim(), where, secret, unset));
             from = end + 1;
         }
         out.append(raw, from, raw.length());
@@ -113,7 +121,8 @@ public final class VariableSubstitution {
         return -1;
     }
 
-    private String evaluate(String expression, String where, Set<String> unset) throws IngestException {
+    private String evaluate(String expression, String where, boolean secret, Set<String> unset)
+            throws IngestException {
         if (NAME.matcher(expression).matches()) {
             String value = environment.get(expression);
             if (value != null) {
@@ -136,6 +145,11 @@ public final class VariableSubstitution {
             }
             unset.add(envVar.group(2));
             return "";
+        }
+        if (secret) {
+            throw IngestException.configuration(where + " uses a ${...} expression that is not supported (not "
+                    + "repeated here: the value is a secret).", SUPPORTED + " (Jinja filters and other expressions are "
+                    + "not supported).");
         }
         // Quoted literals are masked: a default written in the file may be a secret.
         String shown = QUOTED.matcher(expression).replaceAll("'...'");

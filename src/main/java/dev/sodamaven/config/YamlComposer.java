@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -96,9 +97,32 @@ final class YamlComposer {
         if (text == null) {
             return null;
         }
-        return text.replaceFirst("(undefined (alias|tag handle)).*$", "$1")
+        return visible(text.replaceFirst("(undefined (alias|tag handle)).*$", "$1")
                 .replaceFirst(":\\s.*$", "")
-                .trim();
+                .trim());
+    }
+
+    /**
+     * The text with control characters written as escapes: SnakeYAML names the character it found
+     * ("unexpected character found \n(10)") and a raw line break would split the one-line message.
+     */
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format(Locale.ROOT, "\\u%04X", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     private static IngestException notUtf8(String label) {

@@ -8,14 +8,20 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.sodamaven.IngestException;
+import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Opens a dbt artifact with Jackson's streaming parser and turns every way reading it can fail into
@@ -50,7 +56,12 @@ final class ArtifactJson {
                     .build())
             .build();
 
-    private static final int MAX_PLACE_LENGTH = 200;
+    /** Longest text taken from the file into a message (a place, a schema URL). */
+    private static final int MAX_SHOWN_LENGTH = 100;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}");
+    /** The two artifacts ingestion reads: finding one where the other belongs means they were swapped. */
+    private static final Set<String> INGESTED_KINDS = Set.of("manifest", "run-results");
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
     private ArtifactJson() {
@@ -58,12 +69,16 @@ final class ArtifactJson {
 
     /**
      * Checks that {@code file} is a readable regular file; {@code label} names it in messages
-     * (e.g. "dbt manifest") and {@code setting} says where it was configured.
+     * (e.g. "dbt manifest"), {@code fileName} is the name dbt gives such a file (manifest.json) and
+     * {@code setting} says where it was configured.
      */
-    static void requireReadableFile(Path file, String label, String setting) throws IngestException {
+    static void requireReadableFile(Path file, String label, String fileName, String setting) throws IngestException {
         if (Files.isDirectory(file)) {
+            // A folder holding the file is a folder given where the file was expected; else the file itself is one.
             throw IngestException.input(label + " " + file + " is a directory, not a file.",
-                    "Point " + setting + " at the file itself.");
+                    Files.isRegularFile(file.resolve(fileName))
+                            ? "Point " + setting + " at the " + fileName + " inside it."
+                            : "Replace it with the " + fileName + " dbt wrote, or correct " + setting + ".");
         }
         if (!Files.exists(file)) {
             String why = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? " is a broken symbolic link." : " does not exist.";
@@ -80,39 +95,93 @@ final class ArtifactJson {
         }
     }
 
-    static <T> T parse(Path file, String label, Body<T> body) throws IngestException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
-            try {
-                JsonToken first = parser.nextToken();
-                if (first == null) {
-                    throw IngestException.input(label + " " + file + " is empty.", REGENERATE);
-                }
-                if (first != JsonToken.START_OBJECT) {
-                    throw IngestException.input(label + " " + file + " is not a dbt artifact: it holds a JSON "
-                            + describe(first) + ", not a JSON object.", REGENERATE);
-                }
-                return body.read(parser);
-            } catch (StreamConstraintsException tooBig) {
-                throw IngestException.input(label + " " + file + " " + describeLimit(tooBig.getOriginalMessage())
-                        + at(tooBig.getLocation() != null ? tooBig.getLocation() : parser.currentLocation())
-                        + place(parser) + ".",
-                        "dbt writes no such value: check that the file is the dbt artifact you meant, "
-                                + "or run dbt again to regenerate it.");
-            } catch (JsonProcessingException malformed) {
-                String problem = malformed.getOriginalMessage();
-                boolean truncated = problem != null && problem.contains("end-of-input");
-                String where = at(malformed.getLocation()) + place(parser);
-                throw IngestException.input(label + " " + file + (truncated
-                        ? " is truncated: it ends in the middle of a JSON value" + where + "."
-                        : " is not valid JSON" + where + ": " + firstLine(problem) + "."), REGENERATE);
+    /**
+     * Parses {@code file} with {@code body}, which gets the parser on the top-level object; anything
+     * but one complete JSON object (empty, binary, truncated, malformed, not UTF-8, two objects in one
+     * file) is one {@link IngestException} naming the file and the place.
+     */
+    static <T> T parse(Path file, String label, String fileName, Body<T> body) throws IngestException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            in.mark(NonJsonContent.HEAD_LENGTH);
+            byte[] head = new byte[NonJsonContent.HEAD_LENGTH];
+            int length = in.readNBytes(head, 0, head.length);
+            NonJsonContent.refuse(head, length, file, label, fileName, REGENERATE);
+            in.reset();
+            try (JsonParser parser = FACTORY.createParser(in)) {
+                return parseJson(file, label, parser, body);
             }
         } catch (AccessDeniedException denied) {
             throw IngestException.input(label + " " + file + " cannot be read: permission denied.",
                     "Give the build user read access to it.");
         } catch (IOException io) {
-            throw IngestException.input(label + " " + file + " could not be read: " + io.getMessage(),
-                    "Check the file and the disk.", io);
+            String reason = io instanceof FileSystemException fileProblem && fileProblem.getReason() != null
+                    ? fileProblem.getReason() : io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
+            throw IngestException.input(label + " " + file + " could not be read: " + reason + ".",
+                    "Check the file and the disk it is on, then run the build again.", io);
         }
+    }
+
+    private static <T> T parseJson(Path file, String label, JsonParser parser, Body<T> body)
+            throws IOException, IngestException {
+        try {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw IngestException.input(label + " " + file + " is empty.", REGENERATE);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw IngestException.input(label + " " + file + " is not a dbt artifact: it holds a JSON "
+                        + describe(first) + ", not a JSON object.", REGENERATE);
+            }
+            T result = body.read(parser);
+            requireEnd(file, label, parser);
+            return result;
+        } catch (StreamConstraintsException tooBig) {
+            throw IngestException.input(label + " " + file + " " + describeLimit(tooBig.getOriginalMessage())
+                    // Where the value starts: where inside a huge value the limit hit depends on buffering.
+                    + at(parser.currentTokenLocation() != null ? parser.currentTokenLocation() : tooBig.getLocation())
+                    + place(parser) + ".",
+                    "dbt writes no such value: check that the file is the dbt artifact you meant, "
+                            + "or run dbt again to regenerate it.");
+        } catch (CharConversionException | JsonProcessingException malformed) {
+            throw malformed(file, label, parser, malformed);
+        }
+    }
+
+    /** After the top-level object only white space may follow: more is a second document or damage. */
+    private static void requireEnd(Path file, String label, JsonParser parser) throws IngestException {
+        JsonLocation where;
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            where = parser.currentTokenLocation();
+        } catch (IOException unreadable) {
+            where = unreadable instanceof JsonProcessingException json ? json.getLocation() : parser.currentLocation();
+        }
+        throw IngestException.input(label + " " + file + " goes on after the end of its JSON object" + at(where)
+                + ": it may hold two files in one, or be damaged.", REGENERATE);
+    }
+
+    private static IngestException malformed(Path file, String label, JsonParser parser, IOException malformed) {
+        String problem = malformed instanceof JsonProcessingException json ? json.getOriginalMessage()
+                : malformed.getMessage();
+        JsonLocation location = malformed instanceof JsonProcessingException json ? json.getLocation()
+                : parser.currentLocation();
+        String where = at(location) + place(parser);
+        if (problem != null && problem.contains("end-of-input")) {
+            return IngestException.input(label + " " + file + " is truncated: it ends in the middle of a JSON value"
+                    + where + ".", REGENERATE);
+        }
+        if (problem != null && problem.startsWith("Invalid UTF-8")) {
+            Matcher bad = HEX_BYTE.matcher(problem);
+            String which = bad.find() ? "byte " + bad.group() : "a byte";
+            return IngestException.input(label + " " + file + " is not UTF-8 text" + where + ": " + which
+                    + " cannot be there in UTF-8, so the file was probably saved in another encoding (such as "
+                    + "Latin-1 or Windows-1252).", "dbt writes UTF-8: run dbt again to regenerate it, or convert "
+                    + "the file to UTF-8.");
+        }
+        return IngestException.input(label + " " + file + " is not valid JSON" + where + ": " + firstLine(problem)
+                + ".", REGENERATE);
     }
 
     /** Walks the fields of the object the parser stands on; unhandled values are skipped. */
@@ -215,9 +284,20 @@ final class ArtifactJson {
         String kind = metadata.schemaKind();
         if (kind != null && !kind.equals(expectedKind)) {
             throw IngestException.input(label + " " + metadata.file() + " is a dbt " + SchemaVersion.fileName(kind)
-                    + " (" + metadata.schemaUrl() + "), not a " + SchemaVersion.fileName(expectedKind) + ".",
-                    "Check " + setting + ": the two files may have been swapped.");
+                    + " (" + schemaShown(metadata) + "), not a " + SchemaVersion.fileName(expectedKind) + ".",
+                    INGESTED_KINDS.contains(kind) ? "Check " + setting + ": the two files may have been swapped."
+                            : "Check " + setting + ": it must lead to the " + SchemaVersion.fileName(expectedKind)
+                            + " dbt wrote; a " + SchemaVersion.fileName(kind) + " is not ingested.");
         }
+    }
+
+    /** The schema URL as written when it is plain; else rebuilt from what was recognised in it. */
+    private static String schemaShown(ArtifactMetadata metadata) {
+        String url = metadata.schemaUrl();
+        if (url.length() <= MAX_SHOWN_LENGTH && !CONTROL.matcher(url).find()) {
+            return url;
+        }
+        return "dbt_schema_version .../dbt/" + metadata.schemaKind() + "/v" + metadata.schemaVersion() + ".json";
     }
 
     private static String at(JsonLocation location) {
@@ -238,8 +318,13 @@ final class ArtifactJson {
         if (pointer.isEmpty()) {
             return "";
         }
-        return " (in " + (pointer.length() > MAX_PLACE_LENGTH ? pointer.substring(0, MAX_PLACE_LENGTH) + "..." : pointer)
-                + ")";
+        if (pointer.length() > MAX_SHOWN_LENGTH) {
+            // Cut at a segment: a thousand "/0" of deep nesting say no more than the first few.
+            int cut = pointer.lastIndexOf('/', MAX_SHOWN_LENGTH);
+            pointer = pointer.substring(0, cut > 0 ? cut : MAX_SHOWN_LENGTH) + "/...";
+        }
+        // In a damaged file any text can stand where a field name should: keep the message on one line.
+        return " (in " + CONTROL.matcher(pointer).replaceAll(" ") + ")";
     }
 
     /** Jackson's limit messages in the user's words; the limits are this reader's own settings. */
@@ -265,7 +350,7 @@ final class ArtifactJson {
             return "malformed";
         }
         int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
+        String line = CONTROL.matcher(newline < 0 ? text : text.substring(0, newline)).replaceAll(" ");
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 

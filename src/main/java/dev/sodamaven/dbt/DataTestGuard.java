@@ -39,9 +39,13 @@ public final class DataTestGuard {
                     + "no data-test result (" + describeContents(results) + "); unit tests are not sent to Soda Cloud.",
                     "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests.");
         }
+        boolean nothing = results.tests().isEmpty() && results.otherResults().isEmpty();
         throw IngestException.input(origin + " was written by " + command + " and holds no data-test result ("
-                + describeContents(results) + ").",
-                "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.");
+                + describeContents(results) + ").", nothing
+                // A `dbt build` that ran nothing is not fixed by running `dbt build`.
+                ? "dbt ran nothing (check its --select and --exclude), or the file is damaged: ingest the "
+                        + "run_results.json of a `dbt test` or `dbt build` that ran data tests."
+                : "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.");
     }
 
     /** What a run results file held, e.g. "25 tests with status success, 8 models, 2 seeds". */

@@ -23,6 +23,7 @@ public final class ManifestReader {
     /** The newest manifest schema this reader was written against. */
     static final int NEWEST_KNOWN_SCHEMA = 12;
 
+    private static final String FILE_NAME = "manifest.json";
     private static final String LABEL = "dbt manifest";
 
     /**
@@ -30,8 +31,8 @@ public final class ManifestReader {
      * {@code setting} names where the user configured the file, for messages.
      */
     public ManifestIndex read(Path file, Set<String> wantedTests, String setting) throws IngestException {
-        ArtifactJson.requireReadableFile(file, LABEL, setting);
-        return ArtifactJson.parse(file, LABEL, parser -> readBody(file, wantedTests, setting, parser));
+        ArtifactJson.requireReadableFile(file, LABEL, FILE_NAME, setting);
+        return ArtifactJson.parse(file, LABEL, FILE_NAME, parser -> readBody(file, wantedTests, setting, parser));
     }
 
     private ManifestIndex readBody(Path file, Set<String> wantedTests, String setting, JsonParser parser)
@@ -239,8 +240,10 @@ public final class ManifestReader {
         DbtTest toTest() {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
             String generic = hasTestMetadata ? (genericName == null ? "generic" : genericName) : null;
-            return new DbtTest(uniqueId, name == null ? uniqueId : name, originalFilePath, columnName, generic,
-                    modelArgument, toArgument, attachedNode, fileKeyName, dependsOn, severity);
+            // Soda Cloud refuses a check without a name: an empty one falls back to the unique_id too.
+            String shownName = name == null || name.isBlank() ? uniqueId : name;
+            return new DbtTest(uniqueId, shownName, originalFilePath, columnName, generic, modelArgument, toArgument,
+                    attachedNode, fileKeyName, dependsOn, severity);
         }
 
         DbtRelation toRelation(RelationType type) {

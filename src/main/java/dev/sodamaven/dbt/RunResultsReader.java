@@ -21,14 +21,15 @@ public final class RunResultsReader {
     /** The newest run_results schema this reader was written against. */
     static final int NEWEST_KNOWN_SCHEMA = 6;
 
+    private static final String FILE_NAME = "run_results.json";
     private static final String LABEL = "dbt run results";
 
     /**
      * Reads {@code file}; {@code setting} names where the user configured it, for messages.
      */
     public RunResults read(Path file, String setting) throws IngestException {
-        ArtifactJson.requireReadableFile(file, LABEL, setting);
-        return ArtifactJson.parse(file, LABEL, parser -> readBody(file, setting, parser));
+        ArtifactJson.requireReadableFile(file, LABEL, FILE_NAME, setting);
+        return ArtifactJson.parse(file, LABEL, FILE_NAME, parser -> readBody(file, setting, parser));
     }
 
     private RunResults readBody(Path file, String setting, JsonParser parser) throws IOException, IngestException {

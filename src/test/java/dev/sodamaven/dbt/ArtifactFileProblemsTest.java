@@ -132,7 +132,8 @@ class ArtifactFileProblemsTest {
         Path folder = Files.createDirectory(dir.resolve(reader.fileName));
 
         assertRefused(reader, folder).hasMessage(reader.label + " " + folder + " is a directory, not a file.")
-                .satisfies(e -> assertThat(hint(e)).isEqualTo("Point " + SETTING + " at the file itself."));
+                .satisfies(e -> assertThat(hint(e))
+                        .isEqualTo("Replace it with the " + reader.fileName + " dbt wrote, or correct " + SETTING + "."));
     }
 
     @ParameterizedTest

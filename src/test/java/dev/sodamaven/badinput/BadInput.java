@@ -1,0 +1,56 @@
+package dev.sodamaven.badinput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sodamaven.IngestException;
+import dev.sodamaven.config.PluginParameters;
+import java.util.List;
+
+/**
+ * One entry of the bad-input catalogue: how to make the input bad, and what the user must see.
+ *
+ * @param name     what is wrong, as a user would say it
+ * @param arrange  damages the {@link Workspace} and returns the parameters of the run
+ * @param expected the one message (and hint) of the refusal, or the warnings of an ingestion that goes on
+ */
+record BadInput(String name, Arrange arrange, Expected expected) {
+
+    /** Builds the bad input. */
+    @FunctionalInterface
+    interface Arrange {
+        PluginParameters.Builder apply(Workspace workspace) throws Exception;
+    }
+
+    /** What the user must see. Texts may hold the placeholders of {@link Workspace#expand}. */
+    sealed interface Expected {
+    }
+
+    /**
+     * The ingestion stops with one {@link IngestException}: nothing is sent, no scan results file is written.
+     *
+     * @param kind    the kind of problem
+     * @param message the exact message
+     * @param hint    the exact hint
+     */
+    record Refused(IngestException.Kind kind, String message, String hint) implements Expected {
+    }
+
+    /**
+     * The ingestion goes on: exactly these warnings, and this upload.
+     *
+     * @param warnings the exact warnings, in order
+     * @param upload   what Soda Cloud must have received
+     */
+    record Ingested(List<String> warnings, Upload upload) implements Expected {
+    }
+
+    /** Checks the scans Soda Cloud accepted. */
+    @FunctionalInterface
+    interface Upload {
+        void verify(List<JsonNode> acceptedScans);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.sodamaven.badinput;
+
+import dev.sodamaven.Secret;
+import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.testing.FakeCloud;
+import dev.sodamaven.testing.SharedArtifacts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The world one bad-input case runs in: a copy of the bundled example's dbt artifacts in
+ * {@code <root>/target} that the case may damage, an output folder, the environment variables, and
+ * a running {@link FakeCloud} that accepts {@link #KEY_ID} / {@link #KEY_SECRET}. By default the
+ * parameters are those of a correct, uploading (not dry) run.
+ */
+final class Workspace {
+
+    static final String KEY_ID = "bad-input-key-id";
+    /** Longer than the 24 characters a setting's value is shown with, like a real secret. */
+    static final String KEY_SECRET = "Sx9-bad-input-secret-never-shown-7Qp";
+
+    final Path root;
+    final Path target;
+    final Path output;
+    final FakeCloud cloud;
+    final Map<String, String> environment = new HashMap<>();
+
+    Workspace(Path root, FakeCloud cloud) throws IOException {
+        this.root = root;
+        this.cloud = cloud;
+        this.target = Files.createDirectories(root.resolve("target"));
+        this.output = root.resolve("soda");
+        Path example = SharedArtifacts.exampleArtifacts();
+        Files.copy(example.resolve("manifest.json"), manifest());
+        Files.copy(example.resolve("run_results.json"), runResults());
+    }
+
+    Path manifest() {
+        return target.resolve("manifest.json");
+    }
+
+    Path runResults() {
+        return target.resolve("run_results.json");
+    }
+
+    Path config() {
+        return root.resolve("configuration.yml");
+    }
+
+    /** Parameters of a correct run: the example artifacts, uploaded to the fake Soda Cloud with a valid key. */
+    PluginParameters.Builder parameters() {
+        return PluginParameters.builder()
+                .dataSource("jaffle_shop")
+                .dbtArtifacts(target)
+                .sodaCloudHost("127.0.0.1")
+                .sodaCloudPort(String.valueOf(cloud.port()))
+                .sodaCloudScheme("http")
+                .apiKeyId(Secret.of(KEY_ID))
+                .apiKeySecret(Secret.of(KEY_SECRET))
+                .outputDirectory(output);
+    }
+
+    /** The same run with the Soda Cloud address and key left to configuration.yml. */
+    PluginParameters.Builder parametersWithoutCloud() {
+        return parameters().sodaCloudHost(null).sodaCloudPort(null).sodaCloudScheme(null).apiKeyId(null)
+                .apiKeySecret(null).configuration(config());
+    }
+
+    /** Writes configuration.yml; {port} in {@code yaml} becomes the fake Soda Cloud's port. */
+    Path writeConfig(String yaml) throws IOException {
+        return Files.writeString(config(), yaml.replace("{port}", String.valueOf(cloud.port())), StandardCharsets.UTF_8);
+    }
+
+    String manifestText() throws IOException {
+        return Files.readString(manifest());
+    }
+
+    String runResultsText() throws IOException {
+        return Files.readString(runResults());
+    }
+
+    void writeManifest(String text) throws IOException {
+        Files.writeString(manifest(), text, StandardCharsets.UTF_8);
+    }
+
+    void writeRunResults(String text) throws IOException {
+        Files.writeString(runResults(), text, StandardCharsets.UTF_8);
+    }
+
+    /** Replaces {@code find} (which must occur exactly once) in the manifest, so a case cannot miss its edit. */
+    void editManifest(String find, String replacement) throws IOException {
+        writeManifest(replaceOnce(manifestText(), find, replacement));
+    }
+
+    void editRunResults(String find, String replacement) throws IOException {
+        writeRunResults(replaceOnce(runResultsText(), find, replacement));
+    }
+
+    static String replaceOnce(String text, String find, String replacement) {
+        int at = text.indexOf(find);
+        if (at < 0 || text.indexOf(find, at + 1) >= 0) {
+            throw new IllegalStateException("the example artifact must hold exactly one '" + find + "'");
+        }
+        return text.substring(0, at) + replacement + text.substring(at + find.length());
+    }
+
+    /**
+     * Replaces every {@code find} (at least one must occur) inside the node {@code uniqueId} of a
+     * pretty-printed manifest, leaving the other nodes alone.
+     */
+    static String editNode(String manifest, String uniqueId, String find, String replacement) {
+        String header = "\"" + uniqueId + "\": {";
+        int start = manifest.indexOf(header);
+        if (start < 0) {
+            throw new IllegalStateException("the example manifest has no node " + uniqueId);
+        }
+        start += header.length();
+        int end = manifest.indexOf("\n    }", start);
+        String node = manifest.substring(start, end);
+        if (!node.contains(find)) {
+            throw new IllegalStateException("node " + uniqueId + " holds no '" + find + "'");
+        }
+        return manifest.substring(0, start) + node.replace(find, replacement) + manifest.substring(end);
+    }
+
+    /** The text up to and including {@code marker} (which must occur once): a file cut short there. */
+    static String cutAfter(String text, String marker) {
+        int at = text.indexOf(marker);
+        if (at < 0 || text.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException("the example artifact must hold exactly one '" + marker + "'");
+        }
+        return text.substring(0, at + marker.length());
+    }
+
+    /** Replaces the placeholders of an expected text: {manifest}, {runResults}, {config}, {target}, {output}, {port}. */
+    String expand(String template) {
+        return template.replace("{manifest}", manifest().toString())
+                .replace("{runResults}", runResults().toString())
+                .replace("{config}", config().toString())
+                .replace("{target}", target.toString())
+                .replace("{output}", output.toString())
+                .replace("{root}", root.toString())
+                .replace("{port}", String.valueOf(cloud.port()));
+    }
+}
