@@ -5,7 +5,9 @@ import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;
 import dev.sodamaven.soda.SodaCheck;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -51,14 +53,19 @@ public final class ConsoleSummary {
         if (!mapped.unattached().isEmpty()) {
             // Grouped by reason: eleven singular tests without ref() share one explanation.
             Map<String, List<String>> byReason = new TreeMap<>();
-            mapped.unattached().forEach(test ->
-                    byReason.computeIfAbsent(test.reason(), reason -> new ArrayList<>()).add(test.name()));
+            Set<String> advice = new LinkedHashSet<>();
+            mapped.unattached().forEach(test -> {
+                byReason.computeIfAbsent(test.reason(), reason -> new ArrayList<>()).add(test.name());
+                if (!test.advice().isBlank()) {
+                    advice.add(test.advice());
+                }
+            });
             StringJoiner groups = new StringJoiner("; ");
             byReason.forEach((reason, names) -> groups.add(reason + ": "
                     + String.join(", ", names.stream().limit(MAX_NAMES).toList()) + more(names.size())));
             warnings.add(mapped.unattached().size() + " " + plural("test", mapped.unattached().size())
-                    + " not sent because no dataset could be determined (" + groups
-                    + "). Reference the tested table with ref() or source() in the test's SQL.");
+                    + " not sent because no dataset could be determined (" + groups + ")."
+                    + (advice.isEmpty() ? "" : " " + String.join(" ", advice)));
         }
         if (!mapped.missingInManifest().isEmpty()) {
             warnings.add(mapped.missingInManifest().size() + " test "
@@ -71,7 +78,8 @@ public final class ConsoleSummary {
         if (!mapped.otherStatus().isEmpty()) {
             warnings.add(mapped.otherStatus().size() + " test "
                     + plural("result", mapped.otherStatus().size())
-                    + " not sent because their status is not a test outcome: "
+                    + " not sent because " + (mapped.otherStatus().size() == 1 ? "its" : "their")
+                    + " status is not a test outcome: "
                     + String.join(", ", mapped.otherStatus().stream().limit(MAX_NAMES).toList())
                     + more(mapped.otherStatus().size()) + ".");
         }

@@ -46,7 +46,8 @@ public final class CheckMapper {
             }
             DatasetResolver.Resolution resolution = resolver.resolve(test);
             if (resolution.relation().isEmpty()) {
-                unattached.add(new MappedChecks.UnattachedTest(test.uniqueId(), test.name(), resolution.reason()));
+                unattached.add(new MappedChecks.UnattachedTest(test.uniqueId(), test.name(), resolution.reason(),
+                        resolution.advice()));
                 continue;
             }
             checks.add(new SodaCheck(test.uniqueId(), test.name(), test.originalFilePath(),

@@ -38,16 +38,20 @@ public final class DatasetResolver {
      *
      * @param relation the relation, when found
      * @param reason   why none was found, when not
+     * @param advice   what the user can do about it, when not found
      */
-    public record Resolution(Optional<DbtRelation> relation, String reason) {
+    public record Resolution(Optional<DbtRelation> relation, String reason, String advice) {
         static Resolution found(DbtRelation relation) {
-            return new Resolution(Optional.of(relation), null);
+            return new Resolution(Optional.of(relation), null, null);
         }
 
-        static Resolution notFound(String reason) {
-            return new Resolution(Optional.empty(), reason);
+        static Resolution notFound(String reason, String advice) {
+            return new Resolution(Optional.empty(), reason, advice);
         }
     }
+
+    private static final String USE_MATCHING_MANIFEST =
+            "Use the manifest.json written by the same dbt invocation as the run results.";
 
     private final Map<String, DbtRelation> relations;
 
@@ -69,7 +73,8 @@ public final class DatasetResolver {
             String physical = relation.physicalName();
             return Resolution.notFound("the " + relation.type().label() + " it tests, " + relation.uniqueId() + ", "
                     + (physical == null ? "has no name in the manifest"
-                    : "has an empty table name once quotes and brackets are stripped (" + physical + ")"));
+                    : "has an empty table name once quotes and brackets are stripped (" + physical + ")"),
+                    physical == null ? USE_MATCHING_MANIFEST : "Give the " + relation.type().label() + " a name (alias).");
         }
         return resolution;
     }
@@ -106,11 +111,14 @@ public final class DatasetResolver {
             return Resolution.found(found.get());
         }
         if (!missing.isEmpty()) {
-            return Resolution.notFound("it depends on " + String.join(", ", missing) + ", which the manifest does not define");
+            return Resolution.notFound("it depends on " + String.join(", ", missing) + ", which the manifest does not define",
+                    USE_MATCHING_MANIFEST);
         }
-        return Resolution.notFound(test.isSingular()
-                ? "its SQL names no model, seed, snapshot or source through ref() or source()"
-                : "it depends on no model, seed, snapshot or source");
+        return test.isSingular()
+                ? Resolution.notFound("its SQL names no model, seed, snapshot or source through ref() or source()",
+                        "Reference the tested table with ref() or source() in the test's SQL.")
+                : Resolution.notFound("it depends on no model, seed, snapshot or source",
+                        "Check the test's definition in its schema file.");
     }
 
     /** False for ids of nodes that cannot be the table a test is on: macros, other tests, hooks, functions. */

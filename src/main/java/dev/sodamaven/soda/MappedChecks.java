@@ -32,8 +32,13 @@ public record MappedChecks(
      * @param uniqueId the test
      * @param name     its name
      * @param reason   why no dataset was found
+     * @param advice   what the user can do about it (empty when nothing specific)
      */
-    public record UnattachedTest(String uniqueId, String name, String reason) {
+    public record UnattachedTest(String uniqueId, String name, String reason, String advice) {
+
+        public UnattachedTest(String uniqueId, String name, String reason) {
+            this(uniqueId, name, reason, "");
+        }
     }
 
     public long count(Outcome outcome) {

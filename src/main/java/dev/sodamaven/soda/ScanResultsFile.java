@@ -1,9 +1,11 @@
 package dev.sodamaven.soda;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.sodamaven.IngestException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,10 +74,13 @@ public final class ScanResultsFile {
                         "Soda Cloud refuses a scan without checks; ingest a dbt run that executed tests.");
             }
             return new SavedScan(file, definition, dataSource, checks, bodyStart);
+        } catch (StreamConstraintsException tooDeepOrLong) {
+            throw IngestException.input("Scan results file " + file + " is not a scan results file: it exceeds a "
+                    + "limit of the JSON reader (nesting or value length)" + place(tooDeepOrLong.getLocation()) + ".",
+                    RESEND);
         } catch (JsonProcessingException malformed) {
             throw IngestException.input("Scan results file " + file + " is not valid JSON: "
-                    + malformed.getOriginalMessage() + " (line " + malformed.getLocation().getLineNr()
-                    + ", column " + malformed.getLocation().getColumnNr() + ").", RESEND);
+                    + malformed.getOriginalMessage() + place(malformed.getLocation()) + ".", RESEND);
         } catch (IOException io) {
             throw IngestException.input("Scan results file " + file + " could not be read: " + io.getMessage(),
                     "Check the file and the disk.", io);
@@ -87,6 +92,12 @@ public final class ScanResultsFile {
             in.skipNBytes(offset);
             return in.read();
         }
+    }
+
+    /** " (line L, column C)", or nothing when the reader could not say where (limits hit while skipping). */
+    private static String place(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static int countObjects(JsonParser parser, Path file) throws IOException, IngestException {

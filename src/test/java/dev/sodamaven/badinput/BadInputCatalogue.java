@@ -318,8 +318,8 @@ final class BadInputCatalogue {
                     },
                     List.of("1 test not sent because no dataset could be determined (it depends on "
                             + "model.jaffle_shop.dim_customers, which the manifest does not define: "
-                            + "unique_customers_customer_id). Reference the tested table with ref() or source() in the "
-                            + "test's SQL."),
+                            + "unique_customers_customer_id). Use the manifest.json written by the same dbt invocation "
+                            + "as the run results."),
                     scan(EXAMPLE_CHECKS - 1, noCheck("unique_customers_customer_id"))),
             ingested("a test listed twice in run_results.json",
                     w -> {
@@ -356,7 +356,7 @@ final class BadInputCatalogue {
                         return w.parameters().dataTimestamp("dbt");
                     },
                     List.of("{runResults} has 1 result entry that is not an object with a unique_id; it was ignored.",
-                            "1 test result not sent because their status is not a test outcome: " + ORDERS_TEST_ID
+                            "1 test result not sent because its status is not a test outcome: " + ORDERS_TEST_ID
                                     + " (unknown).",
                             "dataTimestamp=dbt, but the run results have no readable generated_at ('null'); the "
                                     + "ingestion time is used instead."),
@@ -377,8 +377,8 @@ final class BadInputCatalogue {
                     },
                     List.of("2 tests not sent because no dataset could be determined (the model it tests, "
                             + "model.jaffle_shop.customers, has no name in the manifest: unique_customers_customer_id, "
-                            + "not_null_customers_customer_id). Reference the tested table with ref() or source() in "
-                            + "the test's SQL."),
+                            + "not_null_customers_customer_id). Use the manifest.json written by the same dbt "
+                            + "invocation as the run results."),
                     scan(EXAMPLE_CHECKS - 2, check("unique_orders_order_id", "fct_orders", "pass"))),
             ingested("a test whose name is empty in the manifest",
                     w -> {

@@ -99,7 +99,8 @@ class CheckMapperTest {
         assertThat(mapped.checks()).extracting(SodaCheck::identity).containsExactly(ON_ORDERS.uniqueId());
         assertThat(mapped.missingInManifest()).containsExactly("test.shop.renamed.0a1b2c3d4e");
         assertThat(mapped.unattached()).containsExactly(new MappedChecks.UnattachedTest(LOOSE.uniqueId(),
-                "assert_rows_exist", "its SQL names no model, seed, snapshot or source through ref() or source()"));
+                "assert_rows_exist", "its SQL names no model, seed, snapshot or source through ref() or source()",
+                "Reference the tested table with ref() or source() in the test's SQL."));
     }
 
     @Test
