@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * Streams a manifest.json (schema v1 to v12, dbt 0.19 to 1.12 and Fusion) and keeps only the test
- * nodes that have a result plus the relations tests attach to. Everything else (macros, docs,
- * compiled SQL, columns, the parent and child maps) is skipped without being materialised, so memory
- * grows with the number of tests and relations, not with the size of the file.
+ * nodes that have a result, plus a compact record (names, database, schema) of every model, seed,
+ * snapshot and source — all of them, because a test may come before or after the node it tests in
+ * the file. Everything else (macros, docs, compiled SQL, columns, the parent and child maps) is
+ * skipped without being materialised, so memory grows with the number of tests and relations, not
+ * with the size of the file (docs/benchmarks.md measures it).
  */
 public final class ManifestReader {
 
