@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public final class Ingestion {
 
     private static final int MAX_ERROR_MESSAGE = 2_000;
+    private static final String NO_CHECKS =
+            "No check to upload: Soda Cloud refuses a scan without checks, so nothing was sent.";
 
     private final IngestLog log;
     private final Clock clock;
@@ -61,7 +63,8 @@ public final class Ingestion {
 
     public IngestOutcome run(IngestSettings settings) throws IngestException {
         Instant start = clock.instant();
-        List<String> warnings = new ArrayList<>(settings.warnings());
+        // Warnings found during the run; the settings' own are logged right away and sent with the scan.
+        List<String> warnings = new ArrayList<>();
         List<ScanLog> scanLogs = new ArrayList<>();
         scanLogs.add(ScanLog.info("soda-maven-plugin " + PluginInfo.version(), start));
         SettingOrigin.table(settings.origins()).forEach(log::info);
@@ -87,11 +90,14 @@ public final class Ingestion {
             MappedChecks mapped = new CheckMapper().map(runResults.tests(), manifest);
             warnings.addAll(ConsoleSummary.warnings(mapped));
             Instant end = clock.instant();
-            addScanLogs(scanLogs, runResults, mapped, warnings, end);
+            Instant dataTime = dataTimestamp(settings, runResults, start, warnings);
+            List<String> allWarnings = new ArrayList<>(settings.warnings());
+            allWarnings.addAll(warnings);
+            addScanLogs(scanLogs, runResults, mapped, allWarnings, end);
 
             // 5. Always write the scan results first: nothing is lost whatever happens next.
             ScanResults scan = new ScanResults(settings.scanDefinition(), settings.dataSource(),
-                    dataTimestamp(settings, runResults, start, warnings), start, end, mapped.checks(), scanLogs);
+                    dataTime, start, end, mapped.checks(), scanLogs);
             Path file = settings.scanResultsFile();
             new ScanResultsWriter().write(scan, file);
             // Reports before the upload too: a CI run whose upload fails still shows the test results.
@@ -100,16 +106,22 @@ public final class Ingestion {
             Path junitReport = new JUnitReportWriter().write(mapped, reportContext, settings.outputDirectory());
             Path htmlReport = new HtmlReportWriter().write(mapped, reportContext, settings.outputDirectory());
 
-            // 6. Upload.
-            UploadReceipt receipt = upload(settings, session, mapped, file, warnings);
+            if (!settings.dryRun() && mapped.checks().isEmpty()) {
+                warnings.add(NO_CHECKS);
+                allWarnings.add(NO_CHECKS);
+            }
 
-            // 7. Report.
+            // 7 (before 6). The summary comes before the upload, so a build whose upload fails, or only
+            // warns with failOnError=false, still shows the test results.
             log.info("dbt results from " + results.sourceDescription() + ": "
                     + describeRun(runResults));
             ConsoleSummary.lines(mapped).forEach(log::info);
             warnings.forEach(log::warn);
             log.info("Scan results written to " + file + "; reports: " + junitReport.getFileName() + ", "
                     + htmlReport.getFileName());
+
+            // 6. Upload.
+            UploadReceipt receipt = upload(settings, session, mapped, file);
             if (settings.dryRun()) {
                 log.info("Dry run: nothing was uploaded to Soda Cloud.");
             } else if (receipt != null) {
@@ -120,7 +132,7 @@ public final class Ingestion {
 
             // 8. Gate.
             applyGate(settings.failOn(), mapped, receipt != null);
-            return new IngestOutcome(file, mapped, receipt, warnings);
+            return new IngestOutcome(file, mapped, receipt, allWarnings);
         }
     }
 
@@ -211,14 +223,13 @@ public final class Ingestion {
         }
     }
 
-    private UploadReceipt upload(IngestSettings settings, Remote.Session session, MappedChecks mapped, Path file,
-                                 List<String> warnings) throws IngestException {
+    private UploadReceipt upload(IngestSettings settings, Remote.Session session, MappedChecks mapped, Path file)
+            throws IngestException {
         if (settings.dryRun()) {
             return null;
         }
         if (mapped.checks().isEmpty()) {
-            warnings.add("No check to upload: Soda Cloud refuses a scan without checks, so nothing was sent.");
-            return null;
+            return null; // warned about with the summary
         }
         try {
             return session.upload(settings.sodaCloud(), file);

@@ -118,6 +118,8 @@ class IngestionTest {
                 });
         assertThat(cloud.acceptedScans()).isEmpty();
         assertThat(output.resolve("scan-results.json")).exists();
+        // The results are shown even though the upload failed.
+        assertThat(log.lines()).contains("INFO Checks: 9 (7 pass, 1 warn, 1 fail)");
     }
 
     private static JsonNode find(JsonNode scan, String name) {
