@@ -32,6 +32,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -121,7 +122,20 @@ public final class Ingestion {
                     + htmlReport.getFileName());
 
             // 6. Upload.
-            UploadReceipt receipt = upload(settings, session, mapped, file);
+            UploadReceipt receipt;
+            try {
+                receipt = upload(settings, session, mapped, file);
+            } catch (IngestException uploadFailed) {
+                // A failed upload must not hide a failed gate: with failOnError=false the upload failure
+                // alone would only warn, and failing tests would pass the build.
+                Optional<IngestException> gate = gateFailure(settings.failOn(), mapped, false);
+                if (gate.isPresent()) {
+                    throw new IngestException(IngestException.Kind.QUALITY_GATE, gate.get().getMessage()
+                            + " The upload to Soda Cloud failed too: " + uploadFailed.getMessage(),
+                            uploadFailed.hint(), uploadFailed).withKeptScanResults(file);
+                }
+                throw uploadFailed;
+            }
             if (settings.dryRun()) {
                 log.info("Dry run: nothing was uploaded to Soda Cloud.");
             } else if (receipt != null) {
@@ -131,7 +145,10 @@ public final class Ingestion {
             }
 
             // 8. Gate.
-            applyGate(settings.failOn(), mapped, receipt != null);
+            Optional<IngestException> gate = gateFailure(settings.failOn(), mapped, receipt != null);
+            if (gate.isPresent()) {
+                throw gate.get();
+            }
             return new IngestOutcome(file, mapped, receipt, allWarnings);
         }
     }
@@ -238,7 +255,8 @@ public final class Ingestion {
         }
     }
 
-    private static void applyGate(FailOn failOn, MappedChecks mapped, boolean uploaded) throws IngestException {
+    /** The quality gate's verdict: the failure to end the build with, or empty when it passes. */
+    private static Optional<IngestException> gateFailure(FailOn failOn, MappedChecks mapped, boolean uploaded) {
         List<SodaCheck> offending = mapped.checks().stream().filter(check -> switch (failOn) {
             case NONE -> false;
             case ERROR -> check.errored();
@@ -246,15 +264,15 @@ public final class Ingestion {
             case WARN -> check.outcome() != Outcome.PASS;
         }).toList();
         if (offending.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String names = offending.stream().limit(5).map(check -> check.name() + " (" + check.dbtStatus() + ")")
                 .collect(Collectors.joining(", "));
         String more = offending.size() > 5 ? " and " + (offending.size() - 5) + " more" : "";
-        throw new IngestException(IngestException.Kind.QUALITY_GATE, "Quality gate failOn="
+        return Optional.of(new IngestException(IngestException.Kind.QUALITY_GATE, "Quality gate failOn="
                 + failOn.name().toLowerCase(java.util.Locale.ROOT) + ": " + offending.size() + " dbt "
                 + (offending.size() == 1 ? "test" : "tests") + " did not pass: " + names + more + ".",
                 (uploaded ? "The results were uploaded to Soda Cloud. " : "")
-                        + "Fix the tests, or set failOn / -Dsoda.failOn=none to report without failing the build.");
+                        + "Fix the tests, or set failOn / -Dsoda.failOn=none to report without failing the build."));
     }
 }

@@ -122,6 +122,30 @@ class IngestionTest {
         assertThat(log.lines()).contains("INFO Checks: 9 (7 pass, 1 warn, 1 fail)");
     }
 
+    @Test
+    void aFailedUploadDoesNotHideAFailedQualityGate() {
+        cloud.close(); // Soda Cloud is down
+
+        assertThatThrownBy(() -> run(parameters().failOn("fail").maxRetries(0).build()))
+                .isInstanceOfSatisfying(IngestException.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(IngestException.Kind.QUALITY_GATE);
+                    assertThat(problem.getMessage())
+                            .startsWith("Quality gate failOn=fail: 1 dbt test did not pass: "
+                                    + "relationships_orders_customer_id__customer_id__ref_customers_ (fail).")
+                            .contains("The upload to Soda Cloud failed too: Soda Cloud login failed");
+                    assertThat(problem.keptScanResults()).contains(output.resolve("scan-results.json"));
+                });
+    }
+
+    @Test
+    void aPassingGateLetsTheUploadFailureThrough() {
+        cloud.close();
+
+        assertThatThrownBy(() -> run(parameters().failOn("error").maxRetries(0).build()))
+                .isInstanceOfSatisfying(IngestException.class, problem ->
+                        assertThat(problem.kind()).isEqualTo(IngestException.Kind.REMOTE));
+    }
+
     private static JsonNode find(JsonNode scan, String name) {
         for (JsonNode check : scan.path("checks")) {
             if (check.path("name").asText().equals(name)) {

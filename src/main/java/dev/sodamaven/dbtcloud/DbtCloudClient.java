@@ -195,7 +195,7 @@ public final class DbtCloudClient {
         try {
             JsonNode envelope = JSON.readTree(reply.body());
             String text = envelope == null ? "" : envelope.path("status").path("user_message").asText("");
-            return text.isBlank() ? "" : ": " + Redactor.redact(text.length() > 200 ? text.substring(0, 200) : text, token);
+            return text.isBlank() ? "" : ": " + Redactor.excerpt(text, 200, token);
         } catch (IOException notJson) {
             return ": " + Redactor.excerpt(reply.body(), 120, token);
         }

@@ -60,6 +60,8 @@ public final class HttpTransport implements Closeable {
 
     /** Error bodies and API answers are read into memory up to this size. */
     public static final int MAX_MEMORY_BODY = 16 * 1024 * 1024;
+    /** The longest {@code Retry-After} that is waited for; longer ones end the retries. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
     private static final long PROGRESS_STEP = 25L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
@@ -175,8 +177,9 @@ public final class HttpTransport implements Closeable {
     /** How long to wait before retrying this status, or null when it is not retried. */
     private Duration retryableStatusWait(HttpCall call, HttpReply reply, int attempt) {
         int status = reply.status();
-        boolean retry = status == 429 || status == 503
-                || (call.retryMode() == RetryMode.IDEMPOTENT && (status == 502 || status == 504));
+        // 501 and 505 say the server will never handle this request; any other 5xx may pass on a retry.
+        boolean retry = status == 429 || status == 503 || (call.retryMode() == RetryMode.IDEMPOTENT
+                && status >= 500 && status <= 599 && status != 501 && status != 505);
         if (!retry) {
             return null;
         }
@@ -184,8 +187,9 @@ public final class HttpTransport implements Closeable {
         if (retryAfter == null) {
             return backoff(attempt);
         }
-        // A server asking for a longer pause than we are willing to wait gets its answer reported instead.
-        return retryAfter.compareTo(settings.maxBackoff()) > 0 ? null : retryAfter;
+        // Rate limits are per minute, so a minute's wait is honoured; a server asking for more than
+        // MAX_RETRY_AFTER gets its answer reported instead of a stalled build.
+        return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? null : retryAfter;
     }
 
     /** Exponential backoff with jitter: base × 2^(attempt-1), capped, then scaled by 50–100 %. */

@@ -240,7 +240,7 @@ public final class SodaCloudClient {
         }
         String message = jsonMessage(reply.body());
         if (message != null) {
-            return ": " + Redactor.excerpt(message.getBytes(StandardCharsets.UTF_8), 300, knownSecrets());
+            return ": " + Redactor.excerpt(message, 300, knownSecrets());
         }
         return ": " + Redactor.excerpt(reply.body(), 300, knownSecrets());
     }

@@ -168,7 +168,7 @@ class HttpTransportTest {
     }
 
     @Test
-    void doesNotWaitLongerThanMaxBackoffAndReturnsThe429() throws Exception {
+    void doesNotWaitLongerThanTheRetryAfterCapAndReturnsThe429() throws Exception {
         ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "3600"), "{\"m\":\"slow down\"}"),
                 ScriptedServer.json(200, "{}"));
 
@@ -179,6 +179,31 @@ class HttpTransportTest {
         assertThat(reply.header("Retry-After")).contains("3600");
         assertThat(sleeper.waits()).isEmpty();
         assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
+    void honoursAMinuteLongRetryAfterLongerThanTheBackoffCap() throws Exception {
+        ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "60"), ""),
+                ScriptedServer.json(200, "{}"));
+
+        HttpReply reply = transport(sleeper.settings(3)).send(get(server.url("/x")));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void retriesA500ForIdempotentRequestsButNotA501() throws Exception {
+        ScriptedServer flaky = server(ScriptedServer.json(500, "{}"), ScriptedServer.json(200, "{}"));
+        assertThat(transport(sleeper.settings(3)).send(get(flaky.url("/x"))).status()).isEqualTo(200);
+
+        ScriptedServer never = server(ScriptedServer.json(501, "{}"), ScriptedServer.json(200, "{}"));
+        HttpReply reply = transport(sleeper.settings(3)).send(get(never.url("/x")));
+        assertThat(reply.status()).isEqualTo(501);
+        assertThat(reply.attempts()).isEqualTo(1);
+
+        ScriptedServer upload = server(ScriptedServer.json(500, "{}"), ScriptedServer.json(200, "{}"));
+        assertThat(transport(sleeper.settings(3)).send(upload(upload.url("/api/command"))).status()).isEqualTo(500);
     }
 
     @Test

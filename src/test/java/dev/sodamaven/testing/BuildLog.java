@@ -26,6 +26,19 @@ public final class BuildLog {
         this.lines = lines;
     }
 
+    /**
+     * The lines from the plugin's first execution on: what Maven logged before it (resolving plugins
+     * and dependencies into a fresh local repository, with its own warnings) is not the plugin's.
+     */
+    private List<String> pluginLines() {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("[INFO] --- soda:") || lines.get(i).startsWith("[INFO] --- soda-maven-plugin:")) {
+                return lines.subList(i, lines.size());
+            }
+        }
+        return lines;
+    }
+
     /** The build.log in the test's folder. */
     public static BuildLog of(File basedir) throws IOException {
         Path file = basedir.toPath().resolve("build.log");
@@ -40,11 +53,14 @@ public final class BuildLog {
         return lines.stream().anyMatch(line -> line.contains(text));
     }
 
-    /** Lines logged at {@code level} ("INFO", "WARNING", "ERROR", "DEBUG"), without the level prefix. */
+    /**
+     * Lines logged at {@code level} ("INFO", "WARNING", "ERROR", "DEBUG") from the plugin's execution on,
+     * without the level prefix.
+     */
     public List<String> at(String level) {
         String prefix = "[" + level + "] ";
-        return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
-                .toList();
+        return pluginLines().stream().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length())).toList();
     }
 
     /** Lines at {@code level} that contain {@code text}. */
@@ -54,7 +70,7 @@ public final class BuildLog {
 
     /** Lines that look like part of a stack trace. */
     public List<String> stackTraceLines() {
-        return lines.stream().filter(line -> STACK_TRACE.matcher(line).find()).toList();
+        return pluginLines().stream().filter(line -> STACK_TRACE.matcher(line).find()).toList();
     }
 
     /** Whether Maven ran with debug output ({@code mvn -X}, {@code invoker.debug = true}). */
