@@ -17,4 +17,10 @@ record Candidate(String value, String origin) {
     String shown() {
         return value.length() <= SHOWN_LENGTH ? "'" + value + "'" : "(a value of " + value.length() + " characters)";
     }
+
+    /** The origin only: the value may be a secret. */
+    @Override
+    public String toString() {
+        return "Candidate[from " + origin + "]";
+    }
 }

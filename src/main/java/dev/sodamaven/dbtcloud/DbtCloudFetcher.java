@@ -57,32 +57,49 @@ public final class DbtCloudFetcher {
 
         List<StepResults> withTests = new ArrayList<>();
         List<String> stepsSeen = new ArrayList<>();
+        boolean stepIgnored = false;
+        Map<String, Integer> digests = new HashMap<>();
         StepPlanner.Plan plan = new StepPlanner().plan(run.steps());
         if (plan.candidates().isEmpty() && plan.skipped().isEmpty()) {
             // No step that can be recognised as a dbt invocation: the artifact without a step is the last step's.
             notes.add(run.describe() + (run.steps().isEmpty() ? " lists no steps" : " has no step recognised as a dbt "
                     + "command") + "; the run results of its last step are used.");
-            downloadStep(run, null, runFolder, notes, stepsSeen).ifPresent(withTests::add);
+            Optional<Path> lastStep = download(run, null, runFolder, stepsSeen);
+            if (lastStep.isPresent()) {
+                readStep(run, null, lastStep.get(), stepsSeen).ifPresent(withTests::add);
+            }
         } else {
             plan.skipped().forEach(skip -> stepsSeen.add(skip));
-            Map<String, Integer> digests = new HashMap<>();
+            // Every download is fingerprinted before its content is judged: a dbt Cloud that ignores the
+            // step parameter serves the last step's file for every step, which must be said as such.
             for (RunStep step : plan.candidates()) {
-                Optional<StepResults> results = downloadStep(run, step, runFolder, notes, stepsSeen);
-                if (results.isEmpty()) {
+                Optional<Path> file = download(run, step, runFolder, stepsSeen);
+                if (file.isEmpty()) {
                     continue;
                 }
-                Integer same = digests.putIfAbsent(digest(results.get().file()), step.index());
+                Integer same = digests.putIfAbsent(digest(file.get()), step.index());
                 if (same != null) {
+                    stepIgnored = true;
                     notes.add("dbt Cloud returned the same run_results.json for steps " + same + " and " + step.index()
                             + " (it may ignore the step parameter); it is used once.");
+                    stepsSeen.add(step.describe() + ": the same run_results.json as step " + same);
                     continue;
                 }
-                withTests.add(results.get());
+                readStep(run, step, file.get(), stepsSeen).ifPresent(withTests::add);
             }
         }
+        if (withTests.isEmpty() && !stepIgnored && !digests.isEmpty()) {
+            // One more request, only on the way to an error: is what the steps returned the last step's file?
+            Optional<Path> lastStep = client.artifact(run.id(), null, "run_results.json",
+                    runFolder.resolve("last-step").resolve("run_results.json"), listener("run_results.json", run.id()));
+            Integer sameAs = lastStep.isPresent() ? digests.get(digest(lastStep.get())) : null;
+            stepIgnored = sameAs != null && !isLastStep(run, sameAs);
+        }
         if (withTests.isEmpty()) {
+            String ignored = stepIgnored ? " dbt Cloud returned the same run_results.json for several steps: it seems to"
+                    + " ignore the step parameter and serve the last step's file, which holds no test results." : "";
             throw IngestException.input(run.describe() + " has no step with data-test results: "
-                    + (stepsSeen.isEmpty() ? "it ran no dbt command" : String.join("; ", stepsSeen)) + ".",
+                    + (stepsSeen.isEmpty() ? "it ran no dbt command" : String.join("; ", stepsSeen)) + "." + ignored,
                     "Ingest a run of a job with a `dbt test` or `dbt build` step.");
         }
         List<RunResults> parts = withTests.stream().map(StepResults::results).toList();
@@ -124,23 +141,37 @@ public final class DbtCloudFetcher {
         return run;
     }
 
-    private Optional<StepResults> downloadStep(DbtRun run, RunStep step, Path runFolder, List<String> notes,
-                                               List<String> stepsSeen) throws IngestException {
+    /** Downloads a step's run_results.json (the last step's when {@code step} is null), if it has one. */
+    private Optional<Path> download(DbtRun run, RunStep step, Path runFolder, List<String> stepsSeen)
+            throws IngestException {
         Integer index = step == null ? null : step.index();
         Path target = runFolder.resolve(index == null ? "last-step" : "step-" + index).resolve("run_results.json");
-        String label = step == null ? "the last step" : step.describe();
         Optional<Path> file = client.artifact(run.id(), index, "run_results.json", target,
                 listener("run_results.json", run.id()));
         if (file.isEmpty()) {
-            stepsSeen.add(label + ": no run_results.json");
-            return Optional.empty();
+            stepsSeen.add(label(step) + ": no run_results.json");
         }
-        RunResults results = new RunResultsReader().read(file.get(), "the run_results.json of " + label + " of run " + run.id());
+        return file;
+    }
+
+    private static boolean isLastStep(DbtRun run, int index) {
+        return !run.steps().isEmpty() && run.steps().get(run.steps().size() - 1).index() == index;
+    }
+
+    private static String label(RunStep step) {
+        return step == null ? "the last step" : step.describe();
+    }
+
+    /** Reads a downloaded run_results.json; empty (and noted) when it holds no data-test result. */
+    private Optional<StepResults> readStep(DbtRun run, RunStep step, Path file, List<String> stepsSeen)
+            throws IngestException {
+        String label = label(step);
+        RunResults results = new RunResultsReader().read(file, "the run_results.json of " + label + " of run " + run.id());
         if (!DataTestGuard.hasDataTestResults(results)) {
             stepsSeen.add(label + ": no data-test result (" + DataTestGuard.describeContents(results) + ")");
             return Optional.empty();
         }
-        return Optional.of(new StepResults(step, file.get(), results));
+        return Optional.of(new StepResults(step, file, results));
     }
 
     private Path downloadManifest(DbtRun run, RunStep lastTestStep, Path runFolder, List<String> notes)

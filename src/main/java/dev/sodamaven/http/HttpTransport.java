@@ -280,11 +280,10 @@ public final class HttpTransport implements Closeable {
     /** Writes the body next to {@code target} and moves it into place only once it is complete. */
     private static void streamToFile(HttpEntity entity, Path target, DownloadListener listener) throws IOException {
         long total = entity == null ? -1 : entity.getContentLength();
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path partial = createPartial(target);
         boolean complete = false;
-        OutputStream out = createLocal(target, partial);
         try {
-            try (out) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 if (entity != null) {
                     try (InputStream in = entity.getContent()) {
                         copy(in, out, total, listener);
@@ -300,12 +299,14 @@ public final class HttpTransport implements Closeable {
         }
     }
 
-    private static OutputStream createLocal(Path target, Path partial) throws IOException {
+    /** A new, uniquely named file beside {@code target}: parallel downloads never share one. */
+    private static Path createPartial(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            return Files.newOutputStream(partial);
+            Files.createDirectories(folder);
+            return Files.createTempFile(folder, target.getFileName() + ".", ".part");
         } catch (IOException local) {
-            throw new TransportFailure.LocalFileException("the download could not be written to " + partial + " ("
+            throw new TransportFailure.LocalFileException("the download could not be written to " + folder + " ("
                     + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
         }
     }

@@ -41,16 +41,20 @@ final class ReportFile {
     static Path write(Path outputDirectory, String fileName, String description, Content content)
             throws IngestException {
         Path file = outputDirectory.resolve(fileName);
-        Path temporary = outputDirectory.resolve(fileName + ".tmp");
+        Path temporary = null;
         try {
             Files.createDirectories(outputDirectory);
+            // A unique name: two executions writing into one folder (mvn -T) must not share a temporary file.
+            temporary = Files.createTempFile(outputDirectory, fileName + ".", ".tmp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), BUFFER)) {
                 content.writeTo(out);
             }
             move(temporary, file);
             return file;
         } catch (IOException e) {
-            deleteQuietly(temporary);
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
             throw IngestException.input("Could not write the " + description + " " + file + ": " + reason(e),
                     "Check that the output directory " + outputDirectory
                             + " (outputDirectory / -Dsoda.outputDirectory) is a writable folder"

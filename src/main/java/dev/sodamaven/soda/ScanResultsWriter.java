@@ -23,9 +23,12 @@ public final class ScanResultsWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     public void write(ScanResults results, Path file) throws IngestException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Path temporary = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path folder = file.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            // A unique name: two executions writing into one folder (mvn -T) must not share a temporary file.
+            temporary = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary);
                  JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
                 json.useDefaultPrettyPrinter();
@@ -33,7 +36,9 @@ public final class ScanResultsWriter {
             }
             move(temporary, file);
         } catch (IOException e) {
-            deleteQuietly(temporary);
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
             throw IngestException.input("Could not write the scan results to " + file + ": " + e.getMessage(),
                     "Check that the output directory (outputDirectory / -Dsoda.outputDirectory) is writable.", e);
         }

@@ -293,7 +293,12 @@ public final class SodaCloudClient {
         @Override
         public InputStream open() throws IOException {
             InputStream rest = Files.newInputStream(file);
-            rest.skipNBytes(bodyStart + 1);
+            try {
+                rest.skipNBytes(bodyStart + 1);
+            } catch (IOException shrunk) {
+                rest.close();
+                throw shrunk;
+            }
             return new SequenceInputStream(new ByteArrayInputStream(prefix), rest);
         }
 

@@ -157,6 +157,23 @@ class DbtCloudFetcherTest {
     }
 
     @Test
+    void saysSoWhenIgnoringTheStepParameterLeavesOnlyTheDocsStepsFile() throws Exception {
+        // Every step answers with the last (docs generate) step's file: no step seems to hold tests.
+        Path docs = fixtures.docsRunResults("inv-docs");
+        Path manifest = fixtures.manifest("inv-docs");
+        cloud.addRun(run(12, 20, withSystemSteps(
+                dbt(4, "dbt build", 20, artifacts(docs, manifest)),
+                dbt(5, "dbt docs generate", 10, artifacts(docs, manifest)))));
+
+        IngestException error = refusedRun(12);
+
+        assertThat(error.getMessage())
+                .contains("step 4 (`dbt build`): no data-test result")
+                .endsWith("dbt Cloud returned the same run_results.json for several steps: it seems to ignore the "
+                        + "step parameter and serve the last step's file, which holds no test results.");
+    }
+
+    @Test
     void fallsBackToTheRunsDefaultManifest() throws Exception {
         Path build = fixtures.runResults("build", "inv-build", Map.of(NOT_NULL, "pass"));
         Path lastStepManifest = fixtures.manifest("inv-docs");
