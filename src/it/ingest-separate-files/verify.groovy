@@ -17,7 +17,7 @@ try {
             'not_null_customers_customer_id'                               : 'pass',
             'relationships_orders_customer_id__customer_id__ref_customers_': 'pass']
 
-    assert log.at('INFO', 'Soda Cloud API key').any { it.contains('environment variable SODA_API_KEY_ID') }
+    assert log.at('INFO', 'Soda Cloud API key').any { it.contains('[environment variables SODA_API_KEY_ID and SODA_API_KEY_SECRET]') }
     assert log.at('INFO', 'Uploaded 3 checks to Soda Cloud').size() == 1
     assert new File(basedir, 'target/soda/scan-results.json').isFile()
 } finally {

@@ -375,6 +375,8 @@ public final class SettingsResolver {
             return new SodaCloudSettings(address.scheme(), address.host(), address.port(), null, null, "none");
         }
         String origin = keyId.get().origin().equals(keySecret.get().origin()) ? keyId.get().origin()
+                : bothFromEnvironment(keyId.get(), keySecret.get())
+                ? "environment variables " + ENV_API_KEY_ID + " and " + ENV_API_KEY_SECRET
                 : "id: " + keyId.get().origin() + ", secret: " + keySecret.get().origin();
         report.add("Soda Cloud API key", HIDDEN, origin);
         return new SodaCloudSettings(address.scheme(), address.host(), address.port(), Secret.of(keyId.get().value()),
@@ -454,5 +456,10 @@ public final class SettingsResolver {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static boolean bothFromEnvironment(Candidate id, Candidate secret) {
+        return id.origin().equals("environment variable " + ENV_API_KEY_ID)
+                && secret.origin().equals("environment variable " + ENV_API_KEY_SECRET);
     }
 }

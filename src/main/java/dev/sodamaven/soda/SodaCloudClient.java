@@ -108,7 +108,7 @@ public final class SodaCloudClient {
                 RequestBody.of(loginBody()), RetryMode.IDEMPOTENT));
         if (reply.status() == 401 || reply.status() == 403) {
             throw IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " rejected the API key (HTTP "
-                    + reply.status() + "; key from " + apiKey.origin() + ").",
+                    + reply.status() + "; the key came from " + apiKey.origin() + ").",
                     "Check apiKeyId / apiKeySecret: the key may be wrong, revoked, or belong to the other region "
                             + "(EU: cloud.soda.io, US: cloud.us.soda.io; set sodaCloudHost / -Dsoda.cloud.host).");
         }

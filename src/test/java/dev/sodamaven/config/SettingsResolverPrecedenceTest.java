@@ -104,6 +104,7 @@ class SettingsResolverPrecedenceTest {
             assertThat(cloud.apiKeyId().reveal()).as("level %d", highest).isEqualTo(ids[highest]);
             assertThat(cloud.apiKeySecret().reveal()).as("level %d", highest).isEqualTo(secrets[highest]);
             String expectedOrigin = origins[highest].equals(secretOrigins[highest]) ? origins[highest]
+                    : highest == 2 ? "environment variables SODA_API_KEY_ID and SODA_API_KEY_SECRET"
                     : "id: " + origins[highest] + ", secret: " + secretOrigins[highest];
             assertThat(cloud.apiKeyOrigin()).as("level %d", highest).isEqualTo(expectedOrigin);
         }

@@ -194,7 +194,7 @@ class SodaCloudClientTest {
         IngestException error = failure(() -> client(KEY_ID, "wrong-secret-123").upload(scan));
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
-        assertThat(error.getMessage()).contains("rejected the API key (HTTP 401; key from settings.xml server 'soda-cloud')");
+        assertThat(error.getMessage()).contains("rejected the API key (HTTP 401; the key came from settings.xml server 'soda-cloud')");
         assertThat(error.hint()).contains("apiKeyId / apiKeySecret").contains("cloud.us.soda.io");
         assertThat(describe(error)).doesNotContain("wrong-secret-123");
         assertThat(cloud.commands(UPLOAD)).isEmpty();
