@@ -25,7 +25,13 @@ import java.util.Locale;
  */
 public final class Remote {
 
-    private final List<ProxySettings> proxies;
+    /** Where the proxies come from; asked only when a connection is about to be made. */
+    @FunctionalInterface
+    public interface ProxySource {
+        List<ProxySettings> proxies() throws IngestException;
+    }
+
+    private final ProxySource proxies;
     private final HttpSettings.Sleeper sleeper;
     private final Duration initialBackoff;
     private final IngestLog log;
@@ -37,10 +43,23 @@ public final class Remote {
      * @param log            where retries are reported
      */
     public Remote(List<ProxySettings> proxies, HttpSettings.Sleeper sleeper, Duration initialBackoff, IngestLog log) {
-        this.proxies = List.copyOf(proxies);
+        this(fixed(proxies), sleeper, initialBackoff, log);
+    }
+
+    /**
+     * @param proxies asked for the proxies when the first connection is made — so a dry run never
+     *                decrypts a proxy password it does not need
+     */
+    public Remote(ProxySource proxies, HttpSettings.Sleeper sleeper, Duration initialBackoff, IngestLog log) {
+        this.proxies = proxies;
         this.sleeper = sleeper;
         this.initialBackoff = initialBackoff;
         this.log = log;
+    }
+
+    private static ProxySource fixed(List<ProxySettings> proxies) {
+        List<ProxySettings> copy = List.copyOf(proxies);
+        return () -> copy;
     }
 
     public Session open(NetworkSettings network) {
@@ -56,11 +75,11 @@ public final class Remote {
             this.network = network;
         }
 
-        private HttpTransport transport() {
+        private HttpTransport transport() throws IngestException {
             if (transport == null) {
                 HttpSettings settings = new HttpSettings(network.connectTimeout(), network.readTimeout(),
-                        network.maxRetries(), initialBackoff, Duration.ofSeconds(30), PluginInfo.userAgent(), proxies,
-                        sleeper);
+                        network.maxRetries(), initialBackoff, Duration.ofSeconds(30), PluginInfo.userAgent(),
+                        proxies.proxies(), sleeper);
                 transport = new HttpTransport(settings, (description, reason, next, max, wait) ->
                         log.warn(description + ": " + reason + "; trying again in " + seconds(wait) + " (attempt "
                                 + next + " of " + max + ")"));
@@ -81,7 +100,7 @@ public final class Remote {
             return client.upload(scan);
         }
 
-        public DbtCloudFetcher dbtCloud(DbtCloudSettings settings, IngestLog progress) {
+        public DbtCloudFetcher dbtCloud(DbtCloudSettings settings, IngestLog progress) throws IngestException {
             DbtCloudClient client = new DbtCloudClient(transport(), settings.baseUrl(), settings.accountId(),
                     settings.apiToken(), settings.tokenOrigin());
             return new DbtCloudFetcher(client, settings.runId(), settings.jobId(), settings.successfulRunsOnly(),

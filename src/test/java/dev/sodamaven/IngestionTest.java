@@ -106,6 +106,19 @@ class IngestionTest {
     }
 
     @Test
+    void aDryRunNeverAsksForProxies() throws Exception {
+        Remote.ProxySource broken = () -> {
+            throw IngestException.configuration("Maven could not decrypt the password of <proxy> 'corp'.", "");
+        };
+        IngestSettings settings = new SettingsResolver(Map.of(), clock.instant())
+                .resolveIngest(parameters().dryRun(true).build());
+
+        new Ingestion(log, clock, new Remote(broken, duration -> { }, Duration.ofMillis(1), log)).run(settings);
+
+        assertThat(output.resolve("scan-results.json")).exists();
+    }
+
+    @Test
     void wrongApiKeyIsOneClearErrorAndTheFileIsKept() {
         assertThatThrownBy(() -> run(parameters().apiKeySecret(Secret.of("wrong")).build()))
                 .isInstanceOf(IngestException.class)

@@ -129,7 +129,8 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     }
 
     protected Remote remote() throws IngestException {
-        return new Remote(settingsAccess().proxies(), HttpSettings.Sleeper.REAL, initialBackoff(), ingestLog());
+        MavenSettingsAccess access = settingsAccess();
+        return new Remote(access::proxies, HttpSettings.Sleeper.REAL, initialBackoff(), ingestLog());
     }
 
     private Duration initialBackoff() {
