@@ -32,7 +32,11 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     @Parameter(property = "soda.configuration")
     protected File configuration;
 
-    /** Soda Cloud host: {@code cloud.soda.io} (EU, the default) or {@code cloud.us.soda.io} (US). */
+    /**
+     * Soda Cloud host: {@code cloud.soda.io} (EU, the default) or {@code cloud.us.soda.io} (US). A URL with
+     * scheme and port ({@code http://127.0.0.1:8080}) is accepted too; a separate port or scheme that
+     * contradicts it is an error.
+     */
     @Parameter(property = "soda.cloud.host")
     protected String sodaCloudHost;
 

@@ -28,7 +28,8 @@ public class IngestMojo extends AbstractSodaMojo {
 
     /**
      * Soda data source name (Soda's {@code -d}): the data source the dbt tests' tables belong to in
-     * Soda Cloud. Lower-case letters, digits and underscores. Required.
+     * Soda Cloud. Lower-case letters, digits and underscores. Required; also read from the environment
+     * variable {@code SODA_DATA_SOURCE}, like Soda's CLI.
      */
     @Parameter(property = "soda.dataSource")
     private String dataSource;
