@@ -24,6 +24,7 @@ import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;
 import dev.sodamaven.soda.SodaCheck;
+import dev.sodamaven.testing.EveryTest;
 import dev.sodamaven.testing.RecordingLog;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
@@ -34,9 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.AbstractSet;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,23 +170,6 @@ class CorpusIngestionTest {
             entry("real-fusion-2.0.0-preview.154-snowflake-build-with-sources", ingested(9, 0, 0, 0, 0, 0, 4)),
             entry("real-fusion-2.0.0-preview.200-redshift-build", ingested(74, 0, 0, 0, 0, 0, 11))));
 
-    /** Keeps every test node: the corpus tests count them all. */
-    private static final Set<String> EVERY_TEST = new AbstractSet<>() {
-        @Override
-        public boolean contains(Object id) {
-            return true;
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Collections.emptyIterator();
-        }
-
-        @Override
-        public int size() {
-            return 0;
-        }
-    };
 
     private static JsonSchema uploadSchema;
 
@@ -406,7 +387,7 @@ class CorpusIngestionTest {
     }
 
     private static void checkManifest(Path file, ManifestOnly expected) throws IngestException {
-        ManifestIndex manifest = new ManifestReader().read(file, EVERY_TEST, "dbtManifest");
+        ManifestIndex manifest = new ManifestReader().read(file, EveryTest.IDS, "dbtManifest");
 
         assertThat(manifest.metadata().schemaVersion()).isEqualTo(expected.schema());
         assertThat(manifest.metadata().dbtVersion()).isEqualTo(expected.dbtVersion());

@@ -1,5 +1,6 @@
 package dev.sodamaven.fuzz;
 
+import dev.sodamaven.testing.EveryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.IngestException;
@@ -9,9 +10,6 @@ import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
 import dev.sodamaven.dbt.TestResult;
 import java.nio.file.Path;
-import java.util.AbstractSet;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,23 +22,6 @@ final class Readers {
 
     static final String SETTING = "dbtArtifacts (-Dsoda.dbt.artifacts)";
 
-    /** Keeps every test node, so the manifest reader does all its work. */
-    private static final Set<String> EVERY_TEST = new AbstractSet<>() {
-        @Override
-        public boolean contains(Object id) {
-            return true;
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Collections.emptyIterator();
-        }
-
-        @Override
-        public int size() {
-            return 0;
-        }
-    };
 
     private Readers() {
     }
@@ -56,7 +37,7 @@ final class Readers {
         });
         Guard.within("ManifestReader", () -> {
             try {
-                checkManifest(new ManifestReader().read(file, EVERY_TEST, SETTING));
+                checkManifest(new ManifestReader().read(file, EveryTest.IDS, SETTING));
             } catch (IngestException refused) {
                 checkRefusal(refused, file, IngestException.Kind.INPUT);
             }
