@@ -11,8 +11,6 @@ import java.net.URI;
  */
 public record SodaCloudEndpoint(String scheme, String host, Integer port) {
 
-    public static final String DEFAULT_HOST = "cloud.soda.io";
-
     public URI apiUrl() {
         return URI.create(scheme + "://" + hostForUri() + (port == null ? "" : ":" + port) + "/api");
     }
