@@ -1,5 +1,8 @@
 package dev.sodamaven;
 
+import dev.sodamaven.core.PluginInfo;
+import dev.sodamaven.core.IngestLog;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.ArtifactSource;
 import dev.sodamaven.config.DataTimestamp;
 import dev.sodamaven.config.FailOn;

@@ -1,5 +1,9 @@
 package dev.sodamaven;
 
+import dev.sodamaven.core.Sleeper;
+import dev.sodamaven.core.PluginInfo;
+import dev.sodamaven.core.IngestLog;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.DbtCloudSettings;
 import dev.sodamaven.config.NetworkSettings;
 import dev.sodamaven.config.SodaCloudSettings;
@@ -7,7 +11,7 @@ import dev.sodamaven.dbtcloud.DbtCloudClient;
 import dev.sodamaven.dbtcloud.DbtCloudFetcher;
 import dev.sodamaven.http.HttpSettings;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.http.ProxySettings;
+import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.soda.SavedScan;
 import dev.sodamaven.soda.ScanResultsFile;
 import dev.sodamaven.soda.SodaCloudClient;
@@ -32,7 +36,7 @@ public final class Remote {
     }
 
     private final ProxySource proxies;
-    private final HttpSettings.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final Duration initialBackoff;
     private final IngestLog log;
 
@@ -42,7 +46,7 @@ public final class Remote {
      * @param initialBackoff the first wait before a retry
      * @param log            where retries are reported
      */
-    public Remote(List<ProxySettings> proxies, HttpSettings.Sleeper sleeper, Duration initialBackoff, IngestLog log) {
+    public Remote(List<ProxySettings> proxies, Sleeper sleeper, Duration initialBackoff, IngestLog log) {
         this(fixed(proxies), sleeper, initialBackoff, log);
     }
 
@@ -50,7 +54,7 @@ public final class Remote {
      * @param proxies asked for the proxies when the first connection is made — so a dry run never
      *                decrypts a proxy password it does not need
      */
-    public Remote(ProxySource proxies, HttpSettings.Sleeper sleeper, Duration initialBackoff, IngestLog log) {
+    public Remote(ProxySource proxies, Sleeper sleeper, Duration initialBackoff, IngestLog log) {
         this.proxies = proxies;
         this.sleeper = sleeper;
         this.initialBackoff = initialBackoff;

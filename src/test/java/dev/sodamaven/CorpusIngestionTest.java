@@ -1,5 +1,6 @@
 package dev.sodamaven;
 
+import dev.sodamaven.core.IngestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;

@@ -1,5 +1,7 @@
 package dev.sodamaven;
 
+import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.IngestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

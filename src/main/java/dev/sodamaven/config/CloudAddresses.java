@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 import java.nio.file.Path;
 import java.util.List;
 

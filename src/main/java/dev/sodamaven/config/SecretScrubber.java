@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

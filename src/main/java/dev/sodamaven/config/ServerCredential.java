@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 
 /**
  * A {@code <server>} of Maven's settings.xml, already decrypted.

@@ -3,8 +3,8 @@ package dev.sodamaven.config;
 import static dev.sodamaven.config.SettingSources.first;
 import static dev.sodamaven.config.SettingSources.paramOrigin;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 
 /**
  * Where Soda Cloud is and the API key to log in with.

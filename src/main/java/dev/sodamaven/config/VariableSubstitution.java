@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

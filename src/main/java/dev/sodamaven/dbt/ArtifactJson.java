@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.io.BufferedInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.sodamaven.dbt;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;

@@ -2,7 +2,7 @@ package dev.sodamaven.dbt;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

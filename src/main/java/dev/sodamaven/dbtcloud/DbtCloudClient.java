@@ -2,8 +2,8 @@ package dev.sodamaven.dbtcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import dev.sodamaven.http.DownloadListener;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpReply;

@@ -1,6 +1,6 @@
 package dev.sodamaven.dbtcloud;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;

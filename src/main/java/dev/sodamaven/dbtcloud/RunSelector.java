@@ -1,6 +1,6 @@
 package dev.sodamaven.dbtcloud;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 import java.net.URI;
 import java.util.Map;
 

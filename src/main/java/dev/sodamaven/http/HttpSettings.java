@@ -1,5 +1,7 @@
 package dev.sodamaven.http;
 
+import dev.sodamaven.core.ProxySettings;
+import dev.sodamaven.core.Sleeper;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,13 +34,5 @@ public record HttpSettings(
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
         }
-    }
-
-    /** Waits between tries. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-
-        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
     }
 }

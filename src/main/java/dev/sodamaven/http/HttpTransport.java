@@ -1,6 +1,7 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.ProxySettings;
+import dev.sodamaven.core.IngestException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

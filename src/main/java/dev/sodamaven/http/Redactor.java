@@ -1,6 +1,6 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

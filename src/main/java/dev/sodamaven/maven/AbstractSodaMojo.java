@@ -1,10 +1,10 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.IngestLog;
+import dev.sodamaven.core.Sleeper;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.PluginParameters;
-import dev.sodamaven.http.HttpSettings;
 import java.io.File;
 import java.time.Duration;
 import org.apache.maven.execution.MavenSession;
@@ -134,7 +134,7 @@ abstract class AbstractSodaMojo extends AbstractMojo {
 
     protected Remote remote() throws IngestException {
         MavenSettingsAccess access = settingsAccess();
-        return new Remote(access::proxies, HttpSettings.Sleeper.REAL, initialBackoff(), ingestLog());
+        return new Remote(access::proxies, Sleeper.REAL, initialBackoff(), ingestLog());
     }
 
     private Duration initialBackoff() {

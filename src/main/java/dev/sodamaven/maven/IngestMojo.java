@@ -1,6 +1,6 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.IngestSettings;

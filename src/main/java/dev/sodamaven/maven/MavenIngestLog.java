@@ -1,6 +1,6 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.IngestLog;
+import dev.sodamaven.core.IngestLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** Bridges the ingestion's log to Maven's. */

@@ -1,9 +1,9 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import dev.sodamaven.config.ServerCredential;
-import dev.sodamaven.http.ProxySettings;
+import dev.sodamaven.core.ProxySettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.settings.Proxy;

@@ -1,7 +1,7 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.IngestLog;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.SettingOrigin;
 import dev.sodamaven.config.SettingsResolver;

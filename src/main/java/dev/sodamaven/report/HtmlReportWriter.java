@@ -1,6 +1,6 @@
 package dev.sodamaven.report;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import java.io.BufferedWriter;

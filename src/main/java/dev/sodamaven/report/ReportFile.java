@@ -1,6 +1,6 @@
 package dev.sodamaven.report;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.sodamaven.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.PluginParameters;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.sodamaven.badinput;
 
-import static dev.sodamaven.IngestException.Kind.CONFIGURATION;
-import static dev.sodamaven.IngestException.Kind.INPUT;
+import static dev.sodamaven.core.IngestException.Kind.CONFIGURATION;
+import static dev.sodamaven.core.IngestException.Kind.INPUT;
 import static dev.sodamaven.badinput.Uploads.EXAMPLE_CHECKS;
 import static dev.sodamaven.badinput.Uploads.check;
 import static dev.sodamaven.badinput.Uploads.noCheck;
@@ -12,8 +12,8 @@ import static dev.sodamaven.badinput.Workspace.KEY_SECRET;
 import static dev.sodamaven.badinput.Workspace.cutAfter;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package dev.sodamaven.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.IngestOutcome;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;

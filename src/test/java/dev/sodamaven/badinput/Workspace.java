@@ -1,6 +1,6 @@
 package dev.sodamaven.badinput;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 import dev.sodamaven.config.PluginParameters;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.SharedArtifacts;

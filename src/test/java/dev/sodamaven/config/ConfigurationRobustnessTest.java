@@ -3,8 +3,8 @@ package dev.sodamaven.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

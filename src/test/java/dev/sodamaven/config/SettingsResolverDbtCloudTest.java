@@ -7,8 +7,8 @@ import static dev.sodamaven.config.ResolverTesting.origin;
 import static dev.sodamaven.config.ResolverTesting.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package dev.sodamaven.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

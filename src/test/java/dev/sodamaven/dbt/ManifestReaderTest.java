@@ -6,7 +6,7 @@ import static dev.sodamaven.dbt.ArtifactFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

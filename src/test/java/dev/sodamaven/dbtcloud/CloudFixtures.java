@@ -1,6 +1,6 @@
 package dev.sodamaven.dbtcloud;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.http.RetryListener;

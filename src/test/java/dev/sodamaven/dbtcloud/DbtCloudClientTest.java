@@ -5,12 +5,12 @@ import static dev.sodamaven.dbtcloud.CloudFixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpSettings;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.http.ProxySettings;
+import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.http.RetryListener;
 import dev.sodamaven.testing.FakeCloud;

@@ -7,7 +7,7 @@ import static dev.sodamaven.dbtcloud.CloudFixtures.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;

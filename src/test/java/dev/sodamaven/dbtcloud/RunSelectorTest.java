@@ -5,7 +5,7 @@ import static dev.sodamaven.dbtcloud.CloudFixtures.listed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.testing.FakeCloud;

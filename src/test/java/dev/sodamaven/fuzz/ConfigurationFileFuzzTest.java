@@ -2,7 +2,7 @@ package dev.sodamaven.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.ConfigurationFile;
 import dev.sodamaven.config.ConfigurationFileReader;
 import dev.sodamaven.config.IngestSettings;

@@ -3,7 +3,7 @@ package dev.sodamaven.fuzz;
 import dev.sodamaven.testing.EveryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.RunResults;

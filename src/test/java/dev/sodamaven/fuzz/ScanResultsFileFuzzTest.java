@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sodamaven.IngestException;
-import dev.sodamaven.IngestLog;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.PluginParameters;

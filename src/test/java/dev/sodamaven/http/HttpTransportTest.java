@@ -1,10 +1,11 @@
 package dev.sodamaven.http;
 
+import dev.sodamaven.core.ProxySettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sodamaven.IngestException;
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,11 +1,12 @@
 package dev.sodamaven.http;
 
+import dev.sodamaven.core.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A {@link HttpSettings.Sleeper} that only writes down how long it was asked to wait. */
-public final class RecordingSleeper implements HttpSettings.Sleeper {
+/** A {@link Sleeper} that only writes down how long it was asked to wait. */
+public final class RecordingSleeper implements Sleeper {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 

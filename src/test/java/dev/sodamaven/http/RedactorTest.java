@@ -2,7 +2,7 @@ package dev.sodamaven.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sodamaven.Secret;
+import dev.sodamaven.core.Secret;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static dev.sodamaven.report.ReportFixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.soda.Dataset;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;

@@ -3,7 +3,7 @@ package dev.sodamaven.soda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sodamaven.IngestException;
+import dev.sodamaven.core.IngestException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

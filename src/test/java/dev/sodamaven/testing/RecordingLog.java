@@ -1,6 +1,6 @@
 package dev.sodamaven.testing;
 
-import dev.sodamaven.IngestLog;
+import dev.sodamaven.core.IngestLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

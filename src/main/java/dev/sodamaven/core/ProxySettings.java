@@ -1,6 +1,5 @@
-package dev.sodamaven.http;
+package dev.sodamaven.core;
 
-import dev.sodamaven.Secret;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

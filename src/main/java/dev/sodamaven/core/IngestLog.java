@@ -1,4 +1,4 @@
-package dev.sodamaven;
+package dev.sodamaven.core;
 
 /** Where the ingestion reports progress; the Maven goal bridges it to Maven's log. */
 public interface IngestLog {

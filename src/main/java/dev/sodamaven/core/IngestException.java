@@ -1,4 +1,4 @@
-package dev.sodamaven;
+package dev.sodamaven.core;
 
 import java.nio.file.Path;
 import java.util.Optional;

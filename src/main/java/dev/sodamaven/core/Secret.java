@@ -1,4 +1,4 @@
-package dev.sodamaven;
+package dev.sodamaven.core;
 
 import java.util.Objects;
 
