@@ -131,15 +131,16 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     /**
-     * Starts a server on a fixed loopback port, for a test whose address must be known before the
-     * server starts (an integration test passing it through an environment variable).
+     * Starts a server on a given loopback port, for a test whose address must be known before the
+     * server starts (an integration test passing it through an environment variable, on a port the build
+     * reserved).
      */
     public static FakeCloud startOnPort(Path schemaFile, int port) throws IOException {
         try {
             return new FakeCloud(schemaFile, port);
         } catch (java.net.BindException inUse) {
-            throw new IOException("Port " + port + " on 127.0.0.1 is in use (another build running the same test?); "
-                    + "free it or change the port the test uses.", inUse);
+            throw new IOException("Port " + port + " on 127.0.0.1 is in use: something took it after the build"
+                    + " reserved it; run the build again.", inUse);
         }
     }
 

@@ -52,11 +52,25 @@ public final class ItCloud {
         return keep(context, FakeCloud.startWithSharedDir(sharedDir));
     }
 
-    /** Like {@link #start}, on a fixed port (for an address that must be known before the server starts). */
-    public static FakeCloud startOnPort(Map<String, Object> context, String sharedDir, int port) throws IOException {
+    /**
+     * Like {@link #start}, on a port the build reserved, for a test whose invoker.properties must name the
+     * server's port in an environment variable before prebuild.groovy starts it. pom.xml reserves the port
+     * (build-helper's {@code reserve-network-port}, execution {@code reserve-it-ports}) as the project
+     * property {@code name}, which invoker.properties uses as {@code ${name}} and the invoker hands to the
+     * hook scripts as the script variable {@code name}: pass that variable as {@code port}.
+     */
+    public static FakeCloud startOnReservedPort(Map<String, Object> context, String sharedDir, String name, String port)
+            throws IOException {
+        int number;
+        try {
+            number = Integer.parseInt(port == null ? "" : port.trim());
+        } catch (NumberFormatException notReserved) {
+            throw new IllegalStateException("No port reserved as " + name + " (got '" + port + "'): run the integration"
+                    + " tests through the build (./mvnw verify), whose reserve-it-ports execution reserves it", notReserved);
+        }
         Path schema = sharedDir == null ? null
                 : Path.of(sharedDir).resolve("contracts").resolve("soda-scan-results.schema.json");
-        return keep(context, FakeCloud.startOnPort(schema, port));
+        return keep(context, FakeCloud.startOnPort(schema, number));
     }
 
     private static FakeCloud keep(Map<String, Object> context, FakeCloud cloud) {
