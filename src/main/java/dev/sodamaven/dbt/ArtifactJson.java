@@ -265,18 +265,17 @@ final class ArtifactJson {
             text(parser);
             return ArtifactMetadata.absent(file);
         }
-        String[] values = new String[5];
+        String[] values = new String[4];
         readObject(parser, (name, p) -> {
             switch (name) {
                 case "dbt_schema_version" -> values[0] = text(p);
                 case "dbt_version" -> values[1] = text(p);
                 case "invocation_id" -> values[2] = text(p);
                 case "generated_at" -> values[3] = text(p);
-                case "invocation_started_at" -> values[4] = text(p);
                 default -> p.skipChildren();
             }
         });
-        return new ArtifactMetadata(file, values[0], values[1], values[2], values[3], values[4]);
+        return new ArtifactMetadata(file, values[0], values[1], values[2], values[3]);
     }
 
     /**

@@ -153,7 +153,6 @@ public final class ManifestReader {
                 case "file_key_name" -> node.fileKeyName = ArtifactJson.text(p);
                 case "depends_on" -> readDependsOn(p, node);
                 case "test_metadata" -> readTestMetadata(p, node);
-                case "config" -> readConfig(p, node);
                 default -> p.skipChildren();
             }
         });
@@ -203,20 +202,6 @@ public final class ManifestReader {
         });
     }
 
-    private static void readConfig(JsonParser parser, NodeFields node) throws IOException, IngestException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
-            return;
-        }
-        ArtifactJson.readObject(parser, (name, p) -> {
-            if ("severity".equals(name)) {
-                node.severity = ArtifactJson.text(p);
-            } else {
-                p.skipChildren();
-            }
-        });
-    }
-
     /** The fields of one node while it is being read; turned into a record or dropped right after. */
     private static final class NodeFields {
         String uniqueId;
@@ -237,7 +222,6 @@ public final class ManifestReader {
         String genericName;
         String modelArgument;
         String toArgument;
-        String severity;
 
         DbtTest toTest() {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
@@ -245,7 +229,7 @@ public final class ManifestReader {
             // Soda Cloud refuses a check without a name: an empty one falls back to the unique_id too.
             String shownName = name == null || name.isBlank() ? uniqueId : name;
             return new DbtTest(uniqueId, shownName, originalFilePath, columnName, generic, modelArgument, toArgument,
-                    attachedNode, fileKeyName, dependsOn, severity);
+                    attachedNode, fileKeyName, dependsOn);
         }
 
         DbtRelation toRelation(RelationType type) {

@@ -71,7 +71,7 @@ class ManifestReaderTest {
         assertThat(manifest.tests().get(NOT_NULL)).isEqualTo(new DbtTest(NOT_NULL, "not_null_orders_order_id",
                 "models/schema.yml", "order_id", "not_null", "{{ get_where_subquery(ref('orders')) }}", null,
                 version >= 9 ? "model.shop.orders" : null, version >= 4 ? "models.orders" : null,
-                List.of("model.shop.orders"), "ERROR"));
+                List.of("model.shop.orders")));
         assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders", "seed.shop.customers");
         assertThat(manifest.relations().get("model.shop.orders")).isEqualTo(new DbtRelation("model.shop.orders",
                 RelationType.MODEL, "orders", "orders_table", null, null, "analytics", "core", null));
@@ -255,7 +255,6 @@ class ManifestReaderTest {
         assertThat(test.uniqueId()).isEqualTo(NOT_NULL);
         assertThat(test.dependsOn()).isEmpty();
         assertThat(test.modelArgument()).isNull();
-        assertThat(test.severity()).isNull();
     }
 
     @Test
