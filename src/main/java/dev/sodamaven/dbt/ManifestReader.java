@@ -55,7 +55,6 @@ public final class ManifestReader {
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
                 case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
-                case "unit_tests" -> acc.unitTests = countEntries(p);
                 case "results" -> {
                     acc.sawResults = true;
                     p.skipChildren();
@@ -76,7 +75,7 @@ public final class ManifestReader {
             acc.warnings.add(file + " uses manifest schema v" + version + ", newer than the newest known (v"
                     + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
         }
-        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.unitTests, acc.warnings);
+        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.warnings);
     }
 
     private static void keepNode(NodeFields node, Set<String> wantedTests, Accumulator acc) {
@@ -119,19 +118,6 @@ public final class ManifestReader {
     private static String describeNonObject(JsonParser parser) {
         JsonToken token = parser.currentToken();
         return token == JsonToken.VALUE_NULL ? "null" : token == JsonToken.START_ARRAY ? "an array" : "a single value";
-    }
-
-    private static int countEntries(JsonParser parser) throws IOException, IngestException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
-            return 0;
-        }
-        int[] count = new int[1];
-        ArtifactJson.readObject(parser, (key, p) -> {
-            count[0]++;
-            p.skipChildren();
-        });
-        return count[0];
     }
 
     private static NodeFields readNode(JsonParser parser) throws IOException, IngestException {
@@ -244,7 +230,6 @@ public final class ManifestReader {
         ArtifactMetadata metadata;
         boolean sawNodes;
         boolean sawResults;
-        int unitTests;
         final Map<String, DbtTest> tests = new HashMap<>();
         final Map<String, DbtRelation> relations = new HashMap<>();
         final List<String> warnings = new ArrayList<>();
