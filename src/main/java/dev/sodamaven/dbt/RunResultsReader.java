@@ -21,24 +21,24 @@ public final class RunResultsReader {
     /** The newest run_results schema this reader was written against. */
     static final int NEWEST_KNOWN_SCHEMA = 6;
 
-    private static final String FILE_NAME = "run_results.json";
     private static final String LABEL = "dbt run results";
 
     /**
      * Reads {@code file}; {@code setting} names where the user configured it, for messages.
      */
     public RunResults read(Path file, String setting) throws IngestException {
-        ArtifactJson.requireReadableFile(file, LABEL, FILE_NAME, setting);
-        return ArtifactJson.parse(file, LABEL, FILE_NAME, parser -> readBody(file, setting, parser));
+        ArtifactFile artifact = new ArtifactFile(file, "run-results", LABEL, setting);
+        return artifact.read(parser -> readBody(artifact, parser));
     }
 
-    private RunResults readBody(Path file, String setting, JsonParser parser) throws IOException, IngestException {
+    private RunResults readBody(ArtifactFile artifact, JsonParser parser) throws IOException, IngestException {
+        Path file = artifact.path();
         Accumulator acc = new Accumulator(file);
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
-                    acc.metadata = ArtifactJson.readMetadata(file, p);
-                    ArtifactJson.requireKind(acc.metadata, "run-results", LABEL, setting);
+                    acc.metadata = MetadataReader.read(file, p);
+                    artifact.requireKind(acc.metadata);
                 }
                 case "args" -> readArgs(p, acc);
                 case "results" -> readResults(p, acc);
@@ -55,7 +55,7 @@ public final class RunResultsReader {
         if (!acc.sawResults) {
             String looksLike = acc.sawNodes ? " It looks like a manifest.json." : "";
             throw IngestException.input(LABEL + " " + file + " is not a dbt run_results.json: it has no \"results\"."
-                    + looksLike, "Check " + setting + ": the two files may have been swapped.");
+                    + looksLike, "Check " + artifact.setting() + ": the two files may have been swapped.");
         }
         int version = acc.metadata.schemaVersion();
         if (version > NEWEST_KNOWN_SCHEMA) {
@@ -68,14 +68,14 @@ public final class RunResultsReader {
 
     private static void readArgs(JsonParser parser, Accumulator acc) throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "which" -> acc.command = ArtifactJson.text(p);
+                case "which" -> acc.command = LenientJson.text(p);
                 case "rpc_method" -> {
-                    String method = ArtifactJson.text(p);
+                    String method = LenientJson.text(p);
                     if (acc.command == null) {
                         acc.command = method;
                     }
@@ -89,13 +89,13 @@ public final class RunResultsReader {
         acc.sawResults = true;
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             // "results": null (or any non-array) holds no result; the caller decides what that means.
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
             if (token != JsonToken.START_OBJECT) {
-                ArtifactJson.text(parser);
+                LenientJson.text(parser);
                 acc.malformedEntries++;
                 continue;
             }
@@ -114,22 +114,22 @@ public final class RunResultsReader {
         Long[] failures = new Long[2]; // failures, integer message (dbt 0.19)
         double[] seconds = new double[1];
         boolean[] hasFailures = new boolean[1];
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "unique_id" -> text[0] = ArtifactJson.text(p);
-                case "status" -> text[1] = ArtifactJson.text(p);
+                case "unique_id" -> text[0] = LenientJson.text(p);
+                case "status" -> text[1] = LenientJson.text(p);
                 case "failures" -> {
                     hasFailures[0] = true;
-                    failures[0] = ArtifactJson.wholeNumber(p);
+                    failures[0] = LenientJson.wholeNumber(p);
                 }
                 case "message" -> {
                     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                        failures[1] = ArtifactJson.wholeNumber(p);
+                        failures[1] = LenientJson.wholeNumber(p);
                     } else {
-                        text[2] = ArtifactJson.text(p);
+                        text[2] = LenientJson.text(p);
                     }
                 }
-                case "execution_time" -> seconds[0] = ArtifactJson.decimal(p);
+                case "execution_time" -> seconds[0] = LenientJson.decimal(p);
                 default -> p.skipChildren();
             }
         });
