@@ -110,40 +110,35 @@ public final class RunResultsReader {
     }
 
     private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {
-        String[] text = new String[3]; // unique_id, status, message
-        Long[] failures = new Long[2]; // failures, integer message (dbt 0.19)
-        double[] seconds = new double[1];
-        boolean[] hasFailures = new boolean[1];
+        ResultFields result = new ResultFields();
         LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "unique_id" -> text[0] = LenientJson.text(p);
-                case "status" -> text[1] = LenientJson.text(p);
+                case "unique_id" -> result.uniqueId = LenientJson.text(p);
+                case "status" -> result.status = LenientJson.text(p);
                 case "failures" -> {
-                    hasFailures[0] = true;
-                    failures[0] = LenientJson.wholeNumber(p);
+                    result.hasFailures = true;
+                    result.failures = LenientJson.wholeNumber(p);
                 }
                 case "message" -> {
                     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                        failures[1] = LenientJson.wholeNumber(p);
+                        result.integerMessage = LenientJson.wholeNumber(p);
                     } else {
-                        text[2] = LenientJson.text(p);
+                        result.message = LenientJson.text(p);
                     }
                 }
-                case "execution_time" -> seconds[0] = LenientJson.decimal(p);
+                case "execution_time" -> result.executionTime = LenientJson.decimal(p);
                 default -> p.skipChildren();
             }
         });
-        String id = text[0];
+        String id = result.uniqueId;
         if (id == null || id.isBlank()) {
             acc.malformedEntries++;
             return;
         }
-        String status = text[1] == null ? "unknown" : text[1].toLowerCase(Locale.ROOT);
+        String status = result.status == null ? "unknown" : result.status.toLowerCase(Locale.ROOT);
         if (id.startsWith("test.")) {
-            // dbt 0.19 (schema v1) has no "failures" and puts the failing row count in "message".
-            Long failing = hasFailures[0] ? failures[0] : failures[1];
-            String message = text[2] == null && failures[1] != null && !hasFailures[0] ? null : text[2];
-            TestResult previous = acc.tests.put(id, new TestResult(id, status, failing, message, seconds[0]));
+            TestResult previous = acc.tests.put(id,
+                    new TestResult(id, status, result.failingRows(), result.message, result.executionTime));
             if (previous != null) {
                 acc.warnings.add(acc.file + " lists test " + id + " more than once; the last result ("
                         + status + ") was used.");
@@ -151,6 +146,22 @@ public final class RunResultsReader {
         } else {
             String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
             acc.others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, 1, Integer::sum);
+        }
+    }
+
+    /** The fields of one result while it is being read; turned into a record or counted right after. */
+    private static final class ResultFields {
+        String uniqueId;
+        String status;
+        String message;
+        boolean hasFailures;
+        Long failures;
+        Long integerMessage;
+        double executionTime;
+
+        Long failingRows() {
+            // dbt 0.19 (schema v1) has no "failures" and puts the failing row count in an integer "message".
+            return hasFailures ? failures : integerMessage;
         }
     }
 
