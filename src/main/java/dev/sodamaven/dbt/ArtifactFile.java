@@ -41,9 +41,9 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
     }
 
     /** Longest text value read (skipped values are never materialised, so a huge compiled_code costs nothing). */
-    static final int MAX_STRING_LENGTH = 20_000_000;
+    private static final int MAX_STRING_LENGTH = 20_000_000;
     /** Deepest nesting accepted; dbt's own files stay far below it. */
-    static final int MAX_NESTING_DEPTH = 1_000;
+    private static final int MAX_NESTING_DEPTH = 1_000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // Manifests hold hundreds of thousands of distinct field names (node ids as keys of nodes,
