@@ -91,8 +91,8 @@ class CorpusIngestionTest {
     }
 
     /** A manifest alone (or beside a sources.json): it must read. */
-    record ManifestOnly(int schema, String dbtVersion, int relations, int genericTests, int singularTests,
-                        int unitTests) implements Expectation {
+    record ManifestOnly(int schema, String dbtVersion, int relations, int genericTests, int singularTests)
+            implements Expectation {
     }
 
     /** A run_results alone: it must read; {@code dataTests} says whether it holds data-test results. */
@@ -110,21 +110,21 @@ class CorpusIngestionTest {
     }
 
     private static final Map<String, Expectation> EXPECTED = new TreeMap<>(Map.ofEntries(
-            // manifests alone: schema, dbt version, models+seeds+snapshots+sources, generic / singular / unit tests
-            entry("dap-manifest-v1", new ManifestOnly(1, "0.19.1", 11, 21, 0, 0)),
-            entry("dap-manifest-v2", new ManifestOnly(2, "0.20.2", 11, 21, 0, 0)),
-            entry("dap-manifest-v3", new ManifestOnly(3, "0.21.0", 11, 20, 0, 0)),
-            entry("dap-manifest-v4", new ManifestOnly(4, "1.0.0", 8, 20, 0, 0)),
-            entry("dap-manifest-v5", new ManifestOnly(5, "1.1.0", 34, 20, 0, 0)),
-            entry("dap-manifest-v6", new ManifestOnly(6, "1.2.1", 8, 20, 0, 0)),
-            entry("dap-manifest-v7", new ManifestOnly(7, "1.3.0", 8, 20, 0, 0)),
-            entry("dap-manifest-v8", new ManifestOnly(8, "1.4.1", 8, 20, 0, 0)),
-            entry("dap-manifest-v8-dbt1.4.3", new ManifestOnly(8, "1.4.3", 10, 21, 0, 0)),
-            entry("dap-manifest-v9", new ManifestOnly(9, "1.5.0rc1", 37, 21, 0, 0)),
-            entry("dap-manifest-v10", new ManifestOnly(10, "1.6.0", 9, 20, 0, 0)),
-            entry("dap-manifest-v12-dbt1.8", new ManifestOnly(12, "1.8.9", 39, 20, 0, 0)),
-            entry("dap-manifest-v12-dbt1.10", new ManifestOnly(12, "1.10.13", 19, 27, 0, 3)),
-            entry("dap-manifest-v12-dbt1.11", new ManifestOnly(12, "1.11.7", 26, 27, 0, 3)),
+            // manifests alone: schema, dbt version, models+seeds+snapshots+sources, generic / singular tests
+            entry("dap-manifest-v1", new ManifestOnly(1, "0.19.1", 11, 21, 0)),
+            entry("dap-manifest-v2", new ManifestOnly(2, "0.20.2", 11, 21, 0)),
+            entry("dap-manifest-v3", new ManifestOnly(3, "0.21.0", 11, 20, 0)),
+            entry("dap-manifest-v4", new ManifestOnly(4, "1.0.0", 8, 20, 0)),
+            entry("dap-manifest-v5", new ManifestOnly(5, "1.1.0", 34, 20, 0)),
+            entry("dap-manifest-v6", new ManifestOnly(6, "1.2.1", 8, 20, 0)),
+            entry("dap-manifest-v7", new ManifestOnly(7, "1.3.0", 8, 20, 0)),
+            entry("dap-manifest-v8", new ManifestOnly(8, "1.4.1", 8, 20, 0)),
+            entry("dap-manifest-v8-dbt1.4.3", new ManifestOnly(8, "1.4.3", 10, 21, 0)),
+            entry("dap-manifest-v9", new ManifestOnly(9, "1.5.0rc1", 37, 21, 0)),
+            entry("dap-manifest-v10", new ManifestOnly(10, "1.6.0", 9, 20, 0)),
+            entry("dap-manifest-v12-dbt1.8", new ManifestOnly(12, "1.8.9", 39, 20, 0)),
+            entry("dap-manifest-v12-dbt1.10", new ManifestOnly(12, "1.10.13", 19, 27, 0)),
+            entry("dap-manifest-v12-dbt1.11", new ManifestOnly(12, "1.11.7", 26, 27, 0)),
             // run results alone: `generate` and `run` hold no data-test result
             entry("dap-run-results-v1", new RunResultsOnly(1, "0.19.1", "run", Map.of(), false)),
             entry("dap-run-results-v2", new RunResultsOnly(2, "0.20.2", "generate", Map.of("success", 21), false)),
@@ -132,12 +132,12 @@ class CorpusIngestionTest {
             entry("dap-run-results-v4", new RunResultsOnly(4, "1.0.0", "build", Map.of("pass", 20), true)),
             entry("dap-run-results-v6-dbt1.11", new RunResultsOnly(6, "1.11.7", "generate", Map.of("success", 27), false)),
             // source freshness: the manifests read; sources.json is not ingested
-            entry("real-0.20.2-bigquery-source-freshness-warn", new ManifestOnly(2, "0.20.2", 11, 14, 1, 0)),
+            entry("real-0.20.2-bigquery-source-freshness-warn", new ManifestOnly(2, "0.20.2", 11, 14, 1)),
             entry("real-0.21.0-snowflake-sources-v2-error", new SourcesOnly()),
-            entry("real-1.0.0-snowflake-source-freshness", new ManifestOnly(4, "1.0.0", 34, 18, 0, 0)),
-            entry("real-1.0.1-bigquery-source-freshness-runtime-error", new ManifestOnly(4, "1.0.1", 8, 0, 0, 0)),
-            entry("real-1.7.4-bigquery-source-freshness-warn", new ManifestOnly(11, "1.7.4", 5, 0, 0, 0)),
-            entry("real-1.12.2-bigquery-source-freshness-error", new ManifestOnly(12, "1.12.2", 19, 49, 1, 0)),
+            entry("real-1.0.0-snowflake-source-freshness", new ManifestOnly(4, "1.0.0", 34, 18, 0)),
+            entry("real-1.0.1-bigquery-source-freshness-runtime-error", new ManifestOnly(4, "1.0.1", 8, 0, 0)),
+            entry("real-1.7.4-bigquery-source-freshness-warn", new ManifestOnly(11, "1.7.4", 5, 0, 0)),
+            entry("real-1.12.2-bigquery-source-freshness-error", new ManifestOnly(12, "1.12.2", 19, 49, 1)),
             // pairs that are refused
             entry("neg-1.4.5-duckdb-compile", new Refused("compile",
                     "25 tests with status success, 8 models, 2 operations, 2 seeds", false)),
@@ -397,7 +397,6 @@ class CorpusIngestionTest {
                 .as("generic tests").isEqualTo(expected.genericTests());
         assertThat(manifest.tests().values().stream().filter(DbtTest::isSingular).count())
                 .as("singular tests").isEqualTo(expected.singularTests());
-        assertThat(manifest.unitTests()).isEqualTo(expected.unitTests());
         assertThat(manifest.warnings()).isEmpty();
     }
 

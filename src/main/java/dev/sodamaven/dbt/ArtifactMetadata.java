@@ -10,14 +10,13 @@ import java.nio.file.Path;
  * @param dbtVersion    {@code dbt_version}, e.g. {@code 1.10.7} or {@code 2.0.0-preview.200}
  * @param invocationId  {@code invocation_id}; the same in a manifest and run_results of one dbt command
  * @param generatedAt   {@code generated_at}, ISO-8601
- * @param startedAt     {@code invocation_started_at} (dbt 1.10+), ISO-8601, else null
  */
 public record ArtifactMetadata(
-        Path file, String schemaUrl, String dbtVersion, String invocationId, String generatedAt, String startedAt) {
+        Path file, String schemaUrl, String dbtVersion, String invocationId, String generatedAt) {
 
     /** Metadata of a file that has none. */
     static ArtifactMetadata absent(Path file) {
-        return new ArtifactMetadata(file, null, null, null, null, null);
+        return new ArtifactMetadata(file, null, null, null, null);
     }
 
     /** The schema version number (12 for manifest v12), or 0 when not given or not recognised. */

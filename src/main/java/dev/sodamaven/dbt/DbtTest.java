@@ -15,7 +15,6 @@ import java.util.List;
  * @param attachedNode     {@code attached_node} (dbt 1.5+): the node the test is defined on
  * @param fileKeyName      {@code file_key_name} (dbt 1.0+), e.g. {@code models.orders} or {@code sources.raw}
  * @param dependsOn        {@code depends_on.nodes} in the order dbt recorded them
- * @param severity         {@code config.severity} as written (ERROR, error, warn...), or null
  */
 public record DbtTest(
         String uniqueId,
@@ -27,8 +26,7 @@ public record DbtTest(
         String toArgument,
         String attachedNode,
         String fileKeyName,
-        List<String> dependsOn,
-        String severity) {
+        List<String> dependsOn) {
 
     public DbtTest {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

@@ -10,14 +10,12 @@ import java.util.Map;
  * @param metadata  the manifest's metadata
  * @param tests     test nodes asked for and found, by unique_id
  * @param relations models, seeds, snapshots and source tables, by unique_id
- * @param unitTests number of unit tests the manifest defines (dbt 1.8+)
  * @param warnings  oddities found while reading
  */
 public record ManifestIndex(
         ArtifactMetadata metadata,
         Map<String, DbtTest> tests,
         Map<String, DbtRelation> relations,
-        int unitTests,
         List<String> warnings) {
 
     public ManifestIndex {

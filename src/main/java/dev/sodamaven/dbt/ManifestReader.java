@@ -25,7 +25,6 @@ public final class ManifestReader {
     /** The newest manifest schema this reader was written against. */
     static final int NEWEST_KNOWN_SCHEMA = 12;
 
-    private static final String FILE_NAME = "manifest.json";
     private static final String LABEL = "dbt manifest";
 
     /**
@@ -33,18 +32,19 @@ public final class ManifestReader {
      * {@code setting} names where the user configured the file, for messages.
      */
     public ManifestIndex read(Path file, Set<String> wantedTests, String setting) throws IngestException {
-        ArtifactJson.requireReadableFile(file, LABEL, FILE_NAME, setting);
-        return ArtifactJson.parse(file, LABEL, FILE_NAME, parser -> readBody(file, wantedTests, setting, parser));
+        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
+        return artifact.read(parser -> readBody(artifact, wantedTests, parser));
     }
 
-    private ManifestIndex readBody(Path file, Set<String> wantedTests, String setting, JsonParser parser)
+    private ManifestIndex readBody(ArtifactFile artifact, Set<String> wantedTests, JsonParser parser)
             throws IOException, IngestException {
+        Path file = artifact.path();
         Accumulator acc = new Accumulator(file);
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
-                    acc.metadata = ArtifactJson.readMetadata(file, p);
-                    ArtifactJson.requireKind(acc.metadata, "manifest", LABEL, setting);
+                    acc.metadata = MetadataReader.read(file, p);
+                    artifact.requireKind(acc.metadata);
                 }
                 case "nodes" -> {
                     acc.sawNodes = true;
@@ -55,7 +55,6 @@ public final class ManifestReader {
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
                 case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
-                case "unit_tests" -> acc.unitTests = countEntries(p);
                 case "results" -> {
                     acc.sawResults = true;
                     p.skipChildren();
@@ -69,14 +68,14 @@ public final class ManifestReader {
         if (!acc.sawNodes) {
             String looksLike = acc.sawResults ? " It looks like a run_results.json." : "";
             throw IngestException.input(LABEL + " " + file + " is not a dbt manifest.json: it has no \"nodes\"."
-                    + looksLike, "Check " + setting + ": the two files may have been swapped.");
+                    + looksLike, "Check " + artifact.setting() + ": the two files may have been swapped.");
         }
         int version = acc.metadata.schemaVersion();
         if (version > NEWEST_KNOWN_SCHEMA) {
             acc.warnings.add(file + " uses manifest schema v" + version + ", newer than the newest known (v"
                     + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
         }
-        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.unitTests, acc.warnings);
+        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.warnings);
     }
 
     private static void keepNode(NodeFields node, Set<String> wantedTests, Accumulator acc) {
@@ -100,12 +99,12 @@ public final class ManifestReader {
     /** Reads a map of unique_id → node ({@code nodes} or {@code sources}). */
     private static void readNodeMap(JsonParser parser, NodeSink sink) throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
-        ArtifactJson.readObject(parser, (key, p) -> {
+        LenientJson.readObject(parser, (key, p) -> {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                ArtifactJson.text(p);
+                LenientJson.text(p);
                 return;
             }
             NodeFields node = readNode(p);
@@ -121,39 +120,25 @@ public final class ManifestReader {
         return token == JsonToken.VALUE_NULL ? "null" : token == JsonToken.START_ARRAY ? "an array" : "a single value";
     }
 
-    private static int countEntries(JsonParser parser) throws IOException, IngestException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
-            return 0;
-        }
-        int[] count = new int[1];
-        ArtifactJson.readObject(parser, (key, p) -> {
-            count[0]++;
-            p.skipChildren();
-        });
-        return count[0];
-    }
-
     private static NodeFields readNode(JsonParser parser) throws IOException, IngestException {
         NodeFields node = new NodeFields();
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "unique_id" -> node.uniqueId = ArtifactJson.text(p);
-                case "resource_type" -> node.resourceType = ArtifactJson.text(p);
-                case "name" -> node.name = ArtifactJson.text(p);
-                case "alias" -> node.alias = ArtifactJson.text(p);
-                case "identifier" -> node.identifier = ArtifactJson.text(p);
-                case "source_name" -> node.sourceName = ArtifactJson.text(p);
-                case "database" -> node.database = ArtifactJson.text(p);
-                case "schema" -> node.schema = ArtifactJson.text(p);
-                case "version" -> node.version = ArtifactJson.text(p);
-                case "original_file_path" -> node.originalFilePath = ArtifactJson.text(p);
-                case "column_name" -> node.columnName = ArtifactJson.text(p);
-                case "attached_node" -> node.attachedNode = ArtifactJson.text(p);
-                case "file_key_name" -> node.fileKeyName = ArtifactJson.text(p);
+                case "unique_id" -> node.uniqueId = LenientJson.text(p);
+                case "resource_type" -> node.resourceType = LenientJson.text(p);
+                case "name" -> node.name = LenientJson.text(p);
+                case "alias" -> node.alias = LenientJson.text(p);
+                case "identifier" -> node.identifier = LenientJson.text(p);
+                case "source_name" -> node.sourceName = LenientJson.text(p);
+                case "database" -> node.database = LenientJson.text(p);
+                case "schema" -> node.schema = LenientJson.text(p);
+                case "version" -> node.version = LenientJson.text(p);
+                case "original_file_path" -> node.originalFilePath = LenientJson.text(p);
+                case "column_name" -> node.columnName = LenientJson.text(p);
+                case "attached_node" -> node.attachedNode = LenientJson.text(p);
+                case "file_key_name" -> node.fileKeyName = LenientJson.text(p);
                 case "depends_on" -> readDependsOn(p, node);
                 case "test_metadata" -> readTestMetadata(p, node);
-                case "config" -> readConfig(p, node);
                 default -> p.skipChildren();
             }
         });
@@ -162,12 +147,12 @@ public final class ManifestReader {
 
     private static void readDependsOn(JsonParser parser, NodeFields node) throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             if ("nodes".equals(name)) {
-                node.dependsOn = ArtifactJson.strings(p);
+                node.dependsOn = LenientJson.strings(p);
             } else {
                 p.skipChildren();
             }
@@ -176,13 +161,13 @@ public final class ManifestReader {
 
     private static void readTestMetadata(JsonParser parser, NodeFields node) throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser); // null on singular tests of some versions
+            LenientJson.text(parser); // null on singular tests of some versions
             return;
         }
         node.hasTestMetadata = true;
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "name" -> node.genericName = ArtifactJson.text(p);
+                case "name" -> node.genericName = LenientJson.text(p);
                 case "kwargs" -> readKwargs(p, node);
                 default -> p.skipChildren();
             }
@@ -191,28 +176,14 @@ public final class ManifestReader {
 
     private static void readKwargs(JsonParser parser, NodeFields node) throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "model" -> node.modelArgument = ArtifactJson.text(p);
-                case "to" -> node.toArgument = ArtifactJson.text(p);
+                case "model" -> node.modelArgument = LenientJson.text(p);
+                case "to" -> node.toArgument = LenientJson.text(p);
                 default -> p.skipChildren();
-            }
-        });
-    }
-
-    private static void readConfig(JsonParser parser, NodeFields node) throws IOException, IngestException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
-            return;
-        }
-        ArtifactJson.readObject(parser, (name, p) -> {
-            if ("severity".equals(name)) {
-                node.severity = ArtifactJson.text(p);
-            } else {
-                p.skipChildren();
             }
         });
     }
@@ -237,7 +208,6 @@ public final class ManifestReader {
         String genericName;
         String modelArgument;
         String toArgument;
-        String severity;
 
         DbtTest toTest() {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
@@ -245,7 +215,7 @@ public final class ManifestReader {
             // Soda Cloud refuses a check without a name: an empty one falls back to the unique_id too.
             String shownName = name == null || name.isBlank() ? uniqueId : name;
             return new DbtTest(uniqueId, shownName, originalFilePath, columnName, generic, modelArgument, toArgument,
-                    attachedNode, fileKeyName, dependsOn, severity);
+                    attachedNode, fileKeyName, dependsOn);
         }
 
         DbtRelation toRelation(RelationType type) {
@@ -260,7 +230,6 @@ public final class ManifestReader {
         ArtifactMetadata metadata;
         boolean sawNodes;
         boolean sawResults;
-        int unitTests;
         final Map<String, DbtTest> tests = new HashMap<>();
         final Map<String, DbtRelation> relations = new HashMap<>();
         final List<String> warnings = new ArrayList<>();

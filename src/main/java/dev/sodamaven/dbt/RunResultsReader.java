@@ -21,24 +21,24 @@ public final class RunResultsReader {
     /** The newest run_results schema this reader was written against. */
     static final int NEWEST_KNOWN_SCHEMA = 6;
 
-    private static final String FILE_NAME = "run_results.json";
     private static final String LABEL = "dbt run results";
 
     /**
      * Reads {@code file}; {@code setting} names where the user configured it, for messages.
      */
     public RunResults read(Path file, String setting) throws IngestException {
-        ArtifactJson.requireReadableFile(file, LABEL, FILE_NAME, setting);
-        return ArtifactJson.parse(file, LABEL, FILE_NAME, parser -> readBody(file, setting, parser));
+        ArtifactFile artifact = new ArtifactFile(file, "run-results", LABEL, setting);
+        return artifact.read(parser -> readBody(artifact, parser));
     }
 
-    private RunResults readBody(Path file, String setting, JsonParser parser) throws IOException, IngestException {
+    private RunResults readBody(ArtifactFile artifact, JsonParser parser) throws IOException, IngestException {
+        Path file = artifact.path();
         Accumulator acc = new Accumulator(file);
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
-                    acc.metadata = ArtifactJson.readMetadata(file, p);
-                    ArtifactJson.requireKind(acc.metadata, "run-results", LABEL, setting);
+                    acc.metadata = MetadataReader.read(file, p);
+                    artifact.requireKind(acc.metadata);
                 }
                 case "args" -> readArgs(p, acc);
                 case "results" -> readResults(p, acc);
@@ -55,7 +55,7 @@ public final class RunResultsReader {
         if (!acc.sawResults) {
             String looksLike = acc.sawNodes ? " It looks like a manifest.json." : "";
             throw IngestException.input(LABEL + " " + file + " is not a dbt run_results.json: it has no \"results\"."
-                    + looksLike, "Check " + setting + ": the two files may have been swapped.");
+                    + looksLike, "Check " + artifact.setting() + ": the two files may have been swapped.");
         }
         int version = acc.metadata.schemaVersion();
         if (version > NEWEST_KNOWN_SCHEMA) {
@@ -68,14 +68,14 @@ public final class RunResultsReader {
 
     private static void readArgs(JsonParser parser, Accumulator acc) throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
-        ArtifactJson.readObject(parser, (name, p) -> {
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "which" -> acc.command = ArtifactJson.text(p);
+                case "which" -> acc.command = LenientJson.text(p);
                 case "rpc_method" -> {
-                    String method = ArtifactJson.text(p);
+                    String method = LenientJson.text(p);
                     if (acc.command == null) {
                         acc.command = method;
                     }
@@ -89,13 +89,13 @@ public final class RunResultsReader {
         acc.sawResults = true;
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             // "results": null (or any non-array) holds no result; the caller decides what that means.
-            ArtifactJson.text(parser);
+            LenientJson.text(parser);
             return;
         }
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
             if (token != JsonToken.START_OBJECT) {
-                ArtifactJson.text(parser);
+                LenientJson.text(parser);
                 acc.malformedEntries++;
                 continue;
             }
@@ -110,40 +110,35 @@ public final class RunResultsReader {
     }
 
     private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {
-        String[] text = new String[3]; // unique_id, status, message
-        Long[] failures = new Long[2]; // failures, integer message (dbt 0.19)
-        double[] seconds = new double[1];
-        boolean[] hasFailures = new boolean[1];
-        ArtifactJson.readObject(parser, (name, p) -> {
+        ResultFields result = new ResultFields();
+        LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
-                case "unique_id" -> text[0] = ArtifactJson.text(p);
-                case "status" -> text[1] = ArtifactJson.text(p);
+                case "unique_id" -> result.uniqueId = LenientJson.text(p);
+                case "status" -> result.status = LenientJson.text(p);
                 case "failures" -> {
-                    hasFailures[0] = true;
-                    failures[0] = ArtifactJson.wholeNumber(p);
+                    result.hasFailures = true;
+                    result.failures = LenientJson.wholeNumber(p);
                 }
                 case "message" -> {
                     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                        failures[1] = ArtifactJson.wholeNumber(p);
+                        result.integerMessage = LenientJson.wholeNumber(p);
                     } else {
-                        text[2] = ArtifactJson.text(p);
+                        result.message = LenientJson.text(p);
                     }
                 }
-                case "execution_time" -> seconds[0] = ArtifactJson.decimal(p);
+                case "execution_time" -> result.executionTime = LenientJson.decimal(p);
                 default -> p.skipChildren();
             }
         });
-        String id = text[0];
+        String id = result.uniqueId;
         if (id == null || id.isBlank()) {
             acc.malformedEntries++;
             return;
         }
-        String status = text[1] == null ? "unknown" : text[1].toLowerCase(Locale.ROOT);
+        String status = result.status == null ? "unknown" : result.status.toLowerCase(Locale.ROOT);
         if (id.startsWith("test.")) {
-            // dbt 0.19 (schema v1) has no "failures" and puts the failing row count in "message".
-            Long failing = hasFailures[0] ? failures[0] : failures[1];
-            String message = text[2] == null && failures[1] != null && !hasFailures[0] ? null : text[2];
-            TestResult previous = acc.tests.put(id, new TestResult(id, status, failing, message, seconds[0]));
+            TestResult previous = acc.tests.put(id,
+                    new TestResult(id, status, result.failingRows(), result.message, result.executionTime));
             if (previous != null) {
                 acc.warnings.add(acc.file + " lists test " + id + " more than once; the last result ("
                         + status + ") was used.");
@@ -151,6 +146,22 @@ public final class RunResultsReader {
         } else {
             String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
             acc.others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, 1, Integer::sum);
+        }
+    }
+
+    /** The fields of one result while it is being read; turned into a record or counted right after. */
+    private static final class ResultFields {
+        String uniqueId;
+        String status;
+        String message;
+        boolean hasFailures;
+        Long failures;
+        Long integerMessage;
+        double executionTime;
+
+        Long failingRows() {
+            // dbt 0.19 (schema v1) has no "failures" and puts the failing row count in an integer "message".
+            return hasFailures ? failures : integerMessage;
         }
     }
 

@@ -71,7 +71,7 @@ class ManifestReaderTest {
         assertThat(manifest.tests().get(NOT_NULL)).isEqualTo(new DbtTest(NOT_NULL, "not_null_orders_order_id",
                 "models/schema.yml", "order_id", "not_null", "{{ get_where_subquery(ref('orders')) }}", null,
                 version >= 9 ? "model.shop.orders" : null, version >= 4 ? "models.orders" : null,
-                List.of("model.shop.orders"), "ERROR"));
+                List.of("model.shop.orders")));
         assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders", "seed.shop.customers");
         assertThat(manifest.relations().get("model.shop.orders")).isEqualTo(new DbtRelation("model.shop.orders",
                 RelationType.MODEL, "orders", "orders_table", null, null, "analytics", "core", null));
@@ -182,14 +182,13 @@ class ManifestReaderTest {
     }
 
     @Test
-    void unitTestsAreCountedNotKept() throws Exception {
+    void unitTestsAreNotKept() throws Exception {
         ManifestIndex manifest = read("""
                 {'metadata': %s, 'nodes': {}, 'sources': {}, 'unit_tests': {
                    'unit_test.shop.orders.t1': {'model': 'orders', 'given': [], 'expect': {'rows': []}},
                    'unit_test.shop.orders.t2': {'model': 'orders', 'given': [], 'expect': {'rows': []}}}}
                 """.formatted(manifestMetadata(12, "1.10.17")), Set.of("unit_test.shop.orders.t1"));
 
-        assertThat(manifest.unitTests()).isEqualTo(2);
         assertThat(manifest.tests()).isEmpty();
     }
 
@@ -255,7 +254,6 @@ class ManifestReaderTest {
         assertThat(test.uniqueId()).isEqualTo(NOT_NULL);
         assertThat(test.dependsOn()).isEmpty();
         assertThat(test.modelArgument()).isNull();
-        assertThat(test.severity()).isNull();
     }
 
     @Test

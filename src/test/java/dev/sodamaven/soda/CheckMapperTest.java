@@ -31,8 +31,8 @@ class CheckMapperTest {
 
     private static ManifestIndex manifest(DbtTest... tests) {
         Map<String, DbtTest> byId = Arrays.stream(tests).collect(Collectors.toMap(DbtTest::uniqueId, Function.identity()));
-        return new ManifestIndex(new ArtifactMetadata(null, null, null, null, null, null), byId,
-                relations(model("orders", "fct_orders"), source("raw", "customers", "raw_customers")), 0, List.of());
+        return new ManifestIndex(new ArtifactMetadata(null, null, null, null, null), byId,
+                relations(model("orders", "fct_orders"), source("raw", "customers", "raw_customers")), List.of());
     }
 
     private static TestResult result(DbtTest test, String status, Long failures, String message) {
@@ -121,8 +121,8 @@ class CheckMapperTest {
     @Test
     void aTestWhoseTableNameIsEmptyIsUnattached() {
         DbtTest onQuoted = generic("t", null, null, "model.shop.quoted", null);
-        ManifestIndex manifest = new ManifestIndex(new ArtifactMetadata(null, null, null, null, null, null),
-                Map.of(onQuoted.uniqueId(), onQuoted), relations(model("quoted", "''")), 0, List.of());
+        ManifestIndex manifest = new ManifestIndex(new ArtifactMetadata(null, null, null, null, null),
+                Map.of(onQuoted.uniqueId(), onQuoted), relations(model("quoted", "''")), List.of());
 
         MappedChecks mapped = new CheckMapper().map(List.of(result(onQuoted, "pass", 0L, null)), manifest);
 

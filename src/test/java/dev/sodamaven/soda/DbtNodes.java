@@ -51,12 +51,12 @@ final class DbtNodes {
     static DbtTest generic(String name, String model, String to, String attachedNode, String fileKeyName,
                            String... dependsOn) {
         return new DbtTest("test.shop." + name + ".1a2b3c4d5e", name, "models/schema.yml", "id", "not_null", model, to,
-                attachedNode, fileKeyName, List.of(dependsOn), "ERROR");
+                attachedNode, fileKeyName, List.of(dependsOn));
     }
 
     /** A singular test: no {@code test_metadata}. */
     static DbtTest singular(String name, String... dependsOn) {
         return new DbtTest("test.shop." + name, name, "tests/" + name + ".sql", null, null, null, null, null, null,
-                List.of(dependsOn), null);
+                List.of(dependsOn));
     }
 }

@@ -17,20 +17,22 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Opens a dbt artifact with Jackson's streaming parser and turns every way reading it can fail into
- * one {@link IngestException} that names the file, the place and what to do. Also holds the small
- * lenient value readers all artifact readers share: dbt has changed value types between versions
- * (0.19's integer {@code message}, numeric or string model versions), so a value of an unexpected
- * type is read as text or skipped, never fatal.
+ * A dbt artifact file to be read with Jackson's streaming parser. Every way reading it can fail
+ * (missing, unreadable, not JSON, truncated, malformed, not UTF-8, beyond a limit, another kind of
+ * artifact) becomes one {@link IngestException} that names the file, the place and what to do, so a
+ * reader only deals with the content it understands.
+ *
+ * @param path    the file
+ * @param kind    the artifact kind its schema URL should name: {@code manifest} or {@code run-results}
+ * @param label   how messages name it, e.g. "dbt manifest"
+ * @param setting where the user configured it, e.g. "dbtManifest (-Dsoda.dbt.manifest)"
  */
-final class ArtifactJson {
+record ArtifactFile(Path path, String kind, String label, String setting) {
 
     /** Reads the body of an artifact; the parser stands on the top-level {@code START_OBJECT}. */
     @FunctionalInterface
@@ -38,16 +40,10 @@ final class ArtifactJson {
         T read(JsonParser parser) throws IOException, IngestException;
     }
 
-    /** Handles one field; the parser stands on the value and must be left on its last token. */
-    @FunctionalInterface
-    interface FieldHandler {
-        void field(String name, JsonParser parser) throws IOException, IngestException;
-    }
-
     /** Longest text value read (skipped values are never materialised, so a huge compiled_code costs nothing). */
-    static final int MAX_STRING_LENGTH = 20_000_000;
+    private static final int MAX_STRING_LENGTH = 20_000_000;
     /** Deepest nesting accepted; dbt's own files stay far below it. */
-    static final int MAX_NESTING_DEPTH = 1_000;
+    private static final int MAX_NESTING_DEPTH = 1_000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // Manifests hold hundreds of thousands of distinct field names (node ids as keys of nodes,
@@ -68,91 +64,108 @@ final class ArtifactJson {
     private static final Set<String> INGESTED_KINDS = Set.of("manifest", "run-results");
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
-    private ArtifactJson() {
+    /** The name dbt gives a file of this kind, e.g. manifest.json. */
+    String fileName() {
+        return SchemaVersion.fileName(kind);
     }
 
     /**
-     * Checks that {@code file} is a readable regular file; {@code label} names it in messages
-     * (e.g. "dbt manifest"), {@code fileName} is the name dbt gives such a file (manifest.json) and
-     * {@code setting} says where it was configured.
+     * Parses the file with {@code body}, which gets the parser on the top-level object; anything but
+     * one complete JSON object in a readable regular file (missing, a directory, empty, binary,
+     * truncated, malformed, not UTF-8, two objects in one file) is one {@link IngestException} naming
+     * the file and the place.
      */
-    static void requireReadableFile(Path file, String label, String fileName, String setting) throws IngestException {
-        if (Files.isDirectory(file)) {
-            // A folder holding the file is a folder given where the file was expected; else the file itself is one.
-            throw IngestException.input(label + " " + file + " is a directory, not a file.",
-                    Files.isRegularFile(file.resolve(fileName))
-                            ? "Point " + setting + " at the " + fileName + " inside it."
-                            : "Replace it with the " + fileName + " dbt wrote, or correct " + setting + ".");
+    <T> T read(Body<T> body) throws IngestException {
+        requireReadableFile();
+        return parse(body);
+    }
+
+    /**
+     * Refuses the file when its metadata says it is another kind of dbt artifact; called as soon as
+     * the metadata is read, before reading a possibly huge rest.
+     */
+    void requireKind(ArtifactMetadata metadata) throws IngestException {
+        String found = metadata.schemaKind();
+        if (found != null && !found.equals(kind)) {
+            throw IngestException.input(named() + " is a dbt " + SchemaVersion.fileName(found)
+                    + " (" + schemaShown(metadata) + "), not a " + fileName() + ".",
+                    INGESTED_KINDS.contains(found) ? "Check " + setting + ": the two files may have been swapped."
+                            : "Check " + setting + ": it must lead to the " + fileName()
+                            + " dbt wrote; a " + SchemaVersion.fileName(found) + " is not ingested.");
         }
-        if (!Files.exists(file)) {
-            String why = Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? " is a broken symbolic link." : " does not exist.";
-            throw IngestException.input(label + " " + file + why,
+    }
+
+    private void requireReadableFile() throws IngestException {
+        if (Files.isDirectory(path)) {
+            // A folder holding the file is a folder given where the file was expected; else the file itself is one.
+            throw IngestException.input(named() + " is a directory, not a file.",
+                    Files.isRegularFile(path.resolve(fileName()))
+                            ? "Point " + setting + " at the " + fileName() + " inside it."
+                            : "Replace it with the " + fileName() + " dbt wrote, or correct " + setting + ".");
+        }
+        if (!Files.exists(path)) {
+            String why = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? " is a broken symbolic link." : " does not exist.";
+            throw IngestException.input(named() + why,
                     "Check " + setting + "; dbt writes it to its target/ folder when it runs.");
         }
-        if (!Files.isRegularFile(file)) {
-            throw IngestException.input(label + " " + file + " is not a regular file (a pipe or device?).",
+        if (!Files.isRegularFile(path)) {
+            throw IngestException.input(named() + " is not a regular file (a pipe or device?).",
                     "Point " + setting + " at the JSON file dbt wrote.");
         }
-        if (!Files.isReadable(file)) {
-            throw IngestException.input(label + " " + file + " cannot be read: permission denied.",
+        if (!Files.isReadable(path)) {
+            throw IngestException.input(named() + " cannot be read: permission denied.",
                     "Give the build user read access to it.");
         }
     }
 
-    /**
-     * Parses {@code file} with {@code body}, which gets the parser on the top-level object; anything
-     * but one complete JSON object (empty, binary, truncated, malformed, not UTF-8, two objects in one
-     * file) is one {@link IngestException} naming the file and the place.
-     */
-    static <T> T parse(Path file, String label, String fileName, Body<T> body) throws IngestException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    private <T> T parse(Body<T> body) throws IngestException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             in.mark(NonJsonContent.HEAD_LENGTH);
             byte[] head = new byte[NonJsonContent.HEAD_LENGTH];
             int length = in.readNBytes(head, 0, head.length);
-            NonJsonContent.refuse(head, length, file, label, fileName, REGENERATE);
+            NonJsonContent.refuse(head, length, path, label, fileName(), REGENERATE);
             in.reset();
             try (JsonParser parser = FACTORY.createParser(in)) {
-                return parseJson(file, label, parser, body);
+                return parseJson(parser, body);
             }
         } catch (AccessDeniedException denied) {
-            throw IngestException.input(label + " " + file + " cannot be read: permission denied.",
+            throw IngestException.input(named() + " cannot be read: permission denied.",
                     "Give the build user read access to it.");
         } catch (IOException io) {
             String reason = io instanceof FileSystemException fileProblem && fileProblem.getReason() != null
                     ? fileProblem.getReason() : io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
-            throw IngestException.input(label + " " + file + " could not be read: " + reason + ".",
+            throw IngestException.input(named() + " could not be read: " + reason + ".",
                     "Check the file and the disk it is on, then run the build again.", io);
         }
     }
 
-    private static <T> T parseJson(Path file, String label, JsonParser parser, Body<T> body)
-            throws IOException, IngestException {
+    private <T> T parseJson(JsonParser parser, Body<T> body) throws IOException, IngestException {
         try {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw IngestException.input(label + " " + file + " is empty.", REGENERATE);
+                throw IngestException.input(named() + " is empty.", REGENERATE);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw IngestException.input(label + " " + file + " is not a dbt artifact: it holds a JSON "
+                throw IngestException.input(named() + " is not a dbt artifact: it holds a JSON "
                         + describe(first) + ", not a JSON object.", REGENERATE);
             }
             T result = body.read(parser);
-            requireEnd(file, label, parser);
+            requireEnd(parser);
             return result;
         } catch (StreamConstraintsException tooBig) {
-            throw IngestException.input(label + " " + file + " " + describeLimit(tooBig.getOriginalMessage())
+            throw IngestException.input(named() + " " + describeLimit(tooBig.getOriginalMessage())
                     // Where the value starts: where inside a huge value the limit hit depends on buffering.
                     + at(parser.currentTokenLocation() != null ? parser.currentTokenLocation() : tooBig.getLocation())
                     + place(parser) + ".",
                     "dbt writes no such value: check that the file is the dbt artifact you meant, "
                             + "or run dbt again to regenerate it.");
         } catch (CharConversionException | JsonProcessingException malformed) {
-            throw malformed(file, label, parser, malformed);
+            throw malformed(parser, malformed);
         }
     }
 
     /** After the top-level object only white space may follow: more is a second document or damage. */
-    private static void requireEnd(Path file, String label, JsonParser parser) throws IngestException {
+    private void requireEnd(JsonParser parser) throws IngestException {
         JsonLocation where;
         try {
             if (parser.nextToken() == null) {
@@ -162,137 +175,35 @@ final class ArtifactJson {
         } catch (IOException unreadable) {
             where = unreadable instanceof JsonProcessingException json ? json.getLocation() : parser.currentLocation();
         }
-        throw IngestException.input(label + " " + file + " goes on after the end of its JSON object" + at(where)
+        throw IngestException.input(named() + " goes on after the end of its JSON object" + at(where)
                 + ": it may hold two files in one, or be damaged.", REGENERATE);
     }
 
-    private static IngestException malformed(Path file, String label, JsonParser parser, IOException malformed) {
+    private IngestException malformed(JsonParser parser, IOException malformed) {
         String problem = malformed instanceof JsonProcessingException json ? json.getOriginalMessage()
                 : malformed.getMessage();
         JsonLocation location = malformed instanceof JsonProcessingException json ? json.getLocation()
                 : parser.currentLocation();
         String where = at(location) + place(parser);
         if (problem != null && problem.contains("end-of-input")) {
-            return IngestException.input(label + " " + file + " is truncated: it ends in the middle of a JSON value"
+            return IngestException.input(named() + " is truncated: it ends in the middle of a JSON value"
                     + where + ".", REGENERATE);
         }
         if (problem != null && problem.startsWith("Invalid UTF-8")) {
             Matcher bad = HEX_BYTE.matcher(problem);
             String which = bad.find() ? "byte " + bad.group() : "a byte";
-            return IngestException.input(label + " " + file + " is not UTF-8 text" + where + ": " + which
+            return IngestException.input(named() + " is not UTF-8 text" + where + ": " + which
                     + " cannot be there in UTF-8, so the file was probably saved in another encoding (such as "
                     + "Latin-1 or Windows-1252).", "dbt writes UTF-8: run dbt again to regenerate it, or convert "
                     + "the file to UTF-8.");
         }
-        return IngestException.input(label + " " + file + " is not valid JSON" + where + ": " + firstLine(problem)
+        return IngestException.input(named() + " is not valid JSON" + where + ": " + firstLine(problem)
                 + ".", REGENERATE);
     }
 
-    /** Walks the fields of the object the parser stands on; unhandled values are skipped. */
-    static void readObject(JsonParser parser, FieldHandler handler) throws IOException, IngestException {
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            handler.field(name, parser);
-            // A handler that did not consume a container leaves us on its start: skip the rest.
-            if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
-                parser.skipChildren();
-            }
-        }
-        if (token != JsonToken.END_OBJECT) {
-            throw new com.fasterxml.jackson.core.JsonParseException(parser, "expected a field name or '}'");
-        }
-    }
-
-    /** Scalars as text (numbers and booleans too), null for null; objects and arrays are skipped. */
-    static String text(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            return null;
-        }
-        if (token.isScalarValue()) {
-            return token == JsonToken.VALUE_NULL ? null : parser.getText();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
-    /** An integral number, or null for null, non-numbers and numbers that do not fit a long. */
-    static Long wholeNumber(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return parser.getLongValue();
-        }
-        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            double value = parser.getDoubleValue();
-            return Double.isFinite(value) && Math.abs(value) < 9.0e18 ? (long) value : null;
-        }
-        text(parser);
-        return null;
-    }
-
-    static double decimal(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            double value = parser.getDoubleValue();
-            return Double.isFinite(value) ? value : 0;
-        }
-        text(parser);
-        return 0;
-    }
-
-    /** An array of strings; other elements are skipped; anything but an array gives an empty list. */
-    static List<String> strings(JsonParser parser) throws IOException {
-        List<String> values = new ArrayList<>();
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            text(parser);
-            return values;
-        }
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            if (token == JsonToken.VALUE_STRING) {
-                values.add(parser.getText());
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return values;
-    }
-
-    static ArtifactMetadata readMetadata(Path file, JsonParser parser) throws IOException, IngestException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            text(parser);
-            return ArtifactMetadata.absent(file);
-        }
-        String[] values = new String[5];
-        readObject(parser, (name, p) -> {
-            switch (name) {
-                case "dbt_schema_version" -> values[0] = text(p);
-                case "dbt_version" -> values[1] = text(p);
-                case "invocation_id" -> values[2] = text(p);
-                case "generated_at" -> values[3] = text(p);
-                case "invocation_started_at" -> values[4] = text(p);
-                default -> p.skipChildren();
-            }
-        });
-        return new ArtifactMetadata(file, values[0], values[1], values[2], values[3], values[4]);
-    }
-
-    /**
-     * Refuses a file whose metadata says it is another kind of dbt artifact, as soon as the metadata
-     * is read (before reading a possibly huge rest).
-     */
-    static void requireKind(ArtifactMetadata metadata, String expectedKind, String label, String setting)
-            throws IngestException {
-        String kind = metadata.schemaKind();
-        if (kind != null && !kind.equals(expectedKind)) {
-            throw IngestException.input(label + " " + metadata.file() + " is a dbt " + SchemaVersion.fileName(kind)
-                    + " (" + schemaShown(metadata) + "), not a " + SchemaVersion.fileName(expectedKind) + ".",
-                    INGESTED_KINDS.contains(kind) ? "Check " + setting + ": the two files may have been swapped."
-                            : "Check " + setting + ": it must lead to the " + SchemaVersion.fileName(expectedKind)
-                            + " dbt wrote; a " + SchemaVersion.fileName(kind) + " is not ingested.");
-        }
+    /** How every message starts, e.g. "dbt manifest target/manifest.json". */
+    private String named() {
+        return label + " " + path;
     }
 
     /** The schema URL as written when it is plain; else rebuilt from what was recognised in it. */

@@ -1,0 +1,99 @@
+package dev.sodamaven.dbt;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.sodamaven.core.IngestException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads values from a streaming parser without insisting on their type. dbt has changed value types
+ * between versions (0.19's integer {@code message}, numeric or string model versions), so a value of
+ * an unexpected type is read as text or skipped, never fatal: only broken JSON is.
+ */
+final class LenientJson {
+
+    /** Handles one field; the parser stands on the value and must be left on its last token. */
+    @FunctionalInterface
+    interface FieldHandler {
+        void field(String name, JsonParser parser) throws IOException, IngestException;
+    }
+
+    private LenientJson() {
+    }
+
+    /** Walks the fields of the object the parser stands on; unhandled values are skipped. */
+    static void readObject(JsonParser parser, FieldHandler handler) throws IOException, IngestException {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            handler.field(name, parser);
+            // A handler that did not consume a container leaves us on its start: skip the rest.
+            if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new JsonParseException(parser, "expected a field name or '}'");
+        }
+    }
+
+    /** Scalars as text (numbers and booleans too), null for null; objects and arrays are skipped. */
+    static String text(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            return null;
+        }
+        if (token.isScalarValue()) {
+            return token == JsonToken.VALUE_NULL ? null : parser.getText();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    /** An integral number, or null for null, non-numbers and numbers that do not fit a long. */
+    static Long wholeNumber(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = parser.getDoubleValue();
+            return Double.isFinite(value) && Math.abs(value) < 9.0e18 ? (long) value : null;
+        }
+        text(parser);
+        return null;
+    }
+
+    /** A number as a double, or 0 for null, non-numbers and numbers beyond a double's range. */
+    static double decimal(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = parser.getDoubleValue();
+            return Double.isFinite(value) ? value : 0;
+        }
+        text(parser);
+        return 0;
+    }
+
+    /** An array of strings; other elements are skipped; anything but an array gives an empty list. */
+    static List<String> strings(JsonParser parser) throws IOException {
+        List<String> values = new ArrayList<>();
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            text(parser);
+            return values;
+        }
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (token == JsonToken.VALUE_STRING) {
+                values.add(parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return values;
+    }
+}
