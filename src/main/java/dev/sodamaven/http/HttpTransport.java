@@ -1,6 +1,7 @@
 package dev.sodamaven.http;
 
 import dev.sodamaven.core.ProxySettings;
+import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,10 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -278,38 +276,22 @@ public final class HttpTransport implements Closeable {
         return new HttpReply(status, headers, body, null, attempt);
     }
 
-    /** Writes the body next to {@code target} and moves it into place only once it is complete. */
+    /** Streams the body to {@code target}, which appears only once it is complete. */
     private static void streamToFile(HttpEntity entity, Path target, DownloadListener listener) throws IOException {
         long total = entity == null ? -1 : entity.getContentLength();
-        Path partial = createPartial(target);
-        boolean complete = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                if (entity != null) {
-                    try (InputStream in = entity.getContent()) {
-                        copy(in, out, total, listener);
-                    }
+        AtomicFileWriter.write(target, out -> {
+            if (entity != null) {
+                try (InputStream in = entity.getContent()) {
+                    copy(in, out, total, listener);
                 }
             }
-            move(partial, target);
-            complete = true;
-        } finally {
-            if (!complete) {
-                Files.deleteIfExists(partial);
-            }
-        }
-    }
-
-    /** A new, uniquely named file beside {@code target}: parallel downloads never share one. */
-    private static Path createPartial(Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-            return Files.createTempFile(folder, target.getFileName() + ".", ".part");
-        } catch (IOException local) {
-            throw new TransportFailure.LocalFileException("the download could not be written to " + folder + " ("
-                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
-        }
+        }, (step, local) -> switch (step) {
+            case CREATE -> new TransportFailure.LocalFileException("the download could not be written to "
+                    + target.toAbsolutePath().getParent() + " (" + local.getClass().getSimpleName() + ": "
+                    + local.getMessage() + ")", local);
+            case MOVE -> new TransportFailure.LocalFileException("the download could not be moved to " + target
+                    + " (" + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
+        });
     }
 
     private static void copy(InputStream in, OutputStream out, long total, DownloadListener listener)
@@ -346,19 +328,6 @@ public final class HttpTransport implements Closeable {
                 throw new TransportFailure.ResponseTooLargeException();
             }
             return body;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            try {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notHere) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException local) {
-            throw new TransportFailure.LocalFileException("the download could not be moved to " + to + " ("
-                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
         }
     }
 
