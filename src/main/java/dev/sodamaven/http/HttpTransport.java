@@ -3,6 +3,7 @@ package dev.sodamaven.http;
 import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Sleeper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -44,29 +45,20 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one HTTP client of a run, shared by the Soda Cloud and dbt Cloud clients: timeouts, bounded
- * retries with exponential backoff and jitter, {@code Retry-After}, proxies, redirects that never
- * carry credentials to another host, and bodies streamed from and to disk.
- *
- * <p>What is retried: failures before the request left (connection refused, connect timeout, a
- * connection lost before the body was sent) always; 429 and 503 always (the server says it did not
- * handle the request); read timeouts, dropped connections, 502 and 504 only for
- * {@link RetryMode#IDEMPOTENT} requests, because the server may have processed the request before
- * the failure — repeating an upload could store it twice. Never retried: unknown hosts, TLS
- * handshake failures, answers that are not HTTP, and failures writing a download to disk.
+ * The one HTTP client of a run, shared by the Soda Cloud and dbt Cloud clients: bounded retries as
+ * the {@link RetryPolicy} decides, redirects that never carry credentials to another host, and
+ * bodies streamed from and to disk.
  */
 public final class HttpTransport implements Closeable {
 
     /** Error bodies and API answers are read into memory up to this size. */
     public static final int MAX_MEMORY_BODY = 16 * 1024 * 1024;
-    /** The longest {@code Retry-After} that is waited for; longer ones end the retries. */
-    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
     private static final long PROGRESS_STEP = 25L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpSettings settings;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
     private final RetryListener retryListener;
-    private final Clock clock;
     private final CloseableHttpClient client;
 
     public HttpTransport(HttpSettings settings, RetryListener retryListener) {
@@ -76,9 +68,10 @@ public final class HttpTransport implements Closeable {
     /** With the clock {@code Retry-After} dates are read against, and a DNS resolver (replaced in tests). */
     HttpTransport(HttpSettings settings, RetryListener retryListener, Clock clock, DnsResolver dns) {
         WireLogSilencer.silence();
-        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(settings, "settings");
+        this.retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff(), clock);
+        this.sleeper = settings.sleeper();
         this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.client = buildClient(settings, dns);
     }
 
@@ -141,66 +134,35 @@ public final class HttpTransport implements Closeable {
                     + call.uri().getScheme() + "://" + authority + " has no valid host name.",
                     "Check the host setting (a host name such as cloud.soda.io, without a path).");
         }
-        int maxAttempts = settings.maxRetries() + 1;
         for (int attempt = 1; ; attempt++) {
             TransportFailure.Progress progress = new TransportFailure.Progress();
             try {
                 HttpReply reply = exchange(call, target, listener, progress, attempt);
-                Duration wait = retryableStatusWait(call, reply, attempt);
-                if (wait == null || attempt >= maxAttempts) {
+                Optional<Duration> wait = retryPolicy.afterReply(reply, call.retryMode(), attempt);
+                if (wait.isEmpty()) {
                     return reply;
                 }
-                pause(call, "HTTP " + reply.status(), attempt + 1, maxAttempts, wait);
+                pause(call, "HTTP " + reply.status(), attempt + 1, wait.get());
             } catch (IOException failure) {
                 TransportFailure kind = TransportFailure.classify(failure, progress, call.body() != null);
-                if (!kind.retryable(call.retryMode()) || attempt >= maxAttempts) {
+                Optional<Duration> wait = retryPolicy.afterFailure(kind, call.retryMode(), attempt);
+                if (wait.isEmpty()) {
                     throw kind.toException(call, attempt, failure);
                 }
-                pause(call, kind.reason(), attempt + 1, maxAttempts, backoff(attempt));
+                pause(call, kind.reason(), attempt + 1, wait.get());
             }
         }
     }
 
-    private void pause(HttpCall call, String reason, int nextAttempt, int maxAttempts, Duration wait)
-            throws IngestException {
-        retryListener.retrying(call.description(), reason, nextAttempt, maxAttempts, wait);
+    private void pause(HttpCall call, String reason, int nextAttempt, Duration wait) throws IngestException {
+        retryListener.retrying(call.description(), reason, nextAttempt, retryPolicy.maxAttempts(), wait);
         try {
-            settings.sleeper().sleep(wait);
+            sleeper.sleep(wait);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw IngestException.remote(call.description() + " was interrupted while waiting to retry.",
                     "The build was cancelled.");
         }
-    }
-
-    /** How long to wait before retrying this status, or null when it is not retried. */
-    private Duration retryableStatusWait(HttpCall call, HttpReply reply, int attempt) {
-        int status = reply.status();
-        // 501 and 505 say the server will never handle this request; any other 5xx may pass on a retry.
-        boolean retry = status == 429 || status == 503 || (call.retryMode() == RetryMode.IDEMPOTENT
-                && status >= 500 && status <= 599 && status != 501 && status != 505);
-        if (!retry) {
-            return null;
-        }
-        Duration retryAfter = reply.header("retry-after").map(value -> RetryAfter.parse(value, clock)).orElse(null);
-        if (retryAfter == null) {
-            return backoff(attempt);
-        }
-        // Rate limits are per minute, so a minute's wait is honoured; a server asking for more than
-        // MAX_RETRY_AFTER gets its answer reported instead of a stalled build.
-        return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? null : retryAfter;
-    }
-
-    /** Exponential backoff with jitter: base × 2^(attempt-1), capped, then scaled by 50–100 %. */
-    Duration backoff(int attempt) {
-        long base = settings.initialBackoff().toMillis();
-        long max = settings.maxBackoff().toMillis();
-        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
-        // Shifting a large base far can overflow; once past the cap the cap applies anyway.
-        long exponential = base > (max >> doublings) ? max : base << doublings;
-        long capped = Math.min(exponential, max);
-        long jittered = capped / 2 + (capped <= 1 ? 0 : ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
-        return Duration.ofMillis(jittered);
     }
 
     private HttpReply exchange(HttpCall call, Path target, DownloadListener listener,

@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -149,26 +147,6 @@ class HttpTransportTest {
     }
 
     @Test
-    void honoursRetryAfterAsAnHttpDate() throws Exception {
-        // The fixed clock says 08:30:12; the server asks to come back at 08:30:16.
-        ScriptedServer server = server(
-                ScriptedServer.status(503, Map.of("Retry-After", "Fri, 20 Nov 2026 08:30:16 GMT"), ""),
-                ScriptedServer.json(200, "{}"));
-
-        HttpReply reply = transport(sleeper.settings(2)).send(get(server.url("/x")));
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(4));
-    }
-
-    @Test
-    void aRetryAfterDateInThePastMeansRetryAtOnce() {
-        assertThat(RetryAfter.parse("Fri, 20 Nov 2026 08:00:00 GMT", FIXED)).isEqualTo(Duration.ZERO);
-        assertThat(RetryAfter.parse("-5", FIXED)).isEqualTo(Duration.ZERO);
-        assertThat(RetryAfter.parse("soon", FIXED)).isNull();
-    }
-
-    @Test
     void doesNotWaitLongerThanTheRetryAfterCapAndReturnsThe429() throws Exception {
         ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "3600"), "{\"m\":\"slow down\"}"),
                 ScriptedServer.json(200, "{}"));
@@ -180,69 +158,6 @@ class HttpTransportTest {
         assertThat(reply.header("Retry-After")).contains("3600");
         assertThat(sleeper.waits()).isEmpty();
         assertThat(server.received()).hasSize(1);
-    }
-
-    @Test
-    void honoursAMinuteLongRetryAfterLongerThanTheBackoffCap() throws Exception {
-        ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "60"), ""),
-                ScriptedServer.json(200, "{}"));
-
-        HttpReply reply = transport(sleeper.settings(3)).send(get(server.url("/x")));
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(60));
-    }
-
-    @Test
-    void retriesA500ForIdempotentRequestsButNotA501() throws Exception {
-        ScriptedServer flaky = server(ScriptedServer.json(500, "{}"), ScriptedServer.json(200, "{}"));
-        assertThat(transport(sleeper.settings(3)).send(get(flaky.url("/x"))).status()).isEqualTo(200);
-
-        ScriptedServer never = server(ScriptedServer.json(501, "{}"), ScriptedServer.json(200, "{}"));
-        HttpReply reply = transport(sleeper.settings(3)).send(get(never.url("/x")));
-        assertThat(reply.status()).isEqualTo(501);
-        assertThat(reply.attempts()).isEqualTo(1);
-
-        ScriptedServer upload = server(ScriptedServer.json(500, "{}"), ScriptedServer.json(200, "{}"));
-        assertThat(transport(sleeper.settings(3)).send(upload(upload.url("/api/command"))).status()).isEqualTo(500);
-    }
-
-    @Test
-    void anUnreadableRetryAfterFallsBackToBackoff() throws Exception {
-        ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "later"), ""),
-                ScriptedServer.json(200, "{}"));
-
-        transport(sleeper.settings(1)).send(get(server.url("/x")));
-
-        assertThat(sleeper.waits()).singleElement().satisfies(wait ->
-                assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(100)));
-    }
-
-    @Test
-    void exponentialBackoffWithJitterStaysWithinBounds() {
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 10,
-                Duration.ofMillis(200), Duration.ofSeconds(3), "ua", List.of(), sleeper);
-        HttpTransport transport = transport(settings);
-        for (int attempt = 1; attempt <= 40; attempt++) {
-            long ceiling = Math.min(200L << Math.min(attempt - 1, 20), 3000);
-            Set<Long> seen = new HashSet<>();
-            for (int sample = 0; sample < 200; sample++) {
-                long wait = transport.backoff(attempt).toMillis();
-                assertThat(wait).as("attempt %d", attempt).isBetween(ceiling / 2, ceiling);
-                seen.add(wait);
-            }
-            assertThat(seen).as("jitter at attempt %d", attempt).hasSizeGreaterThan(1);
-        }
-    }
-
-    @Test
-    void backoffNeverOverflowsWithLargeSettings() {
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 100,
-                Duration.ofDays(300), Duration.ofDays(400), "ua", List.of(), sleeper);
-        HttpTransport transport = transport(settings);
-        for (int attempt = 1; attempt <= 100; attempt++) {
-            assertThat(transport.backoff(attempt)).isBetween(Duration.ofDays(150), Duration.ofDays(400));
-        }
     }
 
     @Test
