@@ -1,6 +1,5 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Sleeper;
@@ -18,31 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
-import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP client of a run, shared by the Soda Cloud and dbt Cloud clients: bounded retries as
@@ -62,53 +43,21 @@ public final class HttpTransport implements Closeable {
     private final CloseableHttpClient client;
 
     public HttpTransport(HttpSettings settings, RetryListener retryListener) {
-        this(settings, retryListener, Clock.systemUTC(), SystemDefaultDnsResolver.INSTANCE);
+        this(HttpClientFactory.create(settings, SystemDefaultDnsResolver.INSTANCE),
+                RetryPolicy.of(settings, Clock.systemUTC()), settings.sleeper(), retryListener);
     }
 
-    /** With the clock {@code Retry-After} dates are read against, and a DNS resolver (replaced in tests). */
-    HttpTransport(HttpSettings settings, RetryListener retryListener, Clock clock, DnsResolver dns) {
-        WireLogSilencer.silence();
-        Objects.requireNonNull(settings, "settings");
-        this.retryPolicy = new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff(), clock);
-        this.sleeper = settings.sleeper();
+    /**
+     * @param client        sends the requests; closed with this transport
+     * @param retryPolicy   decides after each try whether to try again
+     * @param sleeper       waits between tries
+     * @param retryListener told about each retry
+     */
+    HttpTransport(CloseableHttpClient client, RetryPolicy retryPolicy, Sleeper sleeper, RetryListener retryListener) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
-        this.client = buildClient(settings, dns);
-    }
-
-    private static CloseableHttpClient buildClient(HttpSettings settings, DnsResolver dns) {
-        Timeout connect = Timeout.of(settings.connectTimeout());
-        Timeout read = Timeout.of(settings.readTimeout());
-        HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(dns)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(read)
-                                // A pooled connection the server closed meanwhile must not carry an upload.
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                                .build())
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
-                .setUserAgent(settings.userAgent())
-                // Retries and redirects are decided here, with knowledge of what each request is.
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement();
-        if (settings.proxies().isEmpty()) {
-            builder.setRoutePlanner(new SystemDefaultRoutePlanner(null));
-        } else {
-            builder.setRoutePlanner(new ProxyRoutePlanner(settings));
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            for (ProxySettings proxy : settings.proxies()) {
-                if (proxy.username() != null && proxy.password() != null) {
-                    credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
-                            new UsernamePasswordCredentials(proxy.username(), proxy.password().reveal().toCharArray()));
-                }
-            }
-            builder.setDefaultCredentialsProvider(credentials);
-        }
-        return builder.build();
     }
 
     /** Sends {@code call} and reads the answer into memory (up to {@link #MAX_MEMORY_BODY}). */
@@ -217,7 +166,7 @@ public final class HttpTransport implements Closeable {
             builder.addHeader("Authorization", call.authorization().reveal());
         }
         if (call.body() != null) {
-            builder.setEntity(new BodyEntity(call.body(), progress));
+            builder.setEntity(new RequestBodyEntity(call.body(), progress));
         }
         return builder.build();
     }
@@ -296,83 +245,5 @@ public final class HttpTransport implements Closeable {
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    /** A JSON request body re-read from its source on every try. */
-    private static final class BodyEntity extends AbstractHttpEntity {
-        private final RequestBody body;
-        private final TransportFailure.Progress progress;
-
-        BodyEntity(RequestBody body, TransportFailure.Progress progress) {
-            super(ContentType.APPLICATION_JSON, null);
-            this.body = body;
-            this.progress = progress;
-        }
-
-        @Override
-        public InputStream getContent() throws IOException {
-            return body.open();
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            InputStream source;
-            try {
-                source = body.open();
-            } catch (IOException local) {
-                throw new TransportFailure.LocalFileException("the request body could not be read ("
-                        + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
-            }
-            try (InputStream in = source) {
-                progress.bodySent = true;
-                in.transferTo(out);
-            }
-        }
-
-        @Override
-        public long getContentLength() {
-            return body.length();
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return true;
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // Nothing held open between tries.
-        }
-    }
-
-    /** Routes through the settings.xml proxy for the target's scheme, unless the host bypasses it. */
-    private static final class ProxyRoutePlanner extends DefaultRoutePlanner {
-        private final HttpSettings settings;
-
-        ProxyRoutePlanner(HttpSettings settings) {
-            super(null);
-            this.settings = settings;
-        }
-
-        @Override
-        protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-            // Like Maven: a proxy declared for the target's scheme first; an http proxy also serves https.
-            ProxySettings chosen = settings.proxies().stream()
-                    .filter(proxy -> proxy.protocol().equalsIgnoreCase(target.getSchemeName()))
-                    .findFirst()
-                    .orElseGet(() -> settings.proxies().stream()
-                            .filter(proxy -> "http".equalsIgnoreCase(proxy.protocol()))
-                            .findFirst()
-                            .orElse(null));
-            if (chosen == null || chosen.bypasses(target.getHostName())) {
-                return null;
-            }
-            return new HttpHost("http", chosen.host(), chosen.port());
-        }
     }
 }

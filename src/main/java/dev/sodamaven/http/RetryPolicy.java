@@ -44,6 +44,10 @@ final class RetryPolicy {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    static RetryPolicy of(HttpSettings settings, Clock clock) {
+        return new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff(), clock);
+    }
+
     /** The most tries a request gets. */
     int maxAttempts() {
         return maxAttempts;
