@@ -1,6 +1,5 @@
 package dev.sodamaven.http;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -23,10 +22,6 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body, Pa
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
-    }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     public boolean isJson() {

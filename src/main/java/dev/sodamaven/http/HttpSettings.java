@@ -13,7 +13,7 @@ import java.util.List;
  * @param maxRetries      how many times a failed request is tried again (0: never)
  * @param initialBackoff  the wait before the first retry; doubled for each further one
  * @param maxBackoff      the longest backoff between two tries ({@code Retry-After} is honoured up to
- *                        {@link HttpTransport#MAX_RETRY_AFTER})
+ *                        {@code RetryPolicy.MAX_RETRY_AFTER})
  * @param userAgent       the User-Agent header
  * @param proxies         proxies to use, per target scheme (from Maven's settings.xml); empty: the JVM's
  *                        proxy system properties apply

@@ -1,123 +1,63 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.core.ProxySettings;
+import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Sleeper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hc.client5.http.DnsResolver;
+import java.util.Optional;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
-import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one HTTP client of a run, shared by the Soda Cloud and dbt Cloud clients: timeouts, bounded
- * retries with exponential backoff and jitter, {@code Retry-After}, proxies, redirects that never
- * carry credentials to another host, and bodies streamed from and to disk.
- *
- * <p>What is retried: failures before the request left (connection refused, connect timeout, a
- * connection lost before the body was sent) always; 429 and 503 always (the server says it did not
- * handle the request); read timeouts, dropped connections, 502 and 504 only for
- * {@link RetryMode#IDEMPOTENT} requests, because the server may have processed the request before
- * the failure — repeating an upload could store it twice. Never retried: unknown hosts, TLS
- * handshake failures, answers that are not HTTP, and failures writing a download to disk.
+ * The one HTTP client of a run, shared by the Soda Cloud and dbt Cloud clients: bounded retries as
+ * the {@link RetryPolicy} decides, redirects that never carry credentials to another host, and
+ * bodies streamed from and to disk.
  */
 public final class HttpTransport implements Closeable {
 
     /** Error bodies and API answers are read into memory up to this size. */
     public static final int MAX_MEMORY_BODY = 16 * 1024 * 1024;
-    /** The longest {@code Retry-After} that is waited for; longer ones end the retries. */
-    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
     private static final long PROGRESS_STEP = 25L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpSettings settings;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
     private final RetryListener retryListener;
-    private final Clock clock;
     private final CloseableHttpClient client;
 
     public HttpTransport(HttpSettings settings, RetryListener retryListener) {
-        this(settings, retryListener, Clock.systemUTC(), SystemDefaultDnsResolver.INSTANCE);
+        this(HttpClientFactory.create(settings, SystemDefaultDnsResolver.INSTANCE),
+                RetryPolicy.of(settings, Clock.systemUTC()), settings.sleeper(), retryListener);
     }
 
-    /** With the clock {@code Retry-After} dates are read against, and a DNS resolver (replaced in tests). */
-    HttpTransport(HttpSettings settings, RetryListener retryListener, Clock clock, DnsResolver dns) {
-        WireLogSilencer.silence();
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /**
+     * @param client        sends the requests; closed with this transport
+     * @param retryPolicy   decides after each try whether to try again
+     * @param sleeper       waits between tries
+     * @param retryListener told about each retry
+     */
+    HttpTransport(CloseableHttpClient client, RetryPolicy retryPolicy, Sleeper sleeper, RetryListener retryListener) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = buildClient(settings, dns);
-    }
-
-    private static CloseableHttpClient buildClient(HttpSettings settings, DnsResolver dns) {
-        Timeout connect = Timeout.of(settings.connectTimeout());
-        Timeout read = Timeout.of(settings.readTimeout());
-        HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(dns)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(read)
-                                // A pooled connection the server closed meanwhile must not carry an upload.
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                                .build())
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
-                .setUserAgent(settings.userAgent())
-                // Retries and redirects are decided here, with knowledge of what each request is.
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement();
-        if (settings.proxies().isEmpty()) {
-            builder.setRoutePlanner(new SystemDefaultRoutePlanner(null));
-        } else {
-            builder.setRoutePlanner(new ProxyRoutePlanner(settings));
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            for (ProxySettings proxy : settings.proxies()) {
-                if (proxy.username() != null && proxy.password() != null) {
-                    credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
-                            new UsernamePasswordCredentials(proxy.username(), proxy.password().reveal().toCharArray()));
-                }
-            }
-            builder.setDefaultCredentialsProvider(credentials);
-        }
-        return builder.build();
     }
 
     /** Sends {@code call} and reads the answer into memory (up to {@link #MAX_MEMORY_BODY}). */
@@ -143,66 +83,35 @@ public final class HttpTransport implements Closeable {
                     + call.uri().getScheme() + "://" + authority + " has no valid host name.",
                     "Check the host setting (a host name such as cloud.soda.io, without a path).");
         }
-        int maxAttempts = settings.maxRetries() + 1;
         for (int attempt = 1; ; attempt++) {
             TransportFailure.Progress progress = new TransportFailure.Progress();
             try {
                 HttpReply reply = exchange(call, target, listener, progress, attempt);
-                Duration wait = retryableStatusWait(call, reply, attempt);
-                if (wait == null || attempt >= maxAttempts) {
+                Optional<Duration> wait = retryPolicy.afterReply(reply, call.retryMode(), attempt);
+                if (wait.isEmpty()) {
                     return reply;
                 }
-                pause(call, "HTTP " + reply.status(), attempt + 1, maxAttempts, wait);
+                pause(call, "HTTP " + reply.status(), attempt + 1, wait.get());
             } catch (IOException failure) {
                 TransportFailure kind = TransportFailure.classify(failure, progress, call.body() != null);
-                if (!kind.retryable(call.retryMode()) || attempt >= maxAttempts) {
+                Optional<Duration> wait = retryPolicy.afterFailure(kind, call.retryMode(), attempt);
+                if (wait.isEmpty()) {
                     throw kind.toException(call, attempt, failure);
                 }
-                pause(call, kind.reason(), attempt + 1, maxAttempts, backoff(attempt));
+                pause(call, kind.reason(), attempt + 1, wait.get());
             }
         }
     }
 
-    private void pause(HttpCall call, String reason, int nextAttempt, int maxAttempts, Duration wait)
-            throws IngestException {
-        retryListener.retrying(call.description(), reason, nextAttempt, maxAttempts, wait);
+    private void pause(HttpCall call, String reason, int nextAttempt, Duration wait) throws IngestException {
+        retryListener.retrying(call.description(), reason, nextAttempt, retryPolicy.maxAttempts(), wait);
         try {
-            settings.sleeper().sleep(wait);
+            sleeper.sleep(wait);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw IngestException.remote(call.description() + " was interrupted while waiting to retry.",
                     "The build was cancelled.");
         }
-    }
-
-    /** How long to wait before retrying this status, or null when it is not retried. */
-    private Duration retryableStatusWait(HttpCall call, HttpReply reply, int attempt) {
-        int status = reply.status();
-        // 501 and 505 say the server will never handle this request; any other 5xx may pass on a retry.
-        boolean retry = status == 429 || status == 503 || (call.retryMode() == RetryMode.IDEMPOTENT
-                && status >= 500 && status <= 599 && status != 501 && status != 505);
-        if (!retry) {
-            return null;
-        }
-        Duration retryAfter = reply.header("retry-after").map(value -> RetryAfter.parse(value, clock)).orElse(null);
-        if (retryAfter == null) {
-            return backoff(attempt);
-        }
-        // Rate limits are per minute, so a minute's wait is honoured; a server asking for more than
-        // MAX_RETRY_AFTER gets its answer reported instead of a stalled build.
-        return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? null : retryAfter;
-    }
-
-    /** Exponential backoff with jitter: base × 2^(attempt-1), capped, then scaled by 50–100 %. */
-    Duration backoff(int attempt) {
-        long base = settings.initialBackoff().toMillis();
-        long max = settings.maxBackoff().toMillis();
-        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
-        // Shifting a large base far can overflow; once past the cap the cap applies anyway.
-        long exponential = base > (max >> doublings) ? max : base << doublings;
-        long capped = Math.min(exponential, max);
-        long jittered = capped / 2 + (capped <= 1 ? 0 : ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
-        return Duration.ofMillis(jittered);
     }
 
     private HttpReply exchange(HttpCall call, Path target, DownloadListener listener,
@@ -257,7 +166,7 @@ public final class HttpTransport implements Closeable {
             builder.addHeader("Authorization", call.authorization().reveal());
         }
         if (call.body() != null) {
-            builder.setEntity(new BodyEntity(call.body(), progress));
+            builder.setEntity(new RequestBodyEntity(call.body(), progress));
         }
         return builder.build();
     }
@@ -278,38 +187,22 @@ public final class HttpTransport implements Closeable {
         return new HttpReply(status, headers, body, null, attempt);
     }
 
-    /** Writes the body next to {@code target} and moves it into place only once it is complete. */
+    /** Streams the body to {@code target}, which appears only once it is complete. */
     private static void streamToFile(HttpEntity entity, Path target, DownloadListener listener) throws IOException {
         long total = entity == null ? -1 : entity.getContentLength();
-        Path partial = createPartial(target);
-        boolean complete = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                if (entity != null) {
-                    try (InputStream in = entity.getContent()) {
-                        copy(in, out, total, listener);
-                    }
+        AtomicFileWriter.write(target, out -> {
+            if (entity != null) {
+                try (InputStream in = entity.getContent()) {
+                    copy(in, out, total, listener);
                 }
             }
-            move(partial, target);
-            complete = true;
-        } finally {
-            if (!complete) {
-                Files.deleteIfExists(partial);
-            }
-        }
-    }
-
-    /** A new, uniquely named file beside {@code target}: parallel downloads never share one. */
-    private static Path createPartial(Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-            return Files.createTempFile(folder, target.getFileName() + ".", ".part");
-        } catch (IOException local) {
-            throw new TransportFailure.LocalFileException("the download could not be written to " + folder + " ("
-                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
-        }
+        }, (step, local) -> switch (step) {
+            case CREATE -> new TransportFailure.LocalFileException("the download could not be written to "
+                    + target.toAbsolutePath().getParent() + " (" + local.getClass().getSimpleName() + ": "
+                    + local.getMessage() + ")", local);
+            case MOVE -> new TransportFailure.LocalFileException("the download could not be moved to " + target
+                    + " (" + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
+        });
     }
 
     private static void copy(InputStream in, OutputStream out, long total, DownloadListener listener)
@@ -349,99 +242,8 @@ public final class HttpTransport implements Closeable {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            try {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notHere) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException local) {
-            throw new TransportFailure.LocalFileException("the download could not be moved to " + to + " ("
-                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
-        }
-    }
-
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    /** A JSON request body re-read from its source on every try. */
-    private static final class BodyEntity extends AbstractHttpEntity {
-        private final RequestBody body;
-        private final TransportFailure.Progress progress;
-
-        BodyEntity(RequestBody body, TransportFailure.Progress progress) {
-            super(ContentType.APPLICATION_JSON, null);
-            this.body = body;
-            this.progress = progress;
-        }
-
-        @Override
-        public InputStream getContent() throws IOException {
-            return body.open();
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            InputStream source;
-            try {
-                source = body.open();
-            } catch (IOException local) {
-                throw new TransportFailure.LocalFileException("the request body could not be read ("
-                        + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
-            }
-            try (InputStream in = source) {
-                progress.bodySent = true;
-                in.transferTo(out);
-            }
-        }
-
-        @Override
-        public long getContentLength() {
-            return body.length();
-        }
-
-        @Override
-        public boolean isRepeatable() {
-            return true;
-        }
-
-        @Override
-        public boolean isStreaming() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // Nothing held open between tries.
-        }
-    }
-
-    /** Routes through the settings.xml proxy for the target's scheme, unless the host bypasses it. */
-    private static final class ProxyRoutePlanner extends DefaultRoutePlanner {
-        private final HttpSettings settings;
-
-        ProxyRoutePlanner(HttpSettings settings) {
-            super(null);
-            this.settings = settings;
-        }
-
-        @Override
-        protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-            // Like Maven: a proxy declared for the target's scheme first; an http proxy also serves https.
-            ProxySettings chosen = settings.proxies().stream()
-                    .filter(proxy -> proxy.protocol().equalsIgnoreCase(target.getSchemeName()))
-                    .findFirst()
-                    .orElseGet(() -> settings.proxies().stream()
-                            .filter(proxy -> "http".equalsIgnoreCase(proxy.protocol()))
-                            .findFirst()
-                            .orElse(null));
-            if (chosen == null || chosen.bypasses(target.getHostName())) {
-                return null;
-            }
-            return new HttpHost("http", chosen.host(), chosen.port());
-        }
     }
 }

@@ -4,7 +4,7 @@ package dev.sodamaven.http;
 public enum RetryMode {
     /**
      * Repeating the request changes nothing (GETs, login): retry on connection failures, timeouts,
-     * dropped connections, 429, 502, 503 and 504.
+     * dropped connections, 429 and any 5xx but 501 and 505.
      */
     IDEMPOTENT,
     /**

@@ -3,19 +3,16 @@ package dev.sodamaven.soda;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
  * Writes {@link ScanResults} as the exact {@code sodaCoreInsertScanResults} body Soda Cloud receives,
- * minus the session token (see contracts/soda-scan-results.schema.json). The file is written to a
- * temporary name and moved into place, so a reader never sees half a file.
+ * minus the session token (see contracts/soda-scan-results.schema.json). The file appears only when
+ * complete ({@link AtomicFileWriter}), so a reader never sees half a file.
  */
 public final class ScanResultsWriter {
 
@@ -23,40 +20,16 @@ public final class ScanResultsWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     public void write(ScanResults results, Path file) throws IngestException {
-        Path temporary = null;
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            // A unique name: two executions writing into one folder (mvn -T) must not share a temporary file.
-            temporary = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary);
-                 JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-                json.useDefaultPrettyPrinter();
-                writeBody(results, json);
-            }
-            move(temporary, file);
+            AtomicFileWriter.write(file, out -> {
+                try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                    json.useDefaultPrettyPrinter();
+                    writeBody(results, json);
+                }
+            });
         } catch (IOException e) {
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
             throw IngestException.input("Could not write the scan results to " + file + ": " + e.getMessage(),
                     "Check that the output directory (outputDirectory / -Dsoda.outputDirectory) is writable.", e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The error being reported matters more than a stray temporary file.
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

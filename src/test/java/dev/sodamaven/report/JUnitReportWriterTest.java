@@ -216,7 +216,7 @@ class JUnitReportWriterTest {
                     assertThat(e.getMessage()).contains(inTheWay.toString());
                 });
         try (var left = java.nio.file.Files.list(output)) {
-            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("TEST-dbt.xml");
         }
         assertThat(inTheWay.resolve("keep.txt")).exists();
     }
