@@ -11,7 +11,7 @@ assert log.at('WARNING', 'Soda Cloud login: connection refused; trying again in'
 def failure = log.at('WARNING', 'Soda Cloud login failed (after 4 attempts): connection refused')
 assert failure.size() == 1
 assert failure[0].contains('send them again with: mvn soda:upload -Dsoda.scanResults=')
-assert log.at('WARNING', 'The build goes on because failOnError is false.').size() == 1
+assert log.at('WARNING', 'The build goes on because failOnError (-Dsoda.failOnError) is false.').size() == 1
 assert log.at('ERROR').isEmpty()
 assert log.stackTraceLines().isEmpty()
 return true

@@ -18,8 +18,4 @@ public record IngestOutcome(Path scanResultsFile, MappedChecks checks, UploadRec
     public IngestOutcome {
         warnings = List.copyOf(warnings);
     }
-
-    public boolean uploaded() {
-        return receipt != null;
-    }
 }

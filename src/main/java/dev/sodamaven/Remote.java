@@ -1,17 +1,19 @@
 package dev.sodamaven;
 
-import dev.sodamaven.core.Sleeper;
-import dev.sodamaven.core.PluginInfo;
-import dev.sodamaven.core.IngestLog;
-import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.DbtCloudSettings;
 import dev.sodamaven.config.NetworkSettings;
 import dev.sodamaven.config.SodaCloudSettings;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.IngestLog;
+import dev.sodamaven.core.PluginInfo;
+import dev.sodamaven.core.ProxySettings;
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
+import dev.sodamaven.core.Sleeper;
 import dev.sodamaven.dbtcloud.DbtCloudClient;
 import dev.sodamaven.dbtcloud.DbtCloudFetcher;
 import dev.sodamaven.http.HttpSettings;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.soda.SavedScan;
 import dev.sodamaven.soda.ScanResultsFile;
 import dev.sodamaven.soda.SodaCloudClient;
@@ -39,31 +41,23 @@ public final class Remote {
     private final Sleeper sleeper;
     private final Duration initialBackoff;
     private final IngestLog log;
+    private final Secrets secrets;
 
     /**
-     * @param proxies        proxies from settings.xml (empty: the JVM's proxy properties apply)
+     * @param proxies        asked for the proxies (from settings.xml; empty: the JVM's proxy properties
+     *                       apply) when the first connection is made — so a dry run never decrypts a proxy
+     *                       password it does not need
      * @param sleeper        how to wait between retries
      * @param initialBackoff the first wait before a retry
      * @param log            where retries are reported
+     * @param secrets        the run's secrets, which the clients add their credentials and tokens to
      */
-    public Remote(List<ProxySettings> proxies, Sleeper sleeper, Duration initialBackoff, IngestLog log) {
-        this(fixed(proxies), sleeper, initialBackoff, log);
-    }
-
-    /**
-     * @param proxies asked for the proxies when the first connection is made — so a dry run never
-     *                decrypts a proxy password it does not need
-     */
-    public Remote(ProxySource proxies, Sleeper sleeper, Duration initialBackoff, IngestLog log) {
+    public Remote(ProxySource proxies, Sleeper sleeper, Duration initialBackoff, IngestLog log, Secrets secrets) {
         this.proxies = proxies;
         this.sleeper = sleeper;
         this.initialBackoff = initialBackoff;
         this.log = log;
-    }
-
-    private static ProxySource fixed(List<ProxySettings> proxies) {
-        List<ProxySettings> copy = List.copyOf(proxies);
-        return () -> copy;
+        this.secrets = secrets;
     }
 
     public Session open(NetworkSettings network) {
@@ -95,20 +89,21 @@ public final class Remote {
         public UploadReceipt upload(SodaCloudSettings sodaCloud, Path scanResultsFile) throws IngestException {
             SavedScan scan = ScanResultsFile.inspect(scanResultsFile);
             if (!sodaCloud.hasApiKey()) {
-                throw IngestException.configuration("No Soda Cloud API key is set.",
-                        "Give apiKeyId and apiKeySecret (see the README, section Credentials).");
+                throw IngestException.configuration("No Soda Cloud API key is set.", "Give "
+                        + Setting.API_KEY_ID.ref() + " and " + Setting.API_KEY_SECRET.ref()
+                        + " (see the README, section Credentials).");
             }
             SodaCloudClient client = new SodaCloudClient(transport(), endpoint(sodaCloud),
                     new SodaCloudClient.ApiKey(sodaCloud.apiKeyId(), sodaCloud.apiKeySecret(), sodaCloud.apiKeyOrigin()),
-                    log::info);
+                    secrets, log::info);
             return client.upload(scan);
         }
 
-        public DbtCloudFetcher dbtCloud(DbtCloudSettings settings, IngestLog progress) throws IngestException {
+        public DbtCloudFetcher dbtCloud(DbtCloudSettings settings) throws IngestException {
             DbtCloudClient client = new DbtCloudClient(transport(), settings.baseUrl(), settings.accountId(),
-                    settings.apiToken(), settings.tokenOrigin());
+                    settings.apiToken(), settings.tokenOrigin(), secrets);
             return new DbtCloudFetcher(client, settings.runId(), settings.jobId(), settings.successfulRunsOnly(),
-                    progress::info);
+                    log::info);
         }
 
         public String sodaCloudAddress(SodaCloudSettings sodaCloud) {

@@ -1,5 +1,6 @@
 package dev.sodamaven;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.IngestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.DbtTest;
@@ -27,6 +28,7 @@ import dev.sodamaven.soda.Outcome;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.testing.EveryTest;
 import dev.sodamaven.testing.RecordingLog;
+import dev.sodamaven.testing.TestRun;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,7 +181,8 @@ class CorpusIngestionTest {
     @TempDir
     Path output;
 
-    private final RecordingLog log = new RecordingLog();
+    private final TestRun run = new TestRun(CLOCK);
+    private final RecordingLog log = run.log();
 
     /** The contract's schema; skips the calling test when it is absent. */
     private static synchronized JsonSchema uploadSchema() throws IOException {
@@ -242,10 +245,10 @@ class CorpusIngestionTest {
         MappedChecks mapped = outcome.checks();
 
         assertThat(mapped.checks()).hasSize(79);
-        assertThat(mapped.count(Outcome.PASS)).isEqualTo(77);
-        assertThat(mapped.count(Outcome.FAIL)).isEqualTo(2);
-        assertThat(mapped.count(Outcome.WARN)).isZero();
-        assertThat(mapped.errored()).isEqualTo(1);
+        assertThat(mapped.tally().pass()).isEqualTo(77);
+        assertThat(mapped.tally().fail() + mapped.tally().error()).isEqualTo(2);
+        assertThat(mapped.tally().warn()).isZero();
+        assertThat(mapped.tally().error()).isEqualTo(1);
         assertThat(mapped.skipped()).hasSize(43);
         assertThat(mapped.unattached()).isEmpty();
         assertThat(mapped.missingInManifest()).isEmpty();
@@ -329,25 +332,23 @@ class CorpusIngestionTest {
     }
 
     private IngestOutcome ingest(Path folder) throws IngestException {
-        PluginParameters parameters = PluginParameters.builder()
-                .dataSource(DATA_SOURCE)
-                .dbtArtifacts(folder)
-                .dryRun(true)
-                .outputDirectory(output)
+        Parameters parameters = Parameters.builder()
+                .with(Setting.DATA_SOURCE, DATA_SOURCE)
+                .with(Setting.DBT_ARTIFACTS, folder)
+                .with(Setting.DRY_RUN, true)
+                .with(Setting.OUTPUT_DIRECTORY, output)
                 .build();
-        IngestSettings settings = new SettingsResolver(Map.of(), CLOCK.instant()).resolveIngest(parameters);
-        Remote remote = new Remote(List.of(), duration -> { }, Duration.ofMillis(1), log);
-        return new Ingestion(log, CLOCK, remote).run(settings);
+        return run.ingest(parameters);
     }
 
     private void checkIngested(Path folder, Ingested expected) throws Exception {
         IngestOutcome outcome = ingest(folder);
         MappedChecks mapped = outcome.checks();
 
-        assertThat(mapped.count(Outcome.PASS)).as("pass").isEqualTo(expected.pass());
-        assertThat(mapped.count(Outcome.WARN)).as("warn").isEqualTo(expected.warn());
-        assertThat(mapped.count(Outcome.FAIL)).as("fail").isEqualTo(expected.fail());
-        assertThat(mapped.errored()).as("errored").isEqualTo(expected.errored());
+        assertThat(mapped.tally().pass()).as("pass").isEqualTo(expected.pass());
+        assertThat(mapped.tally().warn()).as("warn").isEqualTo(expected.warn());
+        assertThat(mapped.tally().fail() + mapped.tally().error()).as("fail").isEqualTo(expected.fail());
+        assertThat(mapped.tally().error()).as("errored").isEqualTo(expected.errored());
         assertThat(mapped.skipped()).as("skipped").hasSize(expected.skipped());
         assertThat(mapped.unattached()).as("unattached").hasSize(expected.unattached());
         assertThat(mapped.missingInManifest()).as("missing in manifest").isEmpty();
@@ -360,7 +361,7 @@ class CorpusIngestionTest {
         for (int i = 0; i < expected.warnings().size(); i++) {
             assertThat(outcome.warnings().get(i)).startsWith(expected.warnings().get(i));
         }
-        assertThat(outcome.uploaded()).isFalse();
+        assertThat(outcome.receipt()).isNull();
 
         JsonNode scan = JSON.readTree(outcome.scanResultsFile().toFile());
         assertValid(scan);

@@ -1,5 +1,6 @@
 package dev.sodamaven;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.IngestException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.RecordingLog;
+import dev.sodamaven.testing.TestRun;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +34,9 @@ class IngestionTest {
     Path output;
 
     private FakeCloud cloud;
-    private final RecordingLog log = new RecordingLog();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T08:30:12.345Z"), ZoneOffset.UTC);
+    private final TestRun run = new TestRun(clock);
+    private final RecordingLog log = run.log();
 
     @BeforeEach
     void startCloud() throws Exception {
@@ -46,27 +49,25 @@ class IngestionTest {
         cloud.close();
     }
 
-    private PluginParameters.Builder parameters() {
-        return PluginParameters.builder()
-                .dataSource("jaffle_shop")
-                .dbtArtifacts(SharedArtifacts.exampleArtifacts())
-                .sodaCloudHost("127.0.0.1")
-                .sodaCloudPort(String.valueOf(cloud.port()))
-                .sodaCloudScheme("http")
-                .apiKeyId(Secret.of("id-1"))
-                .apiKeySecret(Secret.of("secret-1"))
-                .outputDirectory(output);
+    private Parameters.Builder parameters() {
+        return Parameters.builder()
+                .with(Setting.DATA_SOURCE, "jaffle_shop")
+                .with(Setting.DBT_ARTIFACTS, SharedArtifacts.exampleArtifacts())
+                .with(Setting.SODA_CLOUD_HOST, "127.0.0.1")
+                .with(Setting.SODA_CLOUD_PORT, String.valueOf(cloud.port()))
+                .with(Setting.SODA_CLOUD_SCHEME, "http")
+                .with(Setting.API_KEY_ID, Secret.of("id-1"))
+                .with(Setting.API_KEY_SECRET, Secret.of("secret-1"))
+                .with(Setting.OUTPUT_DIRECTORY, output);
     }
 
-    private IngestOutcome run(PluginParameters parameters) throws IngestException {
-        IngestSettings settings = new SettingsResolver(Map.of(), clock.instant()).resolveIngest(parameters);
-        Remote remote = new Remote(List.of(), duration -> { }, Duration.ofMillis(1), log);
-        return new Ingestion(log, clock, remote).run(settings);
+    private IngestOutcome ingest(Parameters parameters) throws IngestException {
+        return run.ingest(parameters);
     }
 
     @Test
     void uploadsEveryTestOnceWithTheRightOutcomes() throws Exception {
-        IngestOutcome outcome = run(parameters().build());
+        IngestOutcome outcome = ingest(parameters().build());
 
         assertThat(cloud.commands("login")).hasSize(1);
         assertThat(cloud.schemaErrors()).isEmpty();
@@ -97,9 +98,9 @@ class IngestionTest {
 
     @Test
     void dryRunWritesTheFileAndSendsNothing() throws Exception {
-        IngestOutcome outcome = run(parameters().dryRun(true).apiKeyId(null).apiKeySecret(null).build());
+        IngestOutcome outcome = ingest(parameters().with(Setting.DRY_RUN, true).with(Setting.API_KEY_ID, null).with(Setting.API_KEY_SECRET, null).build());
 
-        assertThat(outcome.uploaded()).isFalse();
+        assertThat(outcome.receipt()).isNull();
         assertThat(cloud.requests()).isEmpty();
         assertThat(output.resolve("scan-results.json")).exists();
         assertThat(output.resolve("TEST-dbt.xml")).content().contains("relationships_orders_customer_id");
@@ -112,36 +113,34 @@ class IngestionTest {
         Remote.ProxySource broken = () -> {
             throw IngestException.configuration("Maven could not decrypt the password of <proxy> 'corp'.", "");
         };
-        IngestSettings settings = new SettingsResolver(Map.of(), clock.instant())
-                .resolveIngest(parameters().dryRun(true).build());
+        IngestSettings settings = run.resolve(parameters().with(Setting.DRY_RUN, true).build());
 
-        new Ingestion(log, clock, new Remote(broken, duration -> { }, Duration.ofMillis(1), log)).run(settings);
+        run.ingestion(run.remote(broken)).run(settings);
 
         assertThat(output.resolve("scan-results.json")).exists();
     }
 
     @Test
     void wrongApiKeyIsOneClearErrorAndTheFileIsKept() {
-        assertThatThrownBy(() -> run(parameters().apiKeySecret(Secret.of("wrong")).build()))
+        assertThatThrownBy(() -> ingest(parameters().with(Setting.API_KEY_SECRET, Secret.of("wrong")).build()))
                 .isInstanceOf(IngestException.class)
                 .satisfies(e -> {
                     IngestException problem = (IngestException) e;
                     assertThat(problem.getMessage()).contains("rejected the API key (HTTP 401")
                             .doesNotContain("wrong");
                     assertThat(problem.keptScanResults()).contains(output.resolve("scan-results.json"));
-                    assertThat(problem.describe()).contains("mvn soda:upload -Dsoda.scanResults=");
                 });
         assertThat(cloud.acceptedScans()).isEmpty();
         assertThat(output.resolve("scan-results.json")).exists();
         // The results are shown even though the upload failed.
-        assertThat(log.lines()).contains("INFO Checks: 9 (7 pass, 1 warn, 1 fail)");
+        assertThat(log.lines()).contains("INFO Checks: 9 (7 pass, 1 warn, 1 fail, 0 error)");
     }
 
     @Test
     void aFailedUploadDoesNotHideAFailedQualityGate() {
         cloud.close(); // Soda Cloud is down
 
-        assertThatThrownBy(() -> run(parameters().failOn("fail").maxRetries(0).build()))
+        assertThatThrownBy(() -> ingest(parameters().with(Setting.FAIL_ON, "fail").with(Setting.MAX_RETRIES, 0).build()))
                 .isInstanceOfSatisfying(IngestException.class, problem -> {
                     assertThat(problem.kind()).isEqualTo(IngestException.Kind.QUALITY_GATE);
                     assertThat(problem.getMessage())
@@ -156,7 +155,7 @@ class IngestionTest {
     void aPassingGateLetsTheUploadFailureThrough() {
         cloud.close();
 
-        assertThatThrownBy(() -> run(parameters().failOn("error").maxRetries(0).build()))
+        assertThatThrownBy(() -> ingest(parameters().with(Setting.FAIL_ON, "error").with(Setting.MAX_RETRIES, 0).build()))
                 .isInstanceOfSatisfying(IngestException.class, problem ->
                         assertThat(problem.kind()).isEqualTo(IngestException.Kind.REMOTE));
     }

@@ -4,7 +4,7 @@ package dev.sodamaven.config;
  * One source's value for a setting, and where it came from.
  *
  * @param value  the value, trimmed; may be a secret, so it is never put in a message as is
- * @param origin where it came from, e.g. "plugin parameter sodaCloudHost (-Dsoda.cloud.host)"
+ * @param origin where it came from, e.g. "configuration.yml soda_cloud.host (line 4)" or "plugin parameter " + a setting mention
  */
 record Candidate(String value, String origin) {
 

@@ -1,6 +1,7 @@
 package dev.sodamaven.config;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -64,7 +65,7 @@ final class CloudAddresses {
             String origin = scheme.map(Candidate::origin).orElse(host.origin());
             throw IngestException.configuration("The Soda Cloud scheme " + new Candidate(schemeValue, origin).shown()
                     + " (from " + origin + ") is neither https nor http.",
-                    "Set sodaCloudScheme / -Dsoda.cloud.scheme (or soda_cloud.scheme) to https.");
+                    "Set " + Setting.SODA_CLOUD_SCHEME.ref() + " or soda_cloud.scheme to https.");
         }
         Integer urlPort = uri.getPort() >= 0 ? checkedPort(uri.getPort(), host, "Soda Cloud host") : null;
         Integer portValue = port.isPresent() ? parsePort(port.get()) : null;
@@ -189,9 +190,9 @@ final class CloudAddresses {
         if (!allowInsecureHttp) {
             throw IngestException.configuration(what + " uses plain http to a host that is not this machine, which "
                     + "would send " + credential + " unencrypted.",
-                    "Use https; or, only on a trusted network, set allowInsecureHttp / -Dsoda.allowInsecureHttp=true.");
+                    "Use https; or, only on a trusted network, set " + Setting.ALLOW_INSECURE_HTTP.ref() + " to true.");
         }
-        warnings.add(what + " uses plain http: " + credential + " travels unencrypted (allowed by allowInsecureHttp).");
+        warnings.add(what + " uses plain http: " + credential + " travels unencrypted (allowed by " + Setting.ALLOW_INSECURE_HTTP.ref() + ").");
     }
 
     /** "[::1]" for "::1", so that an IPv6 literal can be given without brackets. */

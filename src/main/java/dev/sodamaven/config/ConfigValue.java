@@ -1,7 +1,10 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One value of configuration.yml after {@code ${...}} substitution.
@@ -14,7 +17,9 @@ import java.util.Set;
 public record ConfigValue(String key, String value, int line, List<String> unsetVariables) {
 
     /** Keys whose value is a secret: never shown by {@link #toString()}. */
-    static final Set<String> SECRET_KEYS = Set.of("soda_cloud.api_key_secret", "dbt_cloud.api_token");
+    static final Set<String> SECRET_KEYS = Setting.secrets().stream()
+            .flatMap(setting -> setting.configurationKey().stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     public ConfigValue {
         unsetVariables = List.copyOf(unsetVariables);
@@ -22,7 +27,7 @@ public record ConfigValue(String key, String value, int line, List<String> unset
 
     @Override
     public String toString() {
-        return key + " (line " + line + ") = " + (SECRET_KEYS.contains(key) ? "****" : "'" + value + "'");
+        return key + " (line " + line + ") = " + (SECRET_KEYS.contains(key) ? Secrets.MASK : "'" + value + "'");
     }
 
     public boolean isBlank() {

@@ -38,4 +38,12 @@ public record ConfigurationFile(
     public Optional<ConfigValue> dbtCloud(String key) {
         return Optional.ofNullable(dbtCloud.get(key));
     }
+
+    /** The value of a key written as its path, e.g. {@code soda_cloud.host}. */
+    public Optional<ConfigValue> value(String path) {
+        int dot = path.indexOf('.');
+        String block = path.substring(0, dot);
+        String key = path.substring(dot + 1);
+        return block.equals("soda_cloud") ? sodaCloud(key) : block.equals("dbt_cloud") ? dbtCloud(key) : Optional.empty();
+    }
 }

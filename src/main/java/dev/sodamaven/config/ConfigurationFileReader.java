@@ -1,6 +1,8 @@
 package dev.sodamaven.config;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -27,8 +30,8 @@ public final class ConfigurationFileReader {
     /** Soda's rule for data source names. */
     public static final Pattern DATA_SOURCE_NAME = Pattern.compile("^[a-z_][a-z_0-9]+$");
 
-    static final Set<String> SODA_CLOUD_KEYS = Set.of("host", "port", "scheme", "api_key_id", "api_key_secret");
-    static final Set<String> DBT_CLOUD_KEYS = Set.of("api_token", "account_id", "access_url");
+    static final Set<String> SODA_CLOUD_KEYS = keysOf("soda_cloud");
+    static final Set<String> DBT_CLOUD_KEYS = keysOf("dbt_cloud");
     private static final String DATA_SOURCE = "data_source";
     /**
      * Tags YAML gives plain values; a value is used as the text written, whatever its tag. Any other
@@ -47,15 +50,15 @@ public final class ConfigurationFileReader {
         String label = "Configuration file " + path;
         if (Files.isDirectory(path)) {
             throw IngestException.configuration(label + " is a directory.",
-                    "Set configuration / -Dsoda.configuration to the configuration.yml file itself.");
+                    "Set " + Setting.CONFIGURATION.ref() + " to the configuration.yml file itself.");
         }
         if (!Files.exists(path)) {
             throw IngestException.configuration(label + " does not exist.",
-                    "Check configuration / -Dsoda.configuration, or leave it unset and configure the plugin in the POM.");
+                    "Check " + Setting.CONFIGURATION.ref() + ", or leave it unset and configure the plugin in the POM.");
         }
         if (!Files.isRegularFile(path)) {
             throw IngestException.configuration(label + " is not a regular file.",
-                    "Set configuration / -Dsoda.configuration to the configuration.yml file itself.");
+                    "Set " + Setting.CONFIGURATION.ref() + " to the configuration.yml file itself.");
         }
         Node root = YamlComposer.compose(path, label);
         Set<String> dataSources = new LinkedHashSet<>();
@@ -100,6 +103,15 @@ public final class ConfigurationFileReader {
             }
         }
         return new ConfigurationFile(path, dataSources, sodaCloud, dbtCloud, warnings);
+    }
+
+    /** The keys of a block that settings are read from, by the catalogue. */
+    private static Set<String> keysOf(String block) {
+        return Arrays.stream(Setting.values())
+                .flatMap(setting -> setting.configurationKey().stream())
+                .filter(key -> key.startsWith(block + "."))
+                .map(key -> key.substring(block.length() + 1))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static String name(String header) {

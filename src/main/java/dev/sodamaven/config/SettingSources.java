@@ -1,91 +1,108 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Looks a setting up in each source: plugin parameter, configuration.yml, environment variable,
- * settings.xml server. Blank values count as unset, so the next source is asked. Values are trimmed.
+ * Looks a setting up in the sources the catalogue gives it, in precedence order: the goal parameter,
+ * configuration.yml, the environment variable, the settings.xml server; then its default. Blank
+ * values count as unset, so the next source is asked. Values are trimmed.
  */
 final class SettingSources {
 
+    static final String DEFAULT = "default";
+
+    private final Parameters parameters;
     private final Map<String, String> environment;
     private final ConfigurationFile file;
 
     /**
+     * @param parameters  the goal's parameters and settings.xml servers
      * @param environment the environment variables
      * @param file        the configuration.yml read, or null when there is none
      */
-    SettingSources(Map<String, String> environment, ConfigurationFile file) {
+    SettingSources(Parameters parameters, Map<String, String> environment, ConfigurationFile file) {
+        this.parameters = parameters;
         this.environment = environment;
         this.file = file;
     }
 
-    /** The first candidate with a value that is not blank. */
-    @SafeVarargs
-    static Optional<Candidate> first(Optional<Candidate>... candidates) {
-        for (Optional<Candidate> candidate : candidates) {
-            if (candidate.isPresent() && !candidate.get().value().isBlank()) {
-                return candidate;
-            }
-        }
-        return Optional.empty();
+    /** The configuration.yml read, or null when there is none. */
+    ConfigurationFile file() {
+        return file;
     }
 
-    /** How a plugin parameter is named in the log and in messages. */
-    static String paramOrigin(String name, String property) {
-        return "plugin parameter " + name + " (-D" + property + ")";
+    /** How a goal parameter is named as the origin of a value. */
+    static String parameterOrigin(Setting setting) {
+        return "plugin parameter " + setting.ref();
     }
 
-    Optional<Candidate> param(String value, String name, String property) {
-        return candidate(value, paramOrigin(name, property));
+    /** The value of the first source that has one. */
+    Optional<Candidate> find(Setting setting) {
+        return parameter(setting)
+                .or(() -> file(setting))
+                .or(() -> environment(setting))
+                .or(() -> server(setting));
     }
 
-    Optional<Candidate> param(Secret value, String name, String property) {
-        return value == null ? Optional.empty() : param(value.reveal(), name, property);
+    /**
+     * The value of the first source that has one, else the default. A value equal to the default
+     * counts as the default: the build tool passes defaults as if they were given.
+     */
+    Candidate findOrDefault(Setting setting) {
+        String fallback = setting.defaultValue().orElseThrow();
+        return find(setting).filter(found -> !found.value().equals(fallback))
+                .orElseGet(() -> new Candidate(fallback, DEFAULT));
     }
 
-    Optional<Candidate> file(String block, String key) {
-        return fileValue(block, key).flatMap(v -> candidate(v.value(),
+    /** The goal parameter alone. */
+    Optional<Candidate> parameter(Setting setting) {
+        return parameters.text(setting).map(value -> new Candidate(value, parameterOrigin(setting)));
+    }
+
+    private Optional<Candidate> file(Setting setting) {
+        return fileValue(setting).flatMap(v -> candidate(v.value(),
                 file.path().getFileName() + " " + v.key() + " (line " + v.line() + ")"));
     }
 
-    Optional<Candidate> env(String name) {
-        return candidate(environment.get(name), "environment variable " + name);
+    private Optional<Candidate> environment(Setting setting) {
+        return setting.environmentVariable()
+                .flatMap(name -> candidate(environment.get(name), "environment variable " + name));
     }
 
-    Optional<Candidate> serverUsername(ServerCredential server) {
-        return server == null ? Optional.empty() : candidate(server.username(), serverOrigin(server));
+    private Optional<Candidate> server(Setting setting) {
+        if (setting.server().isEmpty()) {
+            return Optional.empty();
+        }
+        String id = serverId(setting);
+        return parameters.server(id).flatMap(server -> candidate(switch (setting.server().get().part()) {
+            case USERNAME -> server.username();
+            case PASSWORD -> server.password() == null ? null : server.password().reveal();
+        }, "settings.xml server '" + server.id() + "'"));
     }
 
-    Optional<Candidate> serverPassword(ServerCredential server) {
-        return server == null || server.password() == null ? Optional.empty()
-                : candidate(server.password().reveal(), serverOrigin(server));
+    /** The id of the settings.xml server that can hold {@code setting}. */
+    String serverId(Setting setting) {
+        Setting idSetting = setting.serverIdSetting().orElseThrow();
+        return parameters.text(idSetting).orElseGet(() -> idSetting.defaultValue().orElseThrow());
     }
 
     /**
      * " (configuration.yml soda_cloud.api_key_secret refers to ${X}, which is not set)" when the file
      * has the key but it is empty; else "". Names variables, never values.
      */
-    String whyEmpty(String block, String key) {
-        return fileValue(block, key).filter(ConfigValue::isBlank)
+    String whyEmpty(Setting setting) {
+        return fileValue(setting).filter(ConfigValue::isBlank)
                 .map(v -> " (" + file.path().getFileName() + " " + v.whyEmpty() + ")")
                 .orElse("");
     }
 
-    private Optional<ConfigValue> fileValue(String block, String key) {
-        if (file == null) {
-            return Optional.empty();
-        }
-        return "soda_cloud".equals(block) ? file.sodaCloud(key) : file.dbtCloud(key);
-    }
-
-    private static String serverOrigin(ServerCredential server) {
-        return "settings.xml server '" + server.id() + "'";
+    private Optional<ConfigValue> fileValue(Setting setting) {
+        return file == null ? Optional.empty() : setting.configurationKey().flatMap(file::value);
     }
 
     private static Optional<Candidate> candidate(String value, String origin) {
-        return value == null ? Optional.empty() : Optional.of(new Candidate(value.trim(), origin));
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Candidate(value.trim(), origin));
     }
 }

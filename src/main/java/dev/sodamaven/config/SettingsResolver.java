@@ -1,10 +1,38 @@
 package dev.sodamaven.config;
 
-import static dev.sodamaven.config.SettingSources.first;
-import static dev.sodamaven.config.SettingSources.paramOrigin;
+import static dev.sodamaven.config.SettingSources.DEFAULT;
+import static dev.sodamaven.config.SettingSources.parameterOrigin;
+import static dev.sodamaven.core.Setting.ALLOW_INSECURE_HTTP;
+import static dev.sodamaven.core.Setting.API_KEY_ID;
+import static dev.sodamaven.core.Setting.API_KEY_SECRET;
+import static dev.sodamaven.core.Setting.CONFIGURATION;
+import static dev.sodamaven.core.Setting.CONNECT_TIMEOUT;
+import static dev.sodamaven.core.Setting.DATA_SOURCE;
+import static dev.sodamaven.core.Setting.DATA_TIMESTAMP;
+import static dev.sodamaven.core.Setting.DBT_ARTIFACTS;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_ACCESS_URL;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_ACCOUNT_ID;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_API_TOKEN;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_JOB_ID;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_RUN_ID;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY;
+import static dev.sodamaven.core.Setting.DBT_MANIFEST;
+import static dev.sodamaven.core.Setting.DBT_RUN_RESULTS;
+import static dev.sodamaven.core.Setting.DRY_RUN;
+import static dev.sodamaven.core.Setting.FAIL_ON;
+import static dev.sodamaven.core.Setting.MAX_RETRIES;
+import static dev.sodamaven.core.Setting.OUTPUT_DIRECTORY;
+import static dev.sodamaven.core.Setting.READ_TIMEOUT;
+import static dev.sodamaven.core.Setting.SCAN_DEFINITION;
+import static dev.sodamaven.core.Setting.SCAN_RESULTS;
+import static dev.sodamaven.core.Setting.SODA_CLOUD_HOST;
+import static dev.sodamaven.core.Setting.SODA_CLOUD_PORT;
+import static dev.sodamaven.core.Setting.SODA_CLOUD_SCHEME;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +47,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the goal's parameters, a configuration.yml, the environment and settings.xml into one
- * checked {@link IngestSettings}. One precedence applies to every value, highest first:
+ * checked {@link IngestSettings} or {@link UploadSettings}. One precedence applies to every value,
+ * highest first, each setting asking the sources the {@link Setting} catalogue gives it:
  * <ol>
  *   <li>the plugin parameter (POM {@code <configuration>} or {@code -Dsoda.*});</li>
  *   <li>configuration.yml ({@code soda_cloud:} / {@code dbt_cloud:});</li>
@@ -32,33 +61,28 @@ import java.util.regex.Pattern;
  * </ol>
  * A blank value counts as unset, so the next source is asked. Each value is resolved on its own:
  * the key id may come from one source and the secret from another. Where each value came from is
- * recorded (never a secret's value) for the build log.
+ * recorded (never a secret's value) for the build log. Every secret found on the way goes into the
+ * run's {@link Secrets}.
  */
 public final class SettingsResolver {
 
-    public static final String DEFAULT_SCAN_DEFINITION = "Ingest - dbt";
-    public static final String DEFAULT_DBT_CLOUD_HOST = "cloud.getdbt.com";
-    public static final String DEFAULT_SODA_CLOUD_HOST = "cloud.soda.io";
-    static final String ENV_API_KEY_ID = "SODA_API_KEY_ID";
-    static final String ENV_API_KEY_SECRET = "SODA_API_KEY_SECRET";
-    static final String ENV_DBT_ACCOUNT = "DBT_CLOUD_ACCOUNT_ID";
-    static final String ENV_DBT_TOKEN = "DBT_CLOUD_API_TOKEN";
-    static final String ENV_DATA_SOURCE = "SODA_DATA_SOURCE";
-    static final int MAX_RETRIES = 10;
+    static final int MAX_RETRIES_ALLOWED = 10;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
     private static final String HIDDEN = "(hidden)";
-    private static final String DEFAULT = "default";
 
     private final Map<String, String> environment;
     private final Instant now;
+    private final Secrets secrets;
 
     /**
      * @param environment the environment variables (usually {@code System.getenv()})
      * @param now         the start of the run: the value of {@code ${NOW}} in configuration.yml
+     * @param secrets     the run's secrets, which this adds every secret it is given to
      */
-    public SettingsResolver(Map<String, String> environment, Instant now) {
+    public SettingsResolver(Map<String, String> environment, Instant now, Secrets secrets) {
         this.environment = Map.copyOf(environment);
         this.now = now;
+        this.secrets = secrets;
     }
 
     /** Collects origins and warnings while resolving. */
@@ -72,222 +96,190 @@ public final class SettingsResolver {
     }
 
     /** Settings for {@code soda:ingest}. */
-    public IngestSettings resolveIngest(PluginParameters p) throws IngestException {
-        SecretScrubber scrubber = knownSecrets(p);
-        try {
-            IngestSettings settings = resolveIngest(p, scrubber);
-            return new IngestSettings(settings.dataSource(), settings.artifacts(), settings.sodaCloud(),
-                    settings.scanDefinition(), settings.dataTimestamp(), settings.outputDirectory(), settings.dryRun(),
-                    settings.failOn(), settings.network(), scrubber.scrubOrigins(settings.origins()),
-                    scrubber.scrub(settings.warnings()));
-        } catch (IngestException problem) {
-            throw scrubber.scrub(problem);
-        }
+    public IngestSettings resolveIngest(Parameters p) throws IngestException {
+        Report report = new Report();
+        SettingSources sources = sources(p, report);
+        String dataSource = resolveDataSource(sources, report);
+        ArtifactSource artifacts = resolveArtifacts(p, sources, report);
+        boolean dryRun = p.flag(DRY_RUN);
+        SodaCloudSettings sodaCloud = resolveSodaCloud(p, sources, report, !dryRun);
+        Candidate scanDefinition = sources.findOrDefault(SCAN_DEFINITION);
+        report.add("scan definition", scanDefinition.value(), scanDefinition.origin());
+        DataTimestamp dataTimestamp = parseEnum(DataTimestamp.class, sources, DATA_TIMESTAMP, "data timestamp", report);
+        FailOn failOn = parseEnum(FailOn.class, sources, FAIL_ON, "fail on", report);
+        Path outputDirectory = p.path(OUTPUT_DIRECTORY).orElseThrow(() -> IngestException.configuration(
+                "No output directory is set.", "Set " + OUTPUT_DIRECTORY.ref() + ", e.g. target/soda."));
+        report.add("dry run", String.valueOf(dryRun), p.flagGiven(DRY_RUN) ? parameterOrigin(DRY_RUN) : DEFAULT);
+        return new IngestSettings(dataSource, artifacts, sodaCloud, scanDefinition.value(), dataTimestamp,
+                outputDirectory, dryRun, failOn, network(p), report.origins, report.warnings);
     }
 
-    private IngestSettings resolveIngest(PluginParameters p, SecretScrubber scrubber) throws IngestException {
+    /** Settings for {@code soda:upload}: the file, where Soda Cloud is and the API key, which are always needed. */
+    public UploadSettings resolveUpload(Parameters p) throws IngestException {
         Report report = new Report();
-        ConfigurationFile file = readConfiguration(p, report, scrubber);
-        SettingSources sources = new SettingSources(environment, file);
-        String dataSource = resolveDataSource(p, file, sources, report);
-        ArtifactSource artifacts = resolveArtifacts(p, sources, report, scrubber);
-        SodaCloudSettings sodaCloud = resolveSodaCloud(p, sources, report, !p.dryRun(), scrubber);
-        String scanDefinition = blank(p.scanDefinition()) ? DEFAULT_SCAN_DEFINITION : p.scanDefinition().trim();
-        report.add("scan definition", scanDefinition, scanDefinition.equals(DEFAULT_SCAN_DEFINITION) ? DEFAULT
-                : paramOrigin("scanDefinition", "soda.scanDefinition"));
-        DataTimestamp dataTimestamp = parseEnum(DataTimestamp.class, p.dataTimestamp(), DataTimestamp.INGESTION,
-                "dataTimestamp", "soda.dataTimestamp", "data timestamp", report);
-        FailOn failOn = parseEnum(FailOn.class, p.failOn(), FailOn.NONE, "failOn", "soda.failOn", "fail on", report);
-        if (p.outputDirectory() == null) {
-            throw IngestException.configuration("No output directory is set.",
-                    "Set outputDirectory / -Dsoda.outputDirectory, e.g. target/soda.");
-        }
-        report.add("dry run", String.valueOf(p.dryRun()), p.dryRun() ? paramOrigin("dryRun", "soda.dryRun") : DEFAULT);
-        return new IngestSettings(dataSource, artifacts, sodaCloud, scanDefinition, dataTimestamp,
-                p.outputDirectory(), p.dryRun(), failOn, network(p), report.origins, report.warnings);
+        Path scanResults = p.path(SCAN_RESULTS).orElseThrow(() -> IngestException.configuration(
+                "No scan results file is set.", "Set " + SCAN_RESULTS.ref() + " to the file to send."));
+        report.add("scan results file", scanResults.toString(), parameterOrigin(SCAN_RESULTS));
+        SodaCloudSettings sodaCloud = resolveSodaCloud(p, sources(p, report), report, true);
+        return new UploadSettings(scanResults, sodaCloud, network(p), report.origins, report.warnings);
     }
 
     /**
-     * Settings for {@code soda:upload}: where Soda Cloud is and the API key, which are always needed.
+     * The sources of this run, after adding every secret they hold to the run's secrets: those given
+     * as parameters, in the environment or in settings.xml first, so that even a configuration.yml
+     * that cannot be read is reported without them.
      */
-    public UploadSettings resolveUpload(PluginParameters p) throws IngestException {
-        SecretScrubber scrubber = knownSecrets(p);
-        try {
-            Report report = new Report();
-            ConfigurationFile file = readConfiguration(p, report, scrubber);
-            SodaCloudSettings sodaCloud = resolveSodaCloud(p, new SettingSources(environment, file), report, true,
-                    scrubber);
-            return new UploadSettings(sodaCloud, network(p), scrubber.scrubOrigins(report.origins),
-                    scrubber.scrub(report.warnings));
-        } catch (IngestException problem) {
-            throw scrubber.scrub(problem);
+    private SettingSources sources(Parameters p, Report report) throws IngestException {
+        for (Setting setting : Setting.secrets()) {
+            p.text(setting).ifPresent(secrets::add);
+            setting.environmentVariable().map(environment::get).ifPresent(secrets::add);
         }
-    }
-
-    /** Every secret the run was given before configuration.yml is read: parameters, environment, settings.xml. */
-    private SecretScrubber knownSecrets(PluginParameters p) {
-        SecretScrubber scrubber = new SecretScrubber()
-                .add(environment.get(ENV_API_KEY_SECRET))
-                .add(environment.get(ENV_DBT_TOKEN));
-        for (Secret secret : new Secret[] {p.apiKeySecret(), p.dbtCloudApiToken(),
-                p.sodaCloudServer() == null ? null : p.sodaCloudServer().password(),
-                p.dbtCloudServer() == null ? null : p.dbtCloudServer().password()}) {
-            if (secret != null) {
-                scrubber.add(secret.reveal());
+        SettingSources withoutFile = new SettingSources(p, environment, null);
+        for (Setting setting : Setting.secrets()) {
+            if (setting.server().isPresent()) {
+                p.server(withoutFile.serverId(setting)).ifPresent(server -> secrets.add(server.password()));
             }
         }
-        return scrubber;
-    }
-
-    private static NetworkSettings network(PluginParameters p) throws IngestException {
-        requirePositive(p.connectTimeoutSeconds(), "connectTimeout", "soda.http.connectTimeout");
-        requirePositive(p.readTimeoutSeconds(), "readTimeout", "soda.http.readTimeout");
-        if (p.maxRetries() < 0 || p.maxRetries() > MAX_RETRIES) {
-            throw IngestException.configuration("maxRetries is " + p.maxRetries() + ", outside 0 to " + MAX_RETRIES + ".",
-                    "Set maxRetries / -Dsoda.http.maxRetries between 0 and " + MAX_RETRIES + ".");
+        Optional<Path> path = p.path(CONFIGURATION);
+        if (path.isEmpty()) {
+            return withoutFile;
         }
-        return new NetworkSettings(Duration.ofSeconds(p.connectTimeoutSeconds()),
-                Duration.ofSeconds(p.readTimeoutSeconds()), p.maxRetries());
-    }
-
-    private static void requirePositive(int seconds, String name, String property) throws IngestException {
-        if (seconds <= 0) {
-            throw IngestException.configuration(name + " is " + seconds + " seconds.",
-                    "Set " + name + " / -D" + property + " to a number of seconds above 0.");
+        ConfigurationFile file = new ConfigurationFileReader(new VariableSubstitution(environment, now)).read(path.get());
+        for (Setting setting : Setting.secrets()) {
+            setting.configurationKey().flatMap(file::value).ifPresent(value -> secrets.add(value.value()));
         }
-    }
-
-    private ConfigurationFile readConfiguration(PluginParameters p, Report report, SecretScrubber scrubber)
-            throws IngestException {
-        if (p.configuration() == null) {
-            return null;
-        }
-        ConfigurationFile file = new ConfigurationFileReader(new VariableSubstitution(environment, now))
-                .read(p.configuration());
-        file.sodaCloud("api_key_secret").ifPresent(value -> scrubber.add(value.value()));
-        file.dbtCloud("api_token").ifPresent(value -> scrubber.add(value.value()));
-        report.add("configuration file", p.configuration().toString(), paramOrigin("configuration", "soda.configuration"));
+        report.add("configuration file", path.get().toString(), parameterOrigin(CONFIGURATION));
         report.warnings.addAll(file.warnings());
-        return file;
+        return new SettingSources(p, environment, file);
     }
 
-    private static String resolveDataSource(PluginParameters p, ConfigurationFile file, SettingSources sources,
-                                            Report report) throws IngestException {
-        Optional<Candidate> given = first(sources.param(p.dataSource(), "dataSource", "soda.dataSource"),
-                sources.env(ENV_DATA_SOURCE));
-        if (given.isEmpty()) {
-            throw IngestException.configuration("No Soda data source is set.",
-                    "Set <dataSource> in the plugin configuration, -Dsoda.dataSource=NAME (Soda's -d) or the environment "
-                            + "variable " + ENV_DATA_SOURCE + ": the name of the data source the dbt tests' tables "
-                            + "belong to in Soda Cloud.");
+    private static NetworkSettings network(Parameters p) throws IngestException {
+        int connect = requirePositive(p, CONNECT_TIMEOUT);
+        int read = requirePositive(p, READ_TIMEOUT);
+        int retries = p.number(MAX_RETRIES);
+        if (retries < 0 || retries > MAX_RETRIES_ALLOWED) {
+            throw IngestException.configuration(MAX_RETRIES.ref() + " is " + retries + ", outside 0 to "
+                    + MAX_RETRIES_ALLOWED + ".", "Set it to a number from 0 to " + MAX_RETRIES_ALLOWED + ".");
         }
-        Candidate name = given.get();
+        return new NetworkSettings(Duration.ofSeconds(connect), Duration.ofSeconds(read), retries);
+    }
+
+    private static int requirePositive(Parameters p, Setting setting) throws IngestException {
+        int seconds = p.number(setting);
+        if (seconds <= 0) {
+            throw IngestException.configuration(setting.ref() + " is " + seconds + " seconds.",
+                    "Set it to a number of seconds above 0.");
+        }
+        return seconds;
+    }
+
+    private static String resolveDataSource(SettingSources sources, Report report) throws IngestException {
+        Candidate name = sources.find(DATA_SOURCE).orElseThrow(() -> IngestException.configuration(
+                "No Soda data source is set.",
+                "Set " + DATA_SOURCE.ref() + " or the environment variable "
+                        + DATA_SOURCE.environmentVariable().orElseThrow() + " (Soda's -d): the name of the data source "
+                        + "the dbt tests' tables belong to in Soda Cloud."));
         if (!ConfigurationFileReader.DATA_SOURCE_NAME.matcher(name.value()).matches()) {
             throw IngestException.configuration("The data source name " + name.shown() + " (from " + name.origin()
                     + ") is not a valid Soda data source name.",
                     "Use at least two lower-case letters, digits and underscores, starting with a letter or underscore "
                             + "(e.g. jaffle_shop_pg), as declared in Soda.");
         }
+        ConfigurationFile file = sources.file();
         if (file != null && !file.dataSources().contains(name.value())) {
             String declared = file.dataSources().isEmpty() ? "none" : String.join(", ", file.dataSources());
             throw IngestException.configuration("The data source '" + name.value() + "' (from " + name.origin()
                     + ") is not declared in " + file.path() + " (it declares: " + declared + ").",
-                    "Add a `data_source " + name.value() + ":` block to it, or set dataSource / -Dsoda.dataSource to a "
-                            + "declared one.");
+                    "Add a `data_source " + name.value() + ":` block to it, or set " + DATA_SOURCE.ref()
+                            + " to a declared one.");
         }
         report.add("data source", name.value(), name.origin());
         return name.value();
     }
 
-    private ArtifactSource resolveArtifacts(PluginParameters p, SettingSources sources, Report report,
-                                            SecretScrubber scrubber)
+    private ArtifactSource resolveArtifacts(Parameters p, SettingSources sources, Report report)
             throws IngestException {
-        boolean local = p.dbtArtifacts() != null || p.dbtManifest() != null || !p.dbtRunResults().isEmpty();
-        boolean cloud = !blank(p.dbtCloudRunId()) || !blank(p.dbtCloudJobId());
+        boolean local = p.path(DBT_ARTIFACTS).isPresent() || p.path(DBT_MANIFEST).isPresent()
+                || !p.paths(DBT_RUN_RESULTS).isEmpty();
+        boolean cloud = p.text(DBT_CLOUD_RUN_ID).isPresent() || p.text(DBT_CLOUD_JOB_ID).isPresent();
         if (local && cloud) {
-            throw IngestException.configuration("Both local dbt artifacts (dbtArtifacts / dbtManifest / dbtRunResults) "
-                    + "and a dbt Cloud run (dbtCloudRunId / dbtCloudJobId) are set.",
+            throw IngestException.configuration("Both local dbt artifacts (" + DBT_ARTIFACTS.parameter() + " / "
+                    + DBT_MANIFEST.parameter() + " / " + DBT_RUN_RESULTS.parameter() + ") and a dbt Cloud run ("
+                    + DBT_CLOUD_RUN_ID.parameter() + " / " + DBT_CLOUD_JOB_ID.parameter() + ") are set.",
                     "Set one source only: local files, or a dbt Cloud run.");
         }
         if (cloud) {
-            return new ArtifactSource.DbtCloud(resolveDbtCloud(p, sources, report, scrubber));
+            return new ArtifactSource.DbtCloud(resolveDbtCloud(p, sources, report));
         }
         if (!local) {
             throw IngestException.configuration("No dbt artifacts are configured.",
-                    "Set dbtArtifacts (-Dsoda.dbt.artifacts=target) to the folder dbt writes manifest.json and "
-                            + "run_results.json to; or dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults "
-                            + "(-Dsoda.dbt.runResults) to the files; or dbtCloudRunId (-Dsoda.dbtCloud.runId) or "
-                            + "dbtCloudJobId (-Dsoda.dbtCloud.jobId) to ingest a dbt Cloud run.");
+                    "Set " + DBT_ARTIFACTS.ref() + " to the folder dbt writes manifest.json and run_results.json to "
+                            + "(e.g. target); or " + DBT_MANIFEST.ref() + " and " + DBT_RUN_RESULTS.ref()
+                            + " to the files; or " + DBT_CLOUD_RUN_ID.ref() + " or " + DBT_CLOUD_JOB_ID.ref()
+                            + " to ingest a dbt Cloud run.");
         }
         return resolveLocalArtifacts(p, report);
     }
 
-    private static ArtifactSource.Local resolveLocalArtifacts(PluginParameters p, Report report)
-            throws IngestException {
-        String folderSetting = "dbtArtifacts (-Dsoda.dbt.artifacts)";
-        String manifestParam = "dbtManifest (-Dsoda.dbt.manifest)";
-        String runResultsParam = "dbtRunResults (-Dsoda.dbt.runResults)";
-        if (p.dbtArtifacts() != null) {
-            Path folder = p.dbtArtifacts();
-            if (!Files.isDirectory(folder)) {
-                String why = Files.exists(folder) ? " is a file, not a folder." : " does not exist.";
-                throw IngestException.input("The dbt artifacts folder " + folder + " (" + folderSetting + ")" + why,
-                        "Set dbtArtifacts to the folder holding manifest.json and run_results.json (dbt's target/), "
-                                + "or dbtManifest and dbtRunResults to the files.");
+    private static ArtifactSource.Local resolveLocalArtifacts(Parameters p, Report report) throws IngestException {
+        Optional<Path> folder = p.path(DBT_ARTIFACTS);
+        Optional<Path> manifestFile = p.path(DBT_MANIFEST);
+        List<Path> runResultsFiles = p.paths(DBT_RUN_RESULTS);
+        if (folder.isPresent()) {
+            if (!Files.isDirectory(folder.get())) {
+                String why = Files.exists(folder.get()) ? " is a file, not a folder." : " does not exist.";
+                throw IngestException.input("The dbt artifacts folder " + folder.get() + " (" + DBT_ARTIFACTS.ref()
+                        + ")" + why, "Set " + DBT_ARTIFACTS.parameter() + " to the folder holding manifest.json and "
+                        + "run_results.json (dbt's target/), or " + DBT_MANIFEST.parameter() + " and "
+                        + DBT_RUN_RESULTS.parameter() + " to the files.");
             }
-            if (p.dbtManifest() != null && !p.dbtRunResults().isEmpty()) {
-                report.warnings.add("dbtArtifacts " + folder
-                        + " is not used: dbtManifest and dbtRunResults name both files.");
+            if (manifestFile.isPresent() && !runResultsFiles.isEmpty()) {
+                report.warnings.add(DBT_ARTIFACTS.parameter() + " " + folder.get() + " is not used: "
+                        + DBT_MANIFEST.parameter() + " and " + DBT_RUN_RESULTS.parameter() + " name both files.");
             }
-        } else if (p.dbtManifest() == null || p.dbtRunResults().isEmpty()) {
-            String given = p.dbtManifest() == null ? runResultsParam : manifestParam;
-            String missing = p.dbtManifest() == null ? manifestParam : runResultsParam;
-            throw IngestException.configuration(given + " is set but " + missing + " is not.",
-                    "Set both files, or " + folderSetting + " to the folder holding them.");
+        } else if (manifestFile.isEmpty() || runResultsFiles.isEmpty()) {
+            Setting given = manifestFile.isEmpty() ? DBT_RUN_RESULTS : DBT_MANIFEST;
+            Setting missing = manifestFile.isEmpty() ? DBT_MANIFEST : DBT_RUN_RESULTS;
+            throw IngestException.configuration(given.ref() + " is set but " + missing.ref() + " is not.",
+                    "Set both files, or " + DBT_ARTIFACTS.ref() + " to the folder holding them.");
         }
         // A single-file setting is more specific than the folder, so it wins over the folder's file.
-        Path manifest = p.dbtManifest() != null ? p.dbtManifest() : p.dbtArtifacts().resolve("manifest.json");
-        String manifestSetting = p.dbtManifest() != null ? manifestParam : folderSetting;
-        List<Path> runResults = !p.dbtRunResults().isEmpty() ? p.dbtRunResults()
-                : List.of(p.dbtArtifacts().resolve("run_results.json"));
-        String runResultsSetting = !p.dbtRunResults().isEmpty() ? runResultsParam : folderSetting;
-        report.add("dbt manifest", manifest.toString(), "plugin parameter " + manifestSetting);
+        Setting manifestSetting = manifestFile.isPresent() ? DBT_MANIFEST : DBT_ARTIFACTS;
+        Path manifest = manifestFile.orElseGet(() -> folder.get().resolve("manifest.json"));
+        Setting runResultsSetting = runResultsFiles.isEmpty() ? DBT_ARTIFACTS : DBT_RUN_RESULTS;
+        List<Path> runResults = runResultsFiles.isEmpty() ? List.of(folder.get().resolve("run_results.json"))
+                : runResultsFiles;
+        report.add("dbt manifest", manifest.toString(), parameterOrigin(manifestSetting));
         report.add("dbt run results", String.join(", ", runResults.stream().map(Path::toString).toList()),
-                "plugin parameter " + runResultsSetting);
-        return new ArtifactSource.Local(manifest, runResults, manifestSetting, runResultsSetting);
+                parameterOrigin(runResultsSetting));
+        return new ArtifactSource.Local(manifest, runResults, manifestSetting.ref(), runResultsSetting.ref());
     }
 
-    private DbtCloudSettings resolveDbtCloud(PluginParameters p, SettingSources sources, Report report,
-                                             SecretScrubber scrubber)
+    private DbtCloudSettings resolveDbtCloud(Parameters p, SettingSources sources, Report report)
             throws IngestException {
-        if (!blank(p.dbtCloudRunId()) && !blank(p.dbtCloudJobId())) {
-            throw IngestException.configuration("Both dbtCloudRunId and dbtCloudJobId are set.",
-                    "Set dbtCloudRunId to ingest one run, or dbtCloudJobId to ingest the latest finished run of a job, "
-                            + "not both.");
+        if (p.text(DBT_CLOUD_RUN_ID).isPresent() && p.text(DBT_CLOUD_JOB_ID).isPresent()) {
+            throw IngestException.configuration("Both " + DBT_CLOUD_RUN_ID.parameter() + " and "
+                    + DBT_CLOUD_JOB_ID.parameter() + " are set.", "Set " + DBT_CLOUD_RUN_ID.parameter()
+                    + " to ingest one run, or " + DBT_CLOUD_JOB_ID.parameter() + " to ingest the latest finished run "
+                    + "of a job, not both.");
         }
-        Long runId = parseId(p.dbtCloudRunId(), "dbtCloudRunId", "soda.dbtCloud.runId");
-        Long jobId = parseId(p.dbtCloudJobId(), "dbtCloudJobId", "soda.dbtCloud.jobId");
+        Long runId = parseId(sources, DBT_CLOUD_RUN_ID);
+        Long jobId = parseId(sources, DBT_CLOUD_JOB_ID);
+        boolean successfulOnly = p.flag(DBT_CLOUD_SUCCESSFUL_RUNS_ONLY);
         if (runId != null) {
-            report.add("dbt Cloud run", runId.toString(), paramOrigin("dbtCloudRunId", "soda.dbtCloud.runId"));
-            if (p.dbtCloudSuccessfulRunsOnly()) {
-                report.warnings.add("dbtCloudSuccessfulRunsOnly only applies to dbtCloudJobId; it is ignored for run "
-                        + runId + ".");
+            report.add("dbt Cloud run", runId.toString(), parameterOrigin(DBT_CLOUD_RUN_ID));
+            if (successfulOnly) {
+                report.warnings.add(DBT_CLOUD_SUCCESSFUL_RUNS_ONLY.parameter() + " only applies to "
+                        + DBT_CLOUD_JOB_ID.parameter() + "; it is ignored for run " + runId + ".");
             }
         } else {
-            report.add("dbt Cloud job", jobId + (p.dbtCloudSuccessfulRunsOnly() ? " (successful runs only)" : ""),
-                    paramOrigin("dbtCloudJobId", "soda.dbtCloud.jobId"));
+            report.add("dbt Cloud job", jobId + (successfulOnly ? " (successful runs only)" : ""),
+                    parameterOrigin(DBT_CLOUD_JOB_ID));
         }
-        Optional<Candidate> account = first(
-                sources.param(p.dbtCloudAccountId(), "dbtCloudAccountId", "soda.dbtCloud.accountId"),
-                sources.file("dbt_cloud", "account_id"),
-                sources.env(ENV_DBT_ACCOUNT));
-        Optional<Candidate> token = first(
-                sources.param(p.dbtCloudApiToken(), "dbtCloudApiToken", "soda.dbtCloud.apiToken"),
-                sources.file("dbt_cloud", "api_token"),
-                sources.env(ENV_DBT_TOKEN),
-                sources.serverPassword(p.dbtCloudServer()));
+        Optional<Candidate> account = sources.find(DBT_CLOUD_ACCOUNT_ID);
+        Optional<Candidate> token = sources.find(DBT_CLOUD_API_TOKEN);
         if (account.isEmpty() || token.isEmpty()) {
-            throw missingDbtCloudCredentials(p, sources, account.isEmpty(), token.isEmpty());
+            throw missingDbtCloudCredentials(sources, account.isEmpty(), token.isEmpty());
         }
         String accountId = account.get().value();
         if (!DIGITS.matcher(accountId).matches()) {
@@ -297,74 +289,60 @@ public final class SettingsResolver {
         }
         report.add("dbt Cloud account", accountId, account.get().origin());
         report.add("dbt Cloud API token", HIDDEN, token.get().origin());
-        Candidate access = first(
-                sources.param(p.dbtCloudAccessUrl(), "dbtCloudAccessUrl", "soda.dbtCloud.accessUrl"),
-                sources.file("dbt_cloud", "access_url"))
-                .orElse(new Candidate(DEFAULT_DBT_CLOUD_HOST, DEFAULT));
-        URI baseUrl = CloudAddresses.dbtCloudBaseUrl(access, p.allowInsecureHttp(), report.warnings);
-        requireNoSecret(access, "dbt Cloud access URL", "dbtCloudAccessUrl / -Dsoda.dbtCloud.accessUrl (or "
-                + "dbt_cloud.access_url) to your account's access URL, e.g. ab123.us1.dbt.com", scrubber);
+        Candidate access = sources.findOrDefault(DBT_CLOUD_ACCESS_URL);
+        URI baseUrl = CloudAddresses.dbtCloudBaseUrl(access, p.flag(ALLOW_INSECURE_HTTP), report.warnings);
+        requireNoSecret(access, "dbt Cloud access URL", DBT_CLOUD_ACCESS_URL,
+                "to your account's access URL, e.g. ab123.us1.dbt.com");
         report.add("dbt Cloud address", baseUrl.toString(), access.origin());
-        if (DEFAULT_DBT_CLOUD_HOST.equalsIgnoreCase(baseUrl.getHost())) {
-            report.warnings.add("dbt Cloud is reached at " + DEFAULT_DBT_CLOUD_HOST + " (" + access.origin()
-                    + "), which dbt Labs retires for most accounts; set dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl) "
-                    + "or dbt_cloud.access_url to your account's access URL (e.g. ab123.us1.dbt.com, shown in dbt "
+        String retiredHost = DBT_CLOUD_ACCESS_URL.defaultValue().orElseThrow();
+        if (retiredHost.equalsIgnoreCase(baseUrl.getHost())) {
+            report.warnings.add("dbt Cloud is reached at " + retiredHost + " (" + access.origin()
+                    + "), which dbt Labs retires for most accounts; set " + DBT_CLOUD_ACCESS_URL.ref()
+                    + " or dbt_cloud.access_url to your account's access URL (e.g. ab123.us1.dbt.com, shown in dbt "
                     + "Cloud's account settings).");
         }
         return new DbtCloudSettings(baseUrl, accountId, Secret.of(token.get().value()), token.get().origin(), runId,
-                jobId, p.dbtCloudSuccessfulRunsOnly());
+                jobId, successfulOnly);
     }
 
-    private static IngestException missingDbtCloudCredentials(PluginParameters p, SettingSources sources,
-                                                              boolean noAccount, boolean noToken) {
+    private static IngestException missingDbtCloudCredentials(SettingSources sources, boolean noAccount,
+                                                              boolean noToken) {
         String what = noAccount && noToken ? "No dbt Cloud account id and no dbt Cloud API token are set"
                 : noAccount ? "No dbt Cloud account id is set" : "No dbt Cloud API token is set";
         List<String> ways = new ArrayList<>();
         if (noAccount) {
-            what += sources.whyEmpty("dbt_cloud", "account_id");
-            ways.add("the account id as dbtCloudAccountId (-Dsoda.dbtCloud.accountId), dbt_cloud.account_id in "
-                    + "configuration.yml or the environment variable " + ENV_DBT_ACCOUNT);
+            what += sources.whyEmpty(DBT_CLOUD_ACCOUNT_ID);
+            ways.add("the account id as " + DBT_CLOUD_ACCOUNT_ID.ref() + ", dbt_cloud.account_id in "
+                    + "configuration.yml or the environment variable "
+                    + DBT_CLOUD_ACCOUNT_ID.environmentVariable().orElseThrow());
         }
         if (noToken) {
-            what += sources.whyEmpty("dbt_cloud", "api_token");
-            ways.add("the token as dbtCloudApiToken (-Dsoda.dbtCloud.apiToken), dbt_cloud.api_token in "
-                    + "configuration.yml, the environment variable " + ENV_DBT_TOKEN + " or the password of the "
-                    + "<server> '" + p.dbtCloudServerId() + "' in settings.xml");
+            what += sources.whyEmpty(DBT_CLOUD_API_TOKEN);
+            ways.add("the token as " + DBT_CLOUD_API_TOKEN.ref() + ", dbt_cloud.api_token in configuration.yml, the "
+                    + "environment variable " + DBT_CLOUD_API_TOKEN.environmentVariable().orElseThrow()
+                    + " or the password of the <server> '" + sources.serverId(DBT_CLOUD_API_TOKEN)
+                    + "' in settings.xml");
         }
         return IngestException.configuration(what + ".", "Give " + String.join("; and ", ways) + ".");
     }
 
-    private static SodaCloudSettings resolveSodaCloud(PluginParameters p, SettingSources sources, Report report,
-                                                      boolean credentialsRequired, SecretScrubber scrubber)
-            throws IngestException {
-        Candidate host = first(sources.param(p.sodaCloudHost(), "sodaCloudHost", "soda.cloud.host"),
-                sources.file("soda_cloud", "host"))
-                .orElse(new Candidate(DEFAULT_SODA_CLOUD_HOST, DEFAULT));
-        Optional<Candidate> port = first(sources.param(p.sodaCloudPort(), "sodaCloudPort", "soda.cloud.port"),
-                sources.file("soda_cloud", "port"));
-        Optional<Candidate> scheme = first(sources.param(p.sodaCloudScheme(), "sodaCloudScheme", "soda.cloud.scheme"),
-                sources.file("soda_cloud", "scheme"));
+    private SodaCloudSettings resolveSodaCloud(Parameters p, SettingSources sources, Report report,
+                                               boolean credentialsRequired) throws IngestException {
+        Candidate host = sources.findOrDefault(SODA_CLOUD_HOST);
+        Optional<Candidate> port = sources.find(SODA_CLOUD_PORT);
+        Optional<Candidate> scheme = sources.find(SODA_CLOUD_SCHEME);
         CloudAddresses.SodaCloudAddress address =
-                CloudAddresses.sodaCloud(host, port, scheme, p.allowInsecureHttp(), report.warnings);
-        requireNoSecret(host, "Soda Cloud host", "sodaCloudHost / -Dsoda.cloud.host (or soda_cloud.host) to the host "
-                + "name, e.g. cloud.soda.io", scrubber);
+                CloudAddresses.sodaCloud(host, port, scheme, p.flag(ALLOW_INSECURE_HTTP), report.warnings);
+        requireNoSecret(host, "Soda Cloud host", SODA_CLOUD_HOST, "to the host name, e.g. cloud.soda.io");
         report.add("Soda Cloud", address.toString(), (host.origin().equals(DEFAULT) ? "default host" : host.origin())
                 + port.map(c -> "; port from " + c.origin()).orElse("")
                 + scheme.map(c -> "; scheme from " + c.origin()).orElse(""));
 
-        Optional<Candidate> keyId = first(
-                sources.param(p.apiKeyId(), "apiKeyId", "soda.cloud.apiKeyId"),
-                sources.file("soda_cloud", "api_key_id"),
-                sources.env(ENV_API_KEY_ID),
-                sources.serverUsername(p.sodaCloudServer()));
-        Optional<Candidate> keySecret = first(
-                sources.param(p.apiKeySecret(), "apiKeySecret", "soda.cloud.apiKeySecret"),
-                sources.file("soda_cloud", "api_key_secret"),
-                sources.env(ENV_API_KEY_SECRET),
-                sources.serverPassword(p.sodaCloudServer()));
+        Optional<Candidate> keyId = sources.find(API_KEY_ID);
+        Optional<Candidate> keySecret = sources.find(API_KEY_SECRET);
         if (keyId.isEmpty() || keySecret.isEmpty()) {
             if (credentialsRequired) {
-                throw missingApiKey(p, sources, keyId, keySecret);
+                throw missingApiKey(sources, keyId, keySecret);
             }
             if (keyId.isPresent() || keySecret.isPresent()) {
                 report.warnings.add("Only half a Soda Cloud API key is set (" + (keyId.isPresent() ? "the id, from "
@@ -374,92 +352,90 @@ public final class SettingsResolver {
             report.add("Soda Cloud API key", "none", "not needed in a dry run");
             return new SodaCloudSettings(address.scheme(), address.host(), address.port(), null, null, "none");
         }
-        String origin = keyId.get().origin().equals(keySecret.get().origin()) ? keyId.get().origin()
-                : bothFromEnvironment(keyId.get(), keySecret.get())
-                ? "environment variables " + ENV_API_KEY_ID + " and " + ENV_API_KEY_SECRET
-                : "id: " + keyId.get().origin() + ", secret: " + keySecret.get().origin();
+        String origin = apiKeyOrigin(keyId.get(), keySecret.get());
         report.add("Soda Cloud API key", HIDDEN, origin);
         return new SodaCloudSettings(address.scheme(), address.host(), address.port(), Secret.of(keyId.get().value()),
                 Secret.of(keySecret.get().value()), origin);
+    }
+
+    /** Where the key came from, said once when both halves came from one place. */
+    private static String apiKeyOrigin(Candidate id, Candidate secret) {
+        if (id.origin().equals(secret.origin())) {
+            return id.origin();
+        }
+        String idVariable = API_KEY_ID.environmentVariable().orElseThrow();
+        String secretVariable = API_KEY_SECRET.environmentVariable().orElseThrow();
+        if (id.origin().equals("environment variable " + idVariable)
+                && secret.origin().equals("environment variable " + secretVariable)) {
+            return "environment variables " + idVariable + " and " + secretVariable;
+        }
+        return "id: " + id.origin() + ", secret: " + secret.origin();
     }
 
     /**
      * Refuses an address that holds one of the run's secrets (a swapped variable, a pasted value): it
      * would be printed in the settings log and looked up in DNS, which sends it to the network.
      */
-    private static void requireNoSecret(Candidate address, String what, String fix, SecretScrubber scrubber)
+    private void requireNoSecret(Candidate address, String what, Setting setting, String fix)
             throws IngestException {
-        if (scrubber.holdsSecret(address.value())) {
+        if (secrets.foundIn(address.value())) {
             throw IngestException.configuration("The " + what + " (from " + address.origin() + ") holds a secret "
                     + "given to this run (the Soda Cloud API key secret or a dbt Cloud token); it is not shown, and "
-                    + "nothing was sent.", "Set " + fix + "; a value may have been swapped with the secret.");
+                    + "nothing was sent.", "Set " + setting.ref() + " or " + setting.configurationKey().orElseThrow() + " "
+                    + fix + "; a value may have been swapped with the secret.");
         }
     }
 
-    private static IngestException missingApiKey(PluginParameters p, SettingSources sources, Optional<Candidate> keyId,
+    private static IngestException missingApiKey(SettingSources sources, Optional<Candidate> keyId,
                                                  Optional<Candidate> keySecret) {
         String what;
         if (keyId.isEmpty() && keySecret.isEmpty()) {
-            what = "No Soda Cloud API key is set" + sources.whyEmpty("soda_cloud", "api_key_id")
-                    + sources.whyEmpty("soda_cloud", "api_key_secret") + ", and this is not a dry run.";
+            what = "No Soda Cloud API key is set" + sources.whyEmpty(API_KEY_ID) + sources.whyEmpty(API_KEY_SECRET)
+                    + ", and this is not a dry run.";
         } else if (keyId.isEmpty()) {
             what = "A Soda Cloud API key secret is set (from " + keySecret.get().origin() + ") but no API key id"
-                    + sources.whyEmpty("soda_cloud", "api_key_id") + ".";
+                    + sources.whyEmpty(API_KEY_ID) + ".";
         } else {
             what = "A Soda Cloud API key id is set (from " + keyId.get().origin() + ") but no API key secret"
-                    + sources.whyEmpty("soda_cloud", "api_key_secret") + ".";
+                    + sources.whyEmpty(API_KEY_SECRET) + ".";
         }
         return IngestException.configuration(what,
-                "Give the key in one of these ways: apiKeyId and apiKeySecret in the plugin configuration (or "
-                        + "-Dsoda.cloud.apiKeyId / -Dsoda.cloud.apiKeySecret); soda_cloud.api_key_id and "
-                        + "soda_cloud.api_key_secret in configuration.yml; the environment variables " + ENV_API_KEY_ID
-                        + " and " + ENV_API_KEY_SECRET + "; or a <server> with id '" + p.sodaCloudServerId()
-                        + "' in settings.xml (username = key id, password = secret). Or run with -Dsoda.dryRun=true "
-                        + "to only write the scan results file.");
+                "Give the key in one of these ways: " + API_KEY_ID.ref() + " and " + API_KEY_SECRET.ref()
+                        + " in the plugin configuration; soda_cloud.api_key_id and soda_cloud.api_key_secret in "
+                        + "configuration.yml; the environment variables " + API_KEY_ID.environmentVariable().orElseThrow()
+                        + " and " + API_KEY_SECRET.environmentVariable().orElseThrow() + "; or a <server> with id '"
+                        + sources.serverId(API_KEY_ID) + "' in settings.xml (username = key id, password = secret). "
+                        + "Or set " + DRY_RUN.ref() + " to true to only write the scan results file.");
     }
 
-    private static Long parseId(String value, String name, String property) throws IngestException {
-        if (blank(value)) {
+    private static Long parseId(SettingSources sources, Setting setting) throws IngestException {
+        Optional<Candidate> given = sources.parameter(setting);
+        if (given.isEmpty()) {
             return null;
         }
-        Candidate id = new Candidate(value.trim(), paramOrigin(name, property));
+        Candidate id = given.get();
         if (!DIGITS.matcher(id.value()).matches() || Long.parseLong(id.value()) == 0) {
-            throw IngestException.configuration(name + " " + id.shown() + " is not a dbt Cloud id.",
-                    "Set " + name + " / -D" + property + " to the number shown in dbt Cloud's URL.");
+            throw IngestException.configuration(setting.parameter() + " " + id.shown() + " is not a dbt Cloud id.",
+                    "Set " + setting.ref() + " to the number shown in dbt Cloud's URL.");
         }
         return Long.parseLong(id.value());
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, E fallback, String name,
-                                                   String property, String setting, Report report)
-            throws IngestException {
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, SettingSources sources, Setting setting,
+                                                   String label, Report report) throws IngestException {
         List<String> allowed = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
             allowed.add(constant.name().toLowerCase(Locale.ROOT));
         }
-        E result;
-        if (blank(value)) {
-            result = fallback;
-        } else {
-            Candidate given = new Candidate(value.trim(), paramOrigin(name, property));
-            int index = allowed.indexOf(given.value().toLowerCase(Locale.ROOT));
-            if (index < 0) {
-                throw IngestException.configuration(name + " " + given.shown() + " is not one of "
-                        + String.join(", ", allowed) + ".", "Set " + name + " / -D" + property + " to one of them.");
-            }
-            result = type.getEnumConstants()[index];
+        Candidate given = sources.findOrDefault(setting);
+        int index = allowed.indexOf(given.value().toLowerCase(Locale.ROOT));
+        if (index < 0) {
+            throw IngestException.configuration(setting.parameter() + " " + given.shown() + " is not one of "
+                    + String.join(", ", allowed) + ".", "Set " + setting.ref() + " to one of them.");
         }
-        report.add(setting, result.name().toLowerCase(Locale.ROOT),
-                result == fallback ? DEFAULT : paramOrigin(name, property));
+        E result = type.getEnumConstants()[index];
+        boolean isDefault = allowed.get(index).equals(setting.defaultValue().orElseThrow());
+        report.add(label, allowed.get(index), isDefault ? DEFAULT : given.origin());
         return result;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static boolean bothFromEnvironment(Candidate id, Candidate secret) {
-        return id.origin().equals("environment variable " + ENV_API_KEY_ID)
-                && secret.origin().equals("environment variable " + ENV_API_KEY_SECRET);
     }
 }

@@ -1,16 +1,18 @@
 package dev.sodamaven.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@code soda:upload} needs: where Soda Cloud is and the API key.
+ * What {@code soda:upload} needs: the file to send, where Soda Cloud is and the API key.
  *
- * @param sodaCloud Soda Cloud address and key
+ * @param scanResults the scan results file to send
+ * @param sodaCloud   Soda Cloud address and key
  * @param network   timeouts and retries
  * @param origins   where each setting came from
  * @param warnings  things the user should know about the settings
  */
-public record UploadSettings(SodaCloudSettings sodaCloud, NetworkSettings network, List<SettingOrigin> origins,
+public record UploadSettings(Path scanResults, SodaCloudSettings sodaCloud, NetworkSettings network, List<SettingOrigin> origins,
                              List<String> warnings) {
 
     public UploadSettings {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The one error type of an ingestion: a message that says what went wrong (naming the file,
- * setting or run) and a hint that says what to do. Messages never contain secrets.
+ * setting or run) and a hint that says what to do. Messages never contain secrets, and name settings
+ * with {@link Setting#ref()} so that each front end spells them its own way.
  */
 public class IngestException extends Exception {
 
@@ -15,6 +16,8 @@ public class IngestException extends Exception {
         CONFIGURATION,
         /** An input file (dbt artifact, configuration.yml, saved scan results) is missing or bad. */
         INPUT,
+        /** An output file (scan results, a report, a download) could not be written. */
+        OUTPUT,
         /** A remote service refused, failed or could not be reached. */
         REMOTE,
         /** The quality gate ({@code failOn}) failed the build: everything else worked. */
@@ -52,6 +55,10 @@ public class IngestException extends Exception {
         return new IngestException(Kind.INPUT, message, hint, cause);
     }
 
+    public static IngestException output(String message, String hint, Throwable cause) {
+        return new IngestException(Kind.OUTPUT, message, hint, cause);
+    }
+
     public static IngestException remote(String message, String hint) {
         return new IngestException(Kind.REMOTE, message, hint);
     }
@@ -63,6 +70,13 @@ public class IngestException extends Exception {
     /** The same problem, noting that the scan results were saved to {@code file} and can be re-sent. */
     public IngestException withKeptScanResults(Path file) {
         IngestException copy = new IngestException(kind, getMessage(), hint, file, getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    /** The same problem in other words (and with another cause), e.g. rendered for the user. */
+    public IngestException withText(String message, String hint, Throwable cause) {
+        IngestException copy = new IngestException(kind, message, hint, keptScanResults, cause);
         copy.setStackTrace(getStackTrace());
         return copy;
     }
@@ -81,16 +95,8 @@ public class IngestException extends Exception {
         return Optional.ofNullable(keptScanResults);
     }
 
-    /** Message and hint as one text, the way it is shown to the user. */
+    /** Message and hint as one text. */
     public String describe() {
-        StringBuilder text = new StringBuilder(getMessage());
-        if (hint != null && !hint.isBlank()) {
-            text.append(' ').append(hint);
-        }
-        if (keptScanResults != null) {
-            text.append(" The scan results are saved in ").append(keptScanResults)
-                .append("; send them again with: mvn soda:upload -Dsoda.scanResults=").append(keptScanResults);
-        }
-        return text.toString();
+        return hint == null || hint.isBlank() ? getMessage() : getMessage() + ' ' + hint;
     }
 }

@@ -3,13 +3,11 @@ package dev.sodamaven.core;
 import java.util.Objects;
 
 /**
- * A secret value (API key secret, dbt Cloud token, login token). Shared by every package so that a
- * secret is never held as a plain {@code String} field: {@link #toString()} never shows it, and the
- * value is only read where it goes on the wire.
+ * A secret value (API key, dbt Cloud token, password, login token), so that a secret is never held
+ * as a plain {@code String} field: {@link #toString()} never shows it, and the value is only read
+ * where it goes on the wire. Each one also belongs in the run's {@link Secrets}.
  */
 public final class Secret {
-
-    private static final String REDACTED = "****";
 
     private final String value;
 
@@ -37,16 +35,6 @@ public final class Secret {
 
     @Override
     public String toString() {
-        return REDACTED;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Secret secret && secret.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
+        return Secrets.MASK;
     }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * @param path    the file
  * @param kind    the artifact kind its schema URL should name: {@code manifest} or {@code run-results}
  * @param label   how messages name it, e.g. "dbt manifest"
- * @param setting where the user configured it, e.g. "dbtManifest (-Dsoda.dbt.manifest)"
+ * @param setting where the user configured it: a {@link dev.sodamaven.core.Setting#ref() mention} of the setting, or words
  */
 record ArtifactFile(Path path, String kind, String label, String setting) {
 

@@ -3,12 +3,14 @@ package dev.sodamaven.dbtcloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
 import dev.sodamaven.http.DownloadListener;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpReply;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.http.Redactor;
+import dev.sodamaven.http.BodyExcerpt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,17 +48,19 @@ public final class DbtCloudClient {
     private final URI baseUrl;
     private final String accountId;
     private final Secret authorization;
-    private final Secret token;
+    private final Secrets secrets;
     private final String tokenOrigin;
 
-    public DbtCloudClient(HttpTransport http, URI baseUrl, String accountId, Secret token, String tokenOrigin) {
+    /** @param secrets the run's secrets; the token is added to them */
+    public DbtCloudClient(HttpTransport http, URI baseUrl, String accountId, Secret token, String tokenOrigin,
+                          Secrets secrets) {
         this.http = Objects.requireNonNull(http, "http");
         String base = Objects.requireNonNull(baseUrl, "baseUrl").toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.accountId = Objects.requireNonNull(accountId, "accountId");
-        this.token = Objects.requireNonNull(token, "token");
-        this.authorization = Secret.of("Token " + token.reveal());
+        this.authorization = Secret.of("Token " + Objects.requireNonNull(token, "token").reveal());
         this.tokenOrigin = tokenOrigin;
+        this.secrets = Objects.requireNonNull(secrets, "secrets").add(token);
     }
 
     /** The dbt Cloud account id the client reads from. */
@@ -70,8 +74,8 @@ public final class DbtCloudClient {
         JsonNode data = getJson("run " + runId, "runs/" + runId + "/?include_related=" + include);
         if (!data.isObject() || !data.path("id").canConvertToLong()) {
             throw IngestException.remote("dbt Cloud answered the request for run " + runId + where()
-                    + " without a run in its \"data\".", "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): "
-                    + "it may not point at the dbt Cloud API.");
+                    + " without a run in its \"data\".", "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref()
+                    + ": it may not point at the dbt Cloud API.");
         }
         return parseRun(data);
     }
@@ -109,7 +113,7 @@ public final class DbtCloudClient {
             deleteQuietly(reply.file());
             throw IngestException.remote("dbt Cloud answered the download of " + what + where()
                     + " with an HTML page instead of the file.",
-                    "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): a proxy or maintenance page answered.");
+                    "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": a proxy or maintenance page answered.");
         }
         return Optional.of(reply.file());
     }
@@ -133,13 +137,18 @@ public final class DbtCloudClient {
         } catch (IOException notJson) {
             throw IngestException.remote("dbt Cloud answered the request for " + what + where()
                     + " with something that is not JSON (Content-Type " + reply.header("content-type").orElse("none")
-                    + ": " + Redactor.excerpt(reply.body(), 120, token) + ").",
-                    "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): a proxy or maintenance page answered.");
+                    + ": " + BodyExcerpt.of(reply.body(), 120, secrets) + ").",
+                    "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": a proxy or maintenance page answered.");
         }
     }
 
     private URI uri(String path) {
         return URI.create(baseUrl + "/api/v2/accounts/" + accountId + "/" + path);
+    }
+
+    /** Whether the client talks to dbt Cloud's old shared host, which most accounts can no longer use. */
+    private boolean isRetiredHost() {
+        return Setting.DBT_CLOUD_ACCESS_URL.defaultValue().orElseThrow().equalsIgnoreCase(baseUrl.getHost());
     }
 
     /** " (account 70403 at https://host)": never the user info or query of the configured URL. */
@@ -166,15 +175,15 @@ public final class DbtCloudClient {
         return switch (reply.status()) {
             case 401 -> IngestException.configuration("dbt Cloud rejected the API token (HTTP 401" + message
                     + ") when asked for " + what + where + "; the token came from " + tokenOrigin + ".",
-                    "Check that the token is right and not expired or revoked." + ("cloud.getdbt.com".equalsIgnoreCase(baseUrl.getHost())
+                    "Check that the token is right and not expired or revoked." + (isRetiredHost()
                             ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at cloud.getdbt.com: "
-                            + "set dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)." : ""));
+                            + "set " + Setting.DBT_CLOUD_ACCESS_URL.ref() + "." : ""));
             case 403 -> IngestException.configuration("The dbt Cloud API token (from " + tokenOrigin
                     + ") may not read " + what + where + " (HTTP 403" + message + ").",
                     "Give the token read access to the job's project (e.g. a service token with Job Viewer "
                             + "or Read-only permission).");
             case 404 -> IngestException.remote("dbt Cloud could not find " + what + where + " (HTTP 404" + message + ").",
-                    "Check the run or job id and dbtCloudAccountId (-Dsoda.dbtCloud.accountId); the token must also "
+                    "Check the run or job id and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref() + "; the token must also "
                             + "be allowed to see it.");
             case 429 -> IngestException.remote("dbt Cloud kept rate-limiting the request for " + what + where
                     + " (HTTP 429" + tries + retryAfter + message + ").", "Try again later: the account's API rate limit is used up.");
@@ -195,9 +204,9 @@ public final class DbtCloudClient {
         try {
             JsonNode envelope = JSON.readTree(reply.body());
             String text = envelope == null ? "" : envelope.path("status").path("user_message").asText("");
-            return text.isBlank() ? "" : ": " + Redactor.excerpt(text, 200, token);
+            return text.isBlank() ? "" : ": " + BodyExcerpt.of(text, 200, secrets);
         } catch (IOException notJson) {
-            return ": " + Redactor.excerpt(reply.body(), 120, token);
+            return ": " + BodyExcerpt.of(reply.body(), 120, secrets);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sodamaven.dbtcloud;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
@@ -118,11 +119,13 @@ public final class DbtCloudFetcher {
             DbtRun run = client.run(runId);
             if (run.status().inProgress()) {
                 throw IngestException.remote(run.describe() + " has not finished yet.",
-                        "Wait for it to finish, or set dbtCloudJobId to ingest the job's latest finished run.");
+                        "Wait for it to finish, or set " + Setting.DBT_CLOUD_JOB_ID.ref()
+                                + " to ingest the job's latest finished run.");
             }
             if (run.status() == RunStatus.CANCELLED) {
                 throw IngestException.remote(run.describe() + " was cancelled, so its test results are incomplete.",
-                        "Ingest another run, or set dbtCloudJobId to take the job's latest finished run.");
+                        "Ingest another run, or set " + Setting.DBT_CLOUD_JOB_ID.ref()
+                                + " to take the job's latest finished run.");
             }
             if (Boolean.FALSE.equals(run.artifactsSaved())) {
                 throw IngestException.remote(run.describe() + " saved no artifacts.",

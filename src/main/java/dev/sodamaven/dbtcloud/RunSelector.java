@@ -1,6 +1,7 @@
 package dev.sodamaven.dbtcloud;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,9 @@ public final class RunSelector {
         String looked = seen == 0 ? "it has no runs" : "looked at the newest " + seen + " runs: " + summary(skippedByReason);
         throw IngestException.remote("dbt Cloud job " + jobId + " (account " + client.accountId() + ") has no " + kind
                 + " run with artifacts (" + looked + ").",
-                seen == 0 ? "Check dbtCloudJobId and dbtCloudAccountId, and run the job at least once."
-                        : "Wait for a run to finish, or set dbtCloudRunId to a specific run.");
+                seen == 0 ? "Check " + Setting.DBT_CLOUD_JOB_ID.ref() + " and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref()
+                        + ", and run the job at least once."
+                        : "Wait for a run to finish, or set " + Setting.DBT_CLOUD_RUN_ID.ref() + " to a specific run.");
     }
 
     /** Why a run is not taken, or null when it is. */

@@ -19,10 +19,6 @@ public enum RunStatus {
         return UNKNOWN;
     }
 
-    public int code() {
-        return code;
-    }
-
     /** Finished, whether its tests passed or not. A run whose tests fail ends in ERROR. */
     public boolean finished() {
         return this == SUCCESS || this == ERROR;

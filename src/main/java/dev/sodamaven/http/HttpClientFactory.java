@@ -52,7 +52,7 @@ final class HttpClientFactory {
         if (settings.proxies().isEmpty()) {
             builder.setRoutePlanner(new SystemDefaultRoutePlanner(null));
         } else {
-            builder.setRoutePlanner(new MavenProxyRoutePlanner(settings.proxies()));
+            builder.setRoutePlanner(new ProxyRoutePlanner(settings.proxies()));
             builder.setDefaultCredentialsProvider(proxyCredentials(settings.proxies()));
         }
         return builder.build();

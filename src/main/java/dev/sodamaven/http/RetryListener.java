@@ -14,6 +14,4 @@ public interface RetryListener {
      * @param wait        how long it waits first
      */
     void retrying(String description, String reason, int nextAttempt, int maxAttempts, Duration wait);
-
-    RetryListener NONE = (description, reason, nextAttempt, maxAttempts, wait) -> { };
 }

@@ -1,5 +1,6 @@
 package dev.sodamaven.http;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.IngestException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -55,8 +56,11 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
                 ? " The server may have received the request before the failure, so it was not repeated"
                 + " (repeating it could store it twice)."
                 : "";
-        return IngestException.remote(call.description() + " failed" + tries + ": " + reason + " ("
-                + origin(call.uri()) + ")." + processed, hint, cause);
+        String message = call.description() + " failed" + tries + ": " + reason + " (" + origin(call.uri()) + ")."
+                + processed;
+        // The network did its part; this machine could not keep what it sent.
+        return cause instanceof LocalFileException ? IngestException.output(message, hint, cause)
+                : IngestException.remote(message, hint, cause);
     }
 
     /** scheme://host:port, never the user info or query of a URI. */
@@ -101,12 +105,12 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
         }
         if (failure instanceof ConnectTimeoutException) {
             return new TransportFailure("timed out connecting",
-                    "Check the host, the network and the proxy settings; raise -Dsoda.http.connectTimeout if the "
+                    "Check the host, the network and the proxy settings; raise " + Setting.CONNECT_TIMEOUT.ref() + " if the "
                             + "network is slow.", false, true);
         }
         if (failure instanceof SocketTimeoutException) {
             return new TransportFailure("timed out waiting for the answer",
-                    "The service is slow or stalled; raise -Dsoda.http.readTimeout or try again later.",
+                    "The service is slow or stalled; raise " + Setting.READ_TIMEOUT.ref() + " or try again later.",
                     reachedServer, true);
         }
         if (failure instanceof InterruptedIOException) {

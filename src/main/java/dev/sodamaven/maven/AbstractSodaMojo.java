@@ -1,12 +1,18 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.core.Sleeper;
+import dev.sodamaven.Remote;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.IngestLog;
-import dev.sodamaven.Remote;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.core.Outbound;
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
+import dev.sodamaven.core.Sleeper;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -18,8 +24,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
- * What {@code soda:ingest} and {@code soda:upload} share: where Soda Cloud is, the API key, the
- * network settings, and how an error ends the build.
+ * What the goals share: where Soda Cloud is, the API key, the network settings, and one way to run —
+ * skip, or run the goal's use case and turn its failure into the build's outcome. Each goal
+ * implements {@link #run}; its parameters are read into the core's {@link Parameters} by the
+ * {@link Setting} catalogue, field by field name.
  */
 abstract class AbstractSodaMojo extends AbstractMojo {
 
@@ -30,26 +38,26 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * declared in it as {@code data_source <name>:}.
      */
     @Parameter(property = "soda.configuration")
-    protected File configuration;
+    private File configuration;
 
     /**
      * Soda Cloud host: {@code cloud.soda.io} (EU, the default) or {@code cloud.us.soda.io} (US). A URL with
      * scheme and port ({@code http://127.0.0.1:8080}) is accepted too; a separate port or scheme that
-     * contradicts it is an error.
+     * contradicts it is an error. Also configuration.yml {@code soda_cloud.host}.
      */
     @Parameter(property = "soda.cloud.host")
-    protected String sodaCloudHost;
+    private String sodaCloudHost;
 
-    /** Soda Cloud port; unset means the scheme's default port. */
+    /** Soda Cloud port; unset means the scheme's default port. Also configuration.yml {@code soda_cloud.port}. */
     @Parameter(property = "soda.cloud.port")
-    protected String sodaCloudPort;
+    private String sodaCloudPort;
 
     /**
      * Soda Cloud scheme, {@code https} by default. Plain {@code http} is accepted for loopback hosts
-     * only, unless {@code allowInsecureHttp} is set.
+     * only, unless {@code allowInsecureHttp} is set. Also configuration.yml {@code soda_cloud.scheme}.
      */
     @Parameter(property = "soda.cloud.scheme")
-    protected String sodaCloudScheme;
+    private String sodaCloudScheme;
 
     /**
      * Soda Cloud API key id. Also read from configuration.yml ({@code soda_cloud.api_key_id}), the
@@ -57,7 +65,7 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * {@code sodaCloudServerId}. Prefer those over the POM, which is usually committed.
      */
     @Parameter(property = "soda.cloud.apiKeyId")
-    protected PlexusConfiguration apiKeyId;
+    private PlexusConfiguration apiKeyId;
 
     /**
      * Soda Cloud API key secret. Also read from configuration.yml ({@code soda_cloud.api_key_secret}),
@@ -67,33 +75,33 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * whose plugin configuration {@code mvn -X} prints.
      */
     @Parameter(property = "soda.cloud.apiKeySecret")
-    protected PlexusConfiguration apiKeySecret;
+    private PlexusConfiguration apiKeySecret;
 
     /** Id of the settings.xml {@code <server>} holding the Soda Cloud API key (username = id, password = secret). */
     @Parameter(property = "soda.cloud.serverId", defaultValue = "soda-cloud")
-    protected String sodaCloudServerId;
+    private String sodaCloudServerId;
 
     /**
      * Allow plain {@code http} to hosts that are not loopback. Credentials then travel unencrypted;
      * only for trusted networks.
      */
     @Parameter(property = "soda.allowInsecureHttp", defaultValue = "false")
-    protected boolean allowInsecureHttp;
+    private boolean allowInsecureHttp;
 
     /** Seconds to wait for a connection to Soda Cloud or dbt Cloud. */
     @Parameter(property = "soda.http.connectTimeout", defaultValue = "30")
-    protected int connectTimeout;
+    private int connectTimeout;
 
     /** Seconds to wait for data on an open connection. */
     @Parameter(property = "soda.http.readTimeout", defaultValue = "120")
-    protected int readTimeout;
+    private int readTimeout;
 
     /**
      * How many times a failed request is tried again (0 to 10), with exponential backoff. The upload
      * is only repeated when Soda Cloud cannot have stored it (see the README).
      */
     @Parameter(property = "soda.http.maxRetries", defaultValue = "3")
-    protected int maxRetries;
+    private int maxRetries;
 
     /**
      * Whether a failed ingestion or upload fails the build. {@code false} turns it into a warning
@@ -101,16 +109,20 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * must not break on a Soda Cloud outage. The quality gate ({@code failOn}) is not affected.
      */
     @Parameter(property = "soda.failOnError", defaultValue = "true")
-    protected boolean failOnError;
+    private boolean failOnError;
+
+    /** Skip the goal. */
+    @Parameter(property = "soda.skip", defaultValue = "false")
+    private boolean skip;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
+    private MavenSession session;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    protected MojoExecution mojoExecution;
+    private MojoExecution mojoExecution;
 
     @Component
-    protected SettingsDecrypter settingsDecrypter;
+    private SettingsDecrypter settingsDecrypter;
 
     /**
      * The plugin's own integration tests shorten the wait before a retry with this user property. It
@@ -120,21 +132,56 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     static final String TEST_BACKOFF_PROPERTY = "soda.test.initialBackoffMillis";
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
-    protected SecretParameterReader secrets() {
-        return new SecretParameterReader(session, mojoExecution);
+    /** What one execution of a goal works with. */
+    record Context(Parameters parameters, IngestLog log, Outbound outbound, Remote remote, Secrets secrets) {
     }
 
-    protected IngestLog ingestLog() {
-        return new MavenIngestLog(getLog());
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        Secrets secrets = new Secrets();
+        Outbound outbound = new Outbound(secrets, MavenSettingNames.INSTANCE);
+        IngestLog log = new MavenIngestLog(getLog(), outbound);
+        if (skip) {
+            log.info("Skipping " + goal() + ": " + Setting.SKIP.ref() + " is true.");
+            return;
+        }
+        try {
+            MavenSettingsAccess settings = new MavenSettingsAccess(session == null ? null : session.getSettings(),
+                    settingsDecrypter, secrets);
+            Parameters parameters = parameters(settings, secrets);
+            Remote remote = new Remote(settings::proxies, Sleeper.REAL, initialBackoff(), log, secrets);
+            run(new Context(parameters, log, outbound, remote, secrets));
+        } catch (IngestException problem) {
+            new FailureReport(outbound, getLog()).end(problem, failOnError);
+        }
     }
 
-    protected MavenSettingsAccess settingsAccess() {
-        return new MavenSettingsAccess(session == null ? null : session.getSettings(), settingsDecrypter);
-    }
+    /** The goal, as the skip message names it, e.g. "the Soda ingestion". */
+    abstract String goal();
 
-    protected Remote remote() throws IngestException {
-        MavenSettingsAccess access = settingsAccess();
-        return new Remote(access::proxies, Sleeper.REAL, initialBackoff(), ingestLog());
+    /** Which settings the goal has. */
+    abstract Setting.Goal settingsGoal();
+
+    /** Runs the goal's use case. */
+    abstract void run(Context context) throws IngestException;
+
+    /** The goal's parameters, with the settings.xml servers they name, decrypted. */
+    private Parameters parameters(MavenSettingsAccess settings, Secrets secrets) throws IngestException {
+        Path baseDirectory = session != null && session.getCurrentProject() != null
+                && session.getCurrentProject().getBasedir() != null
+                ? session.getCurrentProject().getBasedir().toPath() : Path.of("");
+        Parameters.Builder parameters = new MojoParameters(new SecretParameterReader(session, mojoExecution),
+                baseDirectory).read(this, settingsGoal());
+        Parameters given = parameters.build();
+        Set<String> serverIds = new LinkedHashSet<>();
+        for (Setting setting : Setting.of(settingsGoal())) {
+            setting.serverIdSetting().ifPresent(idSetting ->
+                    serverIds.add(given.text(idSetting).orElseGet(() -> idSetting.defaultValue().orElseThrow())));
+        }
+        for (String id : serverIds) {
+            settings.server(id).ifPresent(parameters::server);
+        }
+        return parameters.build();
     }
 
     private Duration initialBackoff() {
@@ -147,41 +194,5 @@ abstract class AbstractSodaMojo extends AbstractMojo {
         } catch (NumberFormatException notANumber) {
             return INITIAL_BACKOFF;
         }
-    }
-
-    /** The parameters this base class holds. */
-    protected PluginParameters.Builder commonParameters() throws IngestException {
-        MavenSettingsAccess access = settingsAccess();
-        return PluginParameters.builder()
-                .configuration(configuration == null ? null : configuration.toPath())
-                .sodaCloudHost(sodaCloudHost)
-                .sodaCloudPort(sodaCloudPort)
-                .sodaCloudScheme(sodaCloudScheme)
-                .apiKeyId(secrets().read(apiKeyId, "apiKeyId", "soda.cloud.apiKeyId"))
-                .apiKeySecret(secrets().read(apiKeySecret, "apiKeySecret", "soda.cloud.apiKeySecret"))
-                .sodaCloudServerId(sodaCloudServerId)
-                .sodaCloudServer(access.server(sodaCloudServerId))
-                .allowInsecureHttp(allowInsecureHttp)
-                .connectTimeoutSeconds(connectTimeout)
-                .readTimeoutSeconds(readTimeout)
-                .maxRetries(maxRetries);
-    }
-
-    /**
-     * Ends the goal for a failed ingestion: a failed quality gate fails the build; any other problem
-     * fails it too, or only warns when {@code failOnError} is false. The message is one line with
-     * what to do; the cause is kept for {@code -e}.
-     */
-    protected void handle(IngestException problem) throws MojoExecutionException, MojoFailureException {
-        String message = problem.describe();
-        if (problem.kind() == IngestException.Kind.QUALITY_GATE) {
-            throw new MojoFailureException(message, problem);
-        }
-        if (!failOnError) {
-            getLog().warn(message);
-            getLog().warn("The build goes on because failOnError is false.");
-            return;
-        }
-        throw new MojoExecutionException(message, problem);
     }
 }

@@ -1,18 +1,12 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.core.IngestException;
 import dev.sodamaven.Ingestion;
-import dev.sodamaven.Remote;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.PluginParameters;
 import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -94,7 +88,7 @@ public class IngestMojo extends AbstractSodaMojo {
     private String dbtCloudServerId;
 
     /** Scan definition name; Soda Cloud groups scans by it. */
-    @Parameter(property = "soda.scanDefinition", defaultValue = SettingsResolver.DEFAULT_SCAN_DEFINITION)
+    @Parameter(property = "soda.scanDefinition", defaultValue = "Ingest - dbt")
     private String scanDefinition;
 
     /**
@@ -119,58 +113,21 @@ public class IngestMojo extends AbstractSodaMojo {
     @Parameter(property = "soda.failOn", defaultValue = "none")
     private String failOn;
 
-    /** Skip the goal. */
-    @Parameter(property = "soda.skip", defaultValue = "false")
-    private boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the Soda ingestion (skip / -Dsoda.skip=true).");
-            return;
-        }
-        try {
-            PluginParameters parameters = commonParameters()
-                    .dataSource(dataSource)
-                    .dbtArtifacts(dbtArtifacts == null ? null : dbtArtifacts.toPath())
-                    .dbtManifest(dbtManifest == null ? null : dbtManifest.toPath())
-                    .dbtRunResults(runResultsFiles())
-                    .dbtCloudRunId(dbtCloudRunId)
-                    .dbtCloudJobId(dbtCloudJobId)
-                    .dbtCloudSuccessfulRunsOnly(dbtCloudSuccessfulRunsOnly)
-                    .dbtCloudAccountId(dbtCloudAccountId)
-                    .dbtCloudApiToken(secrets().read(dbtCloudApiToken, "dbtCloudApiToken", "soda.dbtCloud.apiToken"))
-                    .dbtCloudAccessUrl(dbtCloudAccessUrl)
-                    .dbtCloudServerId(dbtCloudServerId)
-                    .dbtCloudServer(settingsAccess().server(dbtCloudServerId))
-                    .scanDefinition(scanDefinition)
-                    .dataTimestamp(dataTimestamp)
-                    .outputDirectory(outputDirectory.toPath())
-                    .dryRun(dryRun)
-                    .failOn(failOn)
-                    .build();
-            Clock clock = Clock.systemUTC();
-            IngestSettings settings = new SettingsResolver(System.getenv(), clock.instant()).resolveIngest(parameters);
-            Remote remote = remote();
-            new Ingestion(ingestLog(), clock, remote).run(settings);
-        } catch (IngestException problem) {
-            handle(problem);
-        }
+    String goal() {
+        return "the Soda ingestion";
     }
 
-    /** Comma-separated paths, relative ones against the project folder. */
-    private List<Path> runResultsFiles() {
-        List<Path> files = new ArrayList<>();
-        if (dbtRunResults == null || dbtRunResults.isBlank()) {
-            return files;
-        }
-        Path base = session != null && session.getCurrentProject() != null
-                ? session.getCurrentProject().getBasedir().toPath() : Path.of("");
-        for (String part : dbtRunResults.split(",")) {
-            if (!part.isBlank()) {
-                files.add(base.resolve(part.trim()));
-            }
-        }
-        return files;
+    @Override
+    Setting.Goal settingsGoal() {
+        return Setting.Goal.INGEST;
+    }
+
+    @Override
+    void run(Context context) throws IngestException {
+        Clock clock = Clock.systemUTC();
+        IngestSettings settings = new SettingsResolver(System.getenv(), clock.instant(), context.secrets())
+                .resolveIngest(context.parameters());
+        new Ingestion(context.log(), clock, context.remote(), context.outbound()).run(settings);
     }
 }

@@ -1,29 +1,27 @@
 package dev.sodamaven.maven;
 
 import dev.sodamaven.core.IngestLog;
+import dev.sodamaven.core.Outbound;
 import org.apache.maven.plugin.logging.Log;
 
-/** Bridges the ingestion's log to Maven's. */
+/** Bridges the core's log to Maven's; every line passes the run's {@link Outbound} on its way. */
 final class MavenIngestLog implements IngestLog {
 
     private final Log log;
+    private final Outbound outbound;
 
-    MavenIngestLog(Log log) {
+    MavenIngestLog(Log log, Outbound outbound) {
         this.log = log;
-    }
-
-    @Override
-    public void debug(String message) {
-        log.debug(message);
+        this.outbound = outbound;
     }
 
     @Override
     public void info(String message) {
-        log.info(message);
+        log.info(outbound.text(message));
     }
 
     @Override
     public void warn(String message) {
-        log.warn(message);
+        log.warn(outbound.text(message));
     }
 }

@@ -2,10 +2,12 @@ package dev.sodamaven.maven;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
 import dev.sodamaven.config.ServerCredential;
 import dev.sodamaven.core.ProxySettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -22,25 +24,30 @@ final class MavenSettingsAccess {
 
     private final Settings settings;
     private final SettingsDecrypter decrypter;
+    private final Secrets secrets;
 
-    MavenSettingsAccess(Settings settings, SettingsDecrypter decrypter) {
+    /** @param secrets the run's secrets, which every password decrypted is added to */
+    MavenSettingsAccess(Settings settings, SettingsDecrypter decrypter, Secrets secrets) {
         this.settings = settings;
         this.decrypter = decrypter;
+        this.secrets = secrets;
     }
 
-    /** The server with {@code id}, decrypted, or null when settings.xml has none. */
-    ServerCredential server(String id) throws IngestException {
+    /** The server with {@code id}, decrypted, if settings.xml has one. */
+    Optional<ServerCredential> server(String id) throws IngestException {
         if (settings == null || id == null || id.isBlank()) {
-            return null;
+            return Optional.empty();
         }
         Server server = settings.getServer(id);
         if (server == null) {
-            return null;
+            return Optional.empty();
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         requireNoProblems(result, "the password of <server> '" + id + "'");
         Server decrypted = result.getServer() != null ? result.getServer() : server;
-        return new ServerCredential(id, emptyToNull(decrypted.getUsername()), Secret.ofNullable(decrypted.getPassword()));
+        Secret password = Secret.ofNullable(decrypted.getPassword());
+        secrets.add(password);
+        return Optional.of(new ServerCredential(id, emptyToNull(decrypted.getUsername()), password));
     }
 
     /** The active proxies, decrypted. */
@@ -56,9 +63,11 @@ final class MavenSettingsAccess {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
             requireNoProblems(result, "the password of <proxy> '" + proxy.getId() + "'");
             Proxy decrypted = result.getProxy() != null ? result.getProxy() : proxy;
+            Secret password = Secret.ofNullable(decrypted.getPassword());
+            secrets.add(password);
             proxies.add(new ProxySettings(decrypted.getProtocol() == null ? "http" : decrypted.getProtocol(),
-                    decrypted.getHost(), decrypted.getPort(), emptyToNull(decrypted.getUsername()),
-                    Secret.ofNullable(decrypted.getPassword()), decrypted.getNonProxyHosts()));
+                    decrypted.getHost(), decrypted.getPort(), emptyToNull(decrypted.getUsername()), password,
+                    decrypted.getNonProxyHosts()));
         }
         return proxies;
     }

@@ -2,6 +2,7 @@ package dev.sodamaven.maven;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
@@ -25,7 +26,7 @@ final class SecretParameterReader {
     }
 
     /** The secret the parameter holds, or null when it is unset. */
-    Secret read(PlexusConfiguration parameter, String name, String property) throws IngestException {
+    Secret read(PlexusConfiguration parameter, Setting setting) throws IngestException {
         if (parameter == null) {
             return null;
         }
@@ -44,7 +45,7 @@ final class SecretParameterReader {
             }
             return Secret.ofNullable(value.toString().trim());
         } catch (ExpressionEvaluationException unresolvable) {
-            throw IngestException.configuration("The value of " + name + " (-D" + property + ") could not be evaluated.",
+            throw IngestException.configuration("The value of " + setting.ref() + " could not be evaluated.",
                     "Give it as a plain value, or through the environment or settings.xml.");
         }
     }

@@ -1,16 +1,11 @@
 package dev.sodamaven.maven;
 
-import dev.sodamaven.core.IngestException;
-import dev.sodamaven.core.IngestLog;
-import dev.sodamaven.Remote;
-import dev.sodamaven.config.SettingOrigin;
+import dev.sodamaven.Upload;
 import dev.sodamaven.config.SettingsResolver;
-import dev.sodamaven.config.UploadSettings;
-import dev.sodamaven.soda.UploadReceipt;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.File;
 import java.time.Clock;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -27,22 +22,19 @@ public class UploadMojo extends AbstractSodaMojo {
     private File scanResults;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        try {
-            UploadSettings settings = new SettingsResolver(System.getenv(), Clock.systemUTC().instant())
-                    .resolveUpload(commonParameters().build());
-            IngestLog log = ingestLog();
-            SettingOrigin.table(settings.origins()).forEach(log::info);
-            settings.warnings().forEach(log::warn);
-            Remote remote = remote();
-            try (Remote.Session session = remote.open(settings.network())) {
-                UploadReceipt receipt = session.upload(settings.sodaCloud(), scanResults.toPath());
-                log.info("Uploaded " + receipt.checks() + " checks from " + scanResults + " to Soda Cloud "
-                        + session.sodaCloudAddress(settings.sodaCloud()) + "; Soda Cloud trace id: "
-                        + (receipt.traceId() == null ? "none" : receipt.traceId()));
-            }
-        } catch (IngestException problem) {
-            handle(problem);
-        }
+    String goal() {
+        return "the Soda upload";
+    }
+
+    @Override
+    Setting.Goal settingsGoal() {
+        return Setting.Goal.UPLOAD;
+    }
+
+    @Override
+    void run(Context context) throws IngestException {
+        new Upload(context.log(), context.remote()).run(
+                new SettingsResolver(System.getenv(), Clock.systemUTC().instant(), context.secrets())
+                        .resolveUpload(context.parameters()));
     }
 }

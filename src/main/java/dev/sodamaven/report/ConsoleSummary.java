@@ -1,10 +1,11 @@
 package dev.sodamaven.report;
 
-import dev.sodamaven.soda.Dataset;
+import dev.sodamaven.soda.CheckResult;
 import dev.sodamaven.soda.MappedChecks;
-import dev.sodamaven.soda.Outcome;
 import dev.sodamaven.soda.SodaCheck;
+import dev.sodamaven.soda.Tally;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,20 +26,16 @@ public final class ConsoleSummary {
 
     public static List<String> lines(MappedChecks mapped) {
         List<String> lines = new ArrayList<>();
-        lines.add("Checks: " + mapped.checks().size() + " (" + totals(mapped) + ")");
-        Map<String, int[]> perDataset = new TreeMap<>();
+        Tally tally = mapped.tally();
+        lines.add("Checks: " + tally.total() + " (" + tally + ")");
+        Map<String, Tally> perDataset = new TreeMap<>();
         for (SodaCheck check : mapped.checks()) {
-            Dataset dataset = check.dataset();
-            int[] counts = perDataset.computeIfAbsent(dataset.qualifiedName(), name -> new int[4]);
-            counts[check.outcome().ordinal()]++;
-            if (check.errored()) {
-                counts[3]++;
-            }
+            perDataset.computeIfAbsent(check.dataset().qualifiedName(), name -> new Tally()).add(check);
         }
         if (!perDataset.isEmpty()) {
             lines.add("Datasets: " + perDataset.size());
             int width = perDataset.keySet().stream().mapToInt(String::length).max().orElse(0);
-            perDataset.forEach((name, counts) -> lines.add("  " + pad(name, width) + "  " + counts(counts)));
+            perDataset.forEach((name, counts) -> lines.add("  " + pad(name, width) + "  " + nonZero(counts)));
         }
         if (!mapped.skipped().isEmpty()) {
             lines.add("Not sent: " + mapped.skipped().size() + " " + plural("test", mapped.skipped().size())
@@ -86,23 +83,15 @@ public final class ConsoleSummary {
         return warnings;
     }
 
-    private static String totals(MappedChecks mapped) {
-        String totals = mapped.count(Outcome.PASS) + " pass, " + mapped.count(Outcome.WARN) + " warn, "
-                + mapped.count(Outcome.FAIL) + " fail";
-        long errored = mapped.errored();
-        return errored == 0 ? totals : totals + ", of which " + errored + " ended in error in dbt";
-    }
-
-    private static String counts(int[] counts) {
+    /** "3 pass, 1 error": the results a dataset has, best first. */
+    private static String nonZero(Tally tally) {
         StringJoiner parts = new StringJoiner(", ");
-        if (counts[0] > 0) {
-            parts.add(counts[0] + " pass");
-        }
-        if (counts[1] > 0) {
-            parts.add(counts[1] + " warn");
-        }
-        if (counts[2] > 0) {
-            parts.add(counts[2] + " fail" + (counts[3] > 0 ? " (" + counts[3] + " error)" : ""));
+        List<CheckResult> bestFirst = new ArrayList<>(List.of(CheckResult.values()));
+        Collections.reverse(bestFirst);
+        for (CheckResult result : bestFirst) {
+            if (tally.count(result) > 0) {
+                parts.add(tally.count(result) + " " + result.label());
+            }
         }
         return parts.toString();
     }

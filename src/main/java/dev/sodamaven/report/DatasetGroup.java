@@ -1,6 +1,8 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.soda.CheckResult;
 import dev.sodamaven.soda.SodaCheck;
+import dev.sodamaven.soda.Tally;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.TreeSet;
  */
 final class DatasetGroup {
 
-    private static final Comparator<SodaCheck> PROBLEMS_FIRST = Comparator.comparingInt(Tally::rank)
+    private static final Comparator<SodaCheck> PROBLEMS_FIRST = Comparator.comparing(CheckResult::of)
             .thenComparing(SodaCheck::name, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final String qualifiedName;

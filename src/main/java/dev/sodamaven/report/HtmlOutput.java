@@ -1,21 +1,24 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.core.Outbound;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * An HTML stream that keeps markup and text apart: {@link #markup} is for the report's own fixed
- * tags, {@link #text} for anything that came from outside, which is always escaped (fit for element
- * content and double-quoted attribute values alike).
+ * tags, {@link #text} for anything that came from outside, which always goes through the run's
+ * {@link Outbound} and is escaped (fit for element content and double-quoted attribute values alike).
  */
 final class HtmlOutput {
 
     private static final String CONTROL = String.valueOf(ReportText.REPLACEMENT);
 
     private final Writer out;
+    private final Outbound outbound;
 
-    HtmlOutput(Writer out) {
+    HtmlOutput(Writer out, Outbound outbound) {
         this.out = out;
+        this.outbound = outbound;
     }
 
     /** Writes trusted markup as is: only ever literals of this package. */
@@ -26,7 +29,7 @@ final class HtmlOutput {
 
     /** Writes {@code text} escaped; null writes nothing. */
     HtmlOutput text(String text) throws IOException {
-        String cleaned = ReportText.clean(text);
+        String cleaned = ReportText.clean(outbound.text(text));
         int plain = 0;
         for (int i = 0; i < cleaned.length(); i++) {
             String replacement = replacement(cleaned.charAt(i));

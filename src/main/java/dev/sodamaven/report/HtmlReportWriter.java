@@ -1,8 +1,11 @@
 package dev.sodamaven.report;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Outbound;
 import dev.sodamaven.soda.MappedChecks;
+import dev.sodamaven.soda.CheckResult;
 import dev.sodamaven.soda.SodaCheck;
+import dev.sodamaven.soda.Tally;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,9 +73,16 @@ public final class HtmlReportWriter {
         return ReportFile.write(outputDirectory, FILE_NAME, "HTML report", out -> writeHtml(mapped, context, out));
     }
 
-    private static void writeHtml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
+    private final Outbound outbound;
+
+    /** @param outbound what every text from outside passes through on its way into the page */
+    public HtmlReportWriter(Outbound outbound) {
+        this.outbound = outbound;
+    }
+
+    private void writeHtml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        new Page(new HtmlOutput(writer), mapped, context).write();
+        new Page(new HtmlOutput(writer, outbound), mapped, context).write();
         writer.flush();
     }
 
@@ -90,7 +100,7 @@ public final class HtmlReportWriter {
             this.mapped = mapped;
             this.context = context;
             this.datasets = DatasetGroup.of(mapped.checks());
-            this.tally = Tally.of(mapped.checks());
+            this.tally = mapped.tally();
         }
 
         void write() throws IOException {
@@ -122,7 +132,7 @@ public final class HtmlReportWriter {
         }
 
         private void verdict() throws IOException {
-            html.markup("<p class=\"verdict ").markup(tally.total() == 0 ? "warn" : tally.worst()).markup("\">");
+            html.markup("<p class=\"verdict ").markup(tally.total() == 0 ? "warn" : tally.worst().label()).markup("\">");
             if (tally.total() == 0) {
                 html.markup("No check to report.");
             } else if (tally.fail() + tally.error() > 0) {
@@ -283,7 +293,7 @@ public final class HtmlReportWriter {
                 html.markup(" (").text(check.filePath()).markup(")");
             }
             html.markup("\">").text(check.name()).markup("</td><td>").text(check.column())
-                    .markup("</td><td><span class=\"badge ").markup(Tally.label(check)).markup("\">")
+                    .markup("</td><td><span class=\"badge ").markup(CheckResult.of(check).label()).markup("\">")
                     .text(check.outcome().wireValue()).markup("</span></td><td>").text(check.dbtStatus())
                     .markup("</td><td class=\"num\">");
             if (check.failures() != null) {

@@ -1,9 +1,11 @@
 package dev.sodamaven.report;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Outbound;
 import dev.sodamaven.soda.MappedChecks;
-import dev.sodamaven.soda.Outcome;
+import dev.sodamaven.soda.CheckResult;
 import dev.sodamaven.soda.SodaCheck;
+import dev.sodamaven.soda.Tally;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +52,19 @@ public final class JUnitReportWriter {
         return ReportFile.write(outputDirectory, FILE_NAME, "JUnit report", out -> writeXml(mapped, context, out));
     }
 
-    private static void writeXml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
+    private final Outbound outbound;
+
+    /** @param outbound what every text from outside passes through on its way into the file */
+    public JUnitReportWriter(Outbound outbound) {
+        this.outbound = outbound;
+    }
+
+    private void writeXml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
         try {
             // The JDK's own writer: a StAX implementation elsewhere on the class path could behave differently.
             XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
                     .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
-            new Document(xml, mapped, context).write();
+            new Document(xml, mapped, context, outbound).write();
             xml.flush();
             xml.close();
         } catch (XMLStreamException e) {
@@ -72,23 +81,21 @@ public final class JUnitReportWriter {
         private final XMLStreamWriter xml;
         private final MappedChecks mapped;
         private final ReportContext context;
+        private final Outbound outbound;
 
-        Document(XMLStreamWriter xml, MappedChecks mapped, ReportContext context) {
+        Document(XMLStreamWriter xml, MappedChecks mapped, ReportContext context, Outbound outbound) {
             this.xml = xml;
             this.mapped = mapped;
             this.context = context;
+            this.outbound = outbound;
         }
 
         void write() throws XMLStreamException {
-            long failures = 0;
-            long errors = 0;
+            Tally tally = mapped.tally();
+            long failures = tally.fail();
+            long errors = tally.error();
             double seconds = 0;
             for (SodaCheck check : mapped.checks()) {
-                if (check.errored()) {
-                    errors++;
-                } else if (check.outcome() == Outcome.FAIL) {
-                    failures++;
-                }
                 seconds += context.executionSeconds(check.identity());
             }
             for (String skipped : mapped.skipped()) {
@@ -154,7 +161,8 @@ public final class JUnitReportWriter {
 
         private void testCase(SodaCheck check) throws XMLStreamException {
             newLine(2);
-            boolean passed = check.outcome() == Outcome.PASS && !check.errored();
+            CheckResult result = CheckResult.of(check);
+            boolean passed = result == CheckResult.PASS;
             if (passed) {
                 xml.writeEmptyElement("testcase");
             } else {
@@ -166,15 +174,15 @@ public final class JUnitReportWriter {
             if (passed) {
                 return;
             }
-            if (check.errored()) {
-                problem("error", check);
-            } else if (check.outcome() == Outcome.FAIL) {
-                problem("failure", check);
-            } else if (check.outcome() == Outcome.WARN) {
-                newLine(3);
-                xml.writeStartElement("system-out");
-                xml.writeCharacters(ReportText.clean(details(check)));
-                xml.writeEndElement();
+            switch (result) {
+                case ERROR -> problem("error", check);
+                case FAIL -> problem("failure", check);
+                default -> {
+                    newLine(3);
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(ReportText.clean(outbound.text(details(check))));
+                    xml.writeEndElement();
+                }
             }
             newLine(2);
             xml.writeEndElement();
@@ -185,7 +193,7 @@ public final class JUnitReportWriter {
             xml.writeStartElement(element);
             attribute("message", summary(check));
             attribute("type", "dbt " + ReportText.oneLine(check.dbtStatus(), 50));
-            xml.writeCharacters(ReportText.clean(details(check)));
+            xml.writeCharacters(ReportText.clean(outbound.text(details(check))));
             xml.writeEndElement();
         }
 
@@ -240,7 +248,7 @@ public final class JUnitReportWriter {
         }
 
         private void attribute(String name, String value) throws XMLStreamException {
-            xml.writeAttribute(name, value);
+            xml.writeAttribute(name, outbound.text(value));
         }
 
         private static String oneLine(String text) {

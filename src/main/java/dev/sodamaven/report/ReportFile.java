@@ -1,5 +1,6 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
 import java.io.BufferedOutputStream;
@@ -41,9 +42,9 @@ final class ReportFile {
                 }
             });
         } catch (IOException e) {
-            throw IngestException.input("Could not write the " + description + " " + file + ": " + reason(e),
+            throw IngestException.output("Could not write the " + description + " " + file + ": " + reason(e),
                     "Check that the output directory " + outputDirectory
-                            + " (outputDirectory / -Dsoda.outputDirectory) is a writable folder"
+                            + " (" + Setting.OUTPUT_DIRECTORY.ref() + ") is a writable folder"
                             + " and that nothing else holds " + fileName + ".", e);
         }
     }

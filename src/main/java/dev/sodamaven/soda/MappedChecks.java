@@ -35,17 +35,10 @@ public record MappedChecks(
      * @param advice   what the user can do about it (empty when nothing specific)
      */
     public record UnattachedTest(String uniqueId, String name, String reason, String advice) {
-
-        public UnattachedTest(String uniqueId, String name, String reason) {
-            this(uniqueId, name, reason, "");
-        }
     }
 
-    public long count(Outcome outcome) {
-        return checks.stream().filter(check -> check.outcome() == outcome).count();
-    }
-
-    public long errored() {
-        return checks.stream().filter(SodaCheck::errored).count();
+    /** The checks counted by result. */
+    public Tally tally() {
+        return Tally.of(checks);
     }
 }

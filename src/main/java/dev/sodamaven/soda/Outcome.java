@@ -10,8 +10,4 @@ public enum Outcome {
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static Outcome fromWireValue(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 }

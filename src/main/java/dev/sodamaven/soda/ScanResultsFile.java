@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.nio.file.Path;
 public final class ScanResultsFile {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final String RESEND = "Run mvn soda:ingest to write it again.";
+    private static final String RESEND = "Run the ingestion again to write it.";
 
     private ScanResultsFile() {
     }
@@ -27,11 +28,12 @@ public final class ScanResultsFile {
     public static SavedScan inspect(Path file) throws IngestException {
         if (Files.isDirectory(file)) {
             throw IngestException.input("Scan results file " + file + " is a directory.",
-                    "Set -Dsoda.scanResults to the scan-results.json file itself.");
+                    "Set " + Setting.SCAN_RESULTS.ref() + " to the scan-results.json file itself.");
         }
         if (!Files.isRegularFile(file)) {
             throw IngestException.input("Scan results file " + file + " does not exist.",
-                    "Run mvn soda:ingest first (it writes target/soda/scan-results.json), or set -Dsoda.scanResults to the saved file.");
+                    "Run the ingestion first (it writes target/soda/scan-results.json), or set " + Setting.SCAN_RESULTS.ref()
+                            + " to the saved file.");
         }
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -73,7 +75,7 @@ public final class ScanResultsFile {
                 throw IngestException.input("Scan results file " + file + " holds no check, so there is nothing to send.",
                         "Soda Cloud refuses a scan without checks; ingest a dbt run that executed tests.");
             }
-            return new SavedScan(file, definition, dataSource, checks, bodyStart);
+            return new SavedScan(file, checks, bodyStart);
         } catch (StreamConstraintsException tooDeepOrLong) {
             throw IngestException.input("Scan results file " + file + " is not a scan results file: it exceeds a "
                     + "limit of the JSON reader (nesting or value length)" + place(tooDeepOrLong.getLocation()) + ".",

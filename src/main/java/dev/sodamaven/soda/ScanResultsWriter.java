@@ -1,5 +1,6 @@
 package dev.sodamaven.soda;
 
+import dev.sodamaven.core.Setting;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,8 +29,8 @@ public final class ScanResultsWriter {
                 }
             });
         } catch (IOException e) {
-            throw IngestException.input("Could not write the scan results to " + file + ": " + e.getMessage(),
-                    "Check that the output directory (outputDirectory / -Dsoda.outputDirectory) is writable.", e);
+            throw IngestException.output("Could not write the scan results to " + file + ": " + e.getMessage(),
+                    "Check that the output directory (" + Setting.OUTPUT_DIRECTORY.ref() + ") is writable.", e);
         }
     }
 

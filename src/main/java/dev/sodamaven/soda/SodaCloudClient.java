@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpReply;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.http.Redactor;
+import dev.sodamaven.http.BodyExcerpt;
 import dev.sodamaven.http.RequestBody;
 import dev.sodamaven.http.RetryMode;
 import java.io.ByteArrayOutputStream;
@@ -22,9 +24,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Talks to Soda Cloud the way Soda Core v3 does (contracts/soda-cloud-api.md): a {@code login}
@@ -34,6 +35,9 @@ import java.util.Objects;
 public final class SodaCloudClient {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** The settings that say where Soda Cloud is. */
+    private static final String ADDRESS = Setting.SODA_CLOUD_HOST.ref() + " (with " + Setting.SODA_CLOUD_SCHEME.ref()
+            + " and " + Setting.SODA_CLOUD_PORT.ref() + ")";
 
     /**
      * The API key.
@@ -52,25 +56,23 @@ public final class SodaCloudClient {
     private final HttpTransport http;
     private final SodaCloudEndpoint endpoint;
     private final ApiKey apiKey;
+    private final Secrets secrets;
+    private final Consumer<String> notices;
     private Secret token;
-    /** The API key and every token this client was given, expired ones included: none may reach a message. */
-    private final List<Secret> secrets = new ArrayList<>();
 
-    private final java.util.function.Consumer<String> notices;
-
-    public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey) {
-        this(http, endpoint, apiKey, notice -> { });
-    }
-
-    /** {@code notices} hears about what the build log should mention, such as a second login. */
-    public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey,
-                           java.util.function.Consumer<String> notices) {
-        this.notices = Objects.requireNonNull(notices, "notices");
+    /**
+     * @param secrets the run's secrets: the key is added to them, and so is every token issued, expired
+     *                ones included, so that none reaches a message
+     * @param notices hears about what the build log should mention, such as a second login
+     */
+    public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey, Secrets secrets,
+                           Consumer<String> notices) {
         this.http = Objects.requireNonNull(http, "http");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-        secrets.add(apiKey.id());
-        secrets.add(apiKey.secret());
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.notices = Objects.requireNonNull(notices, "notices");
+        secrets.add(apiKey.id()).add(apiKey.secret());
     }
 
     /** Sends the scan results file (after {@link ScanResultsFile#inspect}) as one scan. */
@@ -95,8 +97,8 @@ public final class SodaCloudClient {
                 throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the scan upload with a "
                         + "non-JSON body (HTTP " + reply.status() + ", Content-Type " + reply.header("content-type").orElse("none")
                         + describeBody(reply) + "), so it is unknown whether the scan was stored.",
-                        "Check in Soda Cloud whether the scan arrived before sending it again; check sodaCloudHost / "
-                                + "sodaCloudScheme / sodaCloudPort: a proxy or another web server may have answered.");
+                        "Check in Soda Cloud whether the scan arrived before sending it again; check "
+                                + ADDRESS + ": a proxy or another web server may have answered.");
             }
             return new UploadReceipt(scan.checks(), reply.header("x-soda-trace-id").orElse(null), attempts);
         }
@@ -109,8 +111,9 @@ public final class SodaCloudClient {
         if (reply.status() == 401 || reply.status() == 403) {
             throw IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " rejected the API key (HTTP "
                     + reply.status() + "; the key came from " + apiKey.origin() + ").",
-                    "Check apiKeyId / apiKeySecret: the key may be wrong, revoked, or belong to the other region "
-                            + "(EU: cloud.soda.io, US: cloud.us.soda.io; set sodaCloudHost / -Dsoda.cloud.host).");
+                    "Check " + Setting.API_KEY_ID.ref() + " and " + Setting.API_KEY_SECRET.ref() + ": the key may be "
+                            + "wrong, revoked, or belong to the other region (EU: cloud.soda.io, US: cloud.us.soda.io; "
+                            + "set " + Setting.SODA_CLOUD_HOST.ref() + ").");
         }
         if (reply.status() >= 300 && reply.status() < 400) {
             throw redirected(reply);
@@ -118,7 +121,7 @@ public final class SodaCloudClient {
         if (reply.status() == 404 || reply.status() == 405) {
             throw IngestException.configuration("Soda Cloud login at " + endpoint.commandUri() + " failed with HTTP "
                     + reply.status() + describeBody(reply) + ": there is no Soda Cloud API at this address.",
-                    "Check sodaCloudHost / sodaCloudScheme / sodaCloudPort (EU: cloud.soda.io, US: cloud.us.soda.io).");
+                    "Check " + ADDRESS + " (EU: cloud.soda.io, US: cloud.us.soda.io).");
         }
         if (reply.status() != 200) {
             throw IngestException.remote("Soda Cloud login at " + endpoint.apiUrl() + " failed with HTTP "
@@ -129,7 +132,7 @@ public final class SodaCloudClient {
         String value = readToken(reply.body());
         if (value == null || value.isEmpty()) {
             throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the login without a token.",
-                    "Check sodaCloudHost: it may not point at Soda Cloud.");
+                    "Check " + Setting.SODA_CLOUD_HOST.ref() + ": it may not point at Soda Cloud.");
         }
         Secret issued = Secret.of(value);
         secrets.add(issued);
@@ -171,7 +174,7 @@ public final class SodaCloudClient {
             return null;
         } catch (IOException malformed) {
             throw IngestException.remote("Soda Cloud answered the login with malformed JSON.",
-                    "Check sodaCloudHost: it may not point at Soda Cloud.");
+                    "Check " + Setting.SODA_CLOUD_HOST.ref() + ": it may not point at Soda Cloud.");
         }
     }
 
@@ -180,7 +183,7 @@ public final class SodaCloudClient {
         if (!isJson(reply)) {
             throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered " + what
                     + " with a non-JSON body (Content-Type " + type + describeBody(reply) + ").",
-                    "Check sodaCloudHost / sodaCloudScheme / sodaCloudPort: a proxy or another web server answered.");
+                    "Check " + ADDRESS + ": a proxy or another web server answered.");
         }
     }
 
@@ -225,12 +228,8 @@ public final class SodaCloudClient {
 
     private IngestException redirected(HttpReply reply) {
         return IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP "
-                + reply.status() + " to " + Redactor.redact(reply.header("location").orElse("?"), knownSecrets()) + ").",
-                "Set sodaCloudHost / sodaCloudScheme / sodaCloudPort to the address it redirects to.");
-    }
-
-    private Secret[] knownSecrets() {
-        return secrets.toArray(Secret[]::new);
+                + reply.status() + " to " + secrets.mask(reply.header("location").orElse("?")) + ").",
+                "Set " + ADDRESS + " to the address it redirects to.");
     }
 
     /** ": <the server's message>" (its JSON {@code message}, else the start of the body), secrets removed. */
@@ -240,9 +239,9 @@ public final class SodaCloudClient {
         }
         String message = jsonMessage(reply.body());
         if (message != null) {
-            return ": " + Redactor.excerpt(message, 300, knownSecrets());
+            return ": " + BodyExcerpt.of(message, 300, secrets);
         }
-        return ": " + Redactor.excerpt(reply.body(), 300, knownSecrets());
+        return ": " + BodyExcerpt.of(reply.body(), 300, secrets);
     }
 
     /** The text of a top-level "message" (or "error") string of a JSON error body, or null. */

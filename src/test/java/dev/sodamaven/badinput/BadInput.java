@@ -1,8 +1,9 @@
 package dev.sodamaven.badinput;
 
+import dev.sodamaven.core.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sodamaven.core.IngestException;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ record BadInput(String name, Arrange arrange, Expected expected) {
     /** Builds the bad input. */
     @FunctionalInterface
     interface Arrange {
-        PluginParameters.Builder apply(Workspace workspace) throws Exception;
+        Parameters.Builder apply(Workspace workspace) throws Exception;
     }
 
     /** What the user must see. Texts may hold the placeholders of {@link Workspace#expand}. */

@@ -1,5 +1,6 @@
 package dev.sodamaven.badinput;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.core.IngestException.Kind.CONFIGURATION;
 import static dev.sodamaven.core.IngestException.Kind.INPUT;
 import static dev.sodamaven.badinput.Uploads.EXAMPLE_CHECKS;
@@ -37,6 +38,11 @@ final class BadInputCatalogue {
 
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
     private static final String FOLDER = "dbtArtifacts (-Dsoda.dbt.artifacts)";
+    private static final String GIVE_THE_KEY = "Give the key in one of these ways: apiKeyId (-Dsoda.cloud.apiKeyId) and "
+            + "apiKeySecret (-Dsoda.cloud.apiKeySecret) in the plugin configuration; soda_cloud.api_key_id and "
+            + "soda_cloud.api_key_secret in configuration.yml; the environment variables SODA_API_KEY_ID and "
+            + "SODA_API_KEY_SECRET; or a <server> with id 'soda-cloud' in settings.xml (username = key id, password = "
+            + "secret). Or set dryRun (-Dsoda.dryRun) to true to only write the scan results file.";
     private static final String ORDERS_TEST = "relationships_orders_customer_id__customer_id__ref_customers_";
     private static final String ORDERS_TEST_ID = "test.jaffle_shop." + ORDERS_TEST + ".e4ad3d0847";
     private static final String INVOCATION = "6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41";
@@ -49,47 +55,47 @@ final class BadInputCatalogue {
     static final List<BadInput> CASES = List.of(
             // ---- Which artifacts: settings --------------------------------------------------------------
             refused("no artifact source at all",
-                    w -> w.parameters().dbtArtifacts(null),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null),
                     CONFIGURATION, "No dbt artifacts are configured.",
-                    "Set dbtArtifacts (-Dsoda.dbt.artifacts=target) to the folder dbt writes manifest.json and "
-                            + "run_results.json to; or dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults "
+                    "Set dbtArtifacts (-Dsoda.dbt.artifacts) to the folder dbt writes manifest.json and "
+                            + "run_results.json to (e.g. target); or dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults "
                             + "(-Dsoda.dbt.runResults) to the files; or dbtCloudRunId (-Dsoda.dbtCloud.runId) or "
                             + "dbtCloudJobId (-Dsoda.dbtCloud.jobId) to ingest a dbt Cloud run."),
             refused("both local artifacts and a dbt Cloud run",
-                    w -> w.parameters().dbtCloudRunId("70403103"),
+                    w -> w.parameters().with(Setting.DBT_CLOUD_RUN_ID, "70403103"),
                     CONFIGURATION, "Both local dbt artifacts (dbtArtifacts / dbtManifest / dbtRunResults) and a dbt "
                             + "Cloud run (dbtCloudRunId / dbtCloudJobId) are set.",
                     "Set one source only: local files, or a dbt Cloud run."),
             refused("dbt Cloud run id and job id together",
-                    w -> w.parameters().dbtArtifacts(null).dbtCloudRunId("70403103").dbtCloudJobId("12"),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "70403103").with(Setting.DBT_CLOUD_JOB_ID, "12"),
                     CONFIGURATION, "Both dbtCloudRunId and dbtCloudJobId are set.",
                     "Set dbtCloudRunId to ingest one run, or dbtCloudJobId to ingest the latest finished run of a "
                             + "job, not both."),
             refused("dbt Cloud run id that is not a number",
-                    w -> w.parameters().dbtArtifacts(null).dbtCloudRunId("latest"),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "latest"),
                     CONFIGURATION, "dbtCloudRunId 'latest' is not a dbt Cloud id.",
-                    "Set dbtCloudRunId / -Dsoda.dbtCloud.runId to the number shown in dbt Cloud's URL."),
+                    "Set dbtCloudRunId (-Dsoda.dbtCloud.runId) to the number shown in dbt Cloud's URL."),
             refused("dbt Cloud run without an API token",
-                    w -> w.parameters().dbtArtifacts(null).dbtCloudRunId("70403103").dbtCloudAccountId("70403"),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "70403103").with(Setting.DBT_CLOUD_ACCOUNT_ID, "70403"),
                     CONFIGURATION, "No dbt Cloud API token is set.",
                     "Give the token as dbtCloudApiToken (-Dsoda.dbtCloud.apiToken), dbt_cloud.api_token in "
                             + "configuration.yml, the environment variable DBT_CLOUD_API_TOKEN or the password of the "
                             + "<server> 'dbt-cloud' in settings.xml."),
             refused("a dbt Cloud URL copied with the token in its query",
-                    w -> w.parameters().dbtArtifacts(null).dbtCloudRunId("70403103").dbtCloudAccountId("70403")
-                            .dbtCloudApiToken(Secret.of(KEY_SECRET))
-                            .dbtCloudAccessUrl("https://ab123.us1.dbt.com/?token=" + KEY_SECRET),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "70403103").with(Setting.DBT_CLOUD_ACCOUNT_ID, "70403")
+                            .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of(KEY_SECRET))
+                            .with(Setting.DBT_CLOUD_ACCESS_URL, "https://ab123.us1.dbt.com/?token=" + KEY_SECRET),
                     CONFIGURATION, "The dbt Cloud access URL 'https://ab123.us1.dbt.com/?token=****' (from plugin "
                             + "parameter dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)) has a ?query or #fragment.",
                     "Use your account's access URL, e.g. ab123.us1.dbt.com (dbt Cloud shows it in the account "
                             + "settings)."),
             refused("the manifest given but not the run results",
-                    w -> w.parameters().dbtArtifacts(null).dbtManifest(w.manifest()),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.manifest()),
                     CONFIGURATION, "dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults (-Dsoda.dbt.runResults) "
                             + "is not.",
                     "Set both files, or dbtArtifacts (-Dsoda.dbt.artifacts) to the folder holding them."),
             refused("artifacts folder that does not exist",
-                    w -> w.parameters().dbtArtifacts(w.root.resolve("traget")),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, w.root.resolve("traget")),
                     INPUT, "The dbt artifacts folder {root}/traget (dbtArtifacts (-Dsoda.dbt.artifacts)) does not exist.",
                     "Set dbtArtifacts to the folder holding manifest.json and run_results.json (dbt's target/), or "
                             + "dbtManifest and dbtRunResults to the files."),
@@ -111,7 +117,7 @@ final class BadInputCatalogue {
                     INPUT, "dbt run results {runResults} is a directory, not a file.",
                     "Replace it with the run_results.json dbt wrote, or correct " + FOLDER + "."),
             refused("dbtRunResults naming the target folder instead of the file",
-                    w -> w.parameters().dbtArtifacts(null).dbtManifest(w.manifest()).dbtRunResults(List.of(w.target)),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.manifest()).with(Setting.DBT_RUN_RESULTS, List.of(w.target)),
                     INPUT, "dbt run results {target} is a directory, not a file.",
                     "Point dbtRunResults (-Dsoda.dbt.runResults) at the run_results.json inside it."),
             refused("unreadable file (no read permission; skipped as root)",
@@ -130,8 +136,8 @@ final class BadInputCatalogue {
                     w -> {
                         assumeTrue(Files.isRegularFile(Path.of("/proc/self/mem")),
                                 "Skipped: /proc/self/mem (Linux) is not available here.");
-                        return w.parameters().dbtArtifacts(null).dbtManifest(Path.of("/proc/self/mem"))
-                                .dbtRunResults(List.of(w.runResults()));
+                        return w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, Path.of("/proc/self/mem"))
+                                .with(Setting.DBT_RUN_RESULTS, List.of(w.runResults()));
                     },
                     INPUT, "dbt manifest /proc/self/mem could not be read: Input/output error.",
                     "Check the file and the disk it is on, then run the build again."),
@@ -214,19 +220,19 @@ final class BadInputCatalogue {
 
             // ---- Wrong kind of artifact -------------------------------------------------------------------
             refused("a manifest.json given as run results",
-                    w -> w.parameters().dbtArtifacts(null).dbtManifest(w.manifest()).dbtRunResults(List.of(w.manifest())),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.manifest()).with(Setting.DBT_RUN_RESULTS, List.of(w.manifest())),
                     INPUT, "dbt run results {manifest} is a dbt manifest.json "
                             + "(https://schemas.getdbt.com/dbt/manifest/v12.json), not a run_results.json.",
                     "Check dbtRunResults (-Dsoda.dbt.runResults): the two files may have been swapped."),
             refused("a run_results.json given as manifest",
-                    w -> w.parameters().dbtArtifacts(null).dbtManifest(w.runResults())
-                            .dbtRunResults(List.of(w.runResults())),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.runResults())
+                            .with(Setting.DBT_RUN_RESULTS, List.of(w.runResults())),
                     INPUT, "dbt manifest {runResults} is a dbt run_results.json "
                             + "(https://schemas.getdbt.com/dbt/run-results/v6.json), not a manifest.json.",
                     "Check dbtManifest (-Dsoda.dbt.manifest): the two files may have been swapped."),
             refused("manifest.json and run_results.json swapped",
-                    w -> w.parameters().dbtArtifacts(null).dbtManifest(w.runResults())
-                            .dbtRunResults(List.of(w.manifest())),
+                    w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.runResults())
+                            .with(Setting.DBT_RUN_RESULTS, List.of(w.manifest())),
                     INPUT, "dbt run results {manifest} is a dbt manifest.json "
                             + "(https://schemas.getdbt.com/dbt/manifest/v12.json), not a run_results.json.",
                     "Check dbtRunResults (-Dsoda.dbt.runResults): the two files may have been swapped."),
@@ -353,7 +359,7 @@ final class BadInputCatalogue {
                         w.editRunResults("\"unique_id\": \"test.jaffle_shop.not_null_stg_orders_order_date.1765be28ee\"",
                                 "\"unique_id\": null");
                         w.editRunResults("\"generated_at\": \"2026-11-20T06:00:05.000000Z\"", "\"generated_at\": null");
-                        return w.parameters().dataTimestamp("dbt");
+                        return w.parameters().with(Setting.DATA_TIMESTAMP, "dbt");
                     },
                     List.of("{runResults} has 1 result entry that is not an object with a unique_id; it was ignored.",
                             "1 test result not sent because its status is not a test outcome: " + ORDERS_TEST_ID
@@ -513,12 +519,7 @@ final class BadInputCatalogue {
                     CONFIGURATION, "A Soda Cloud API key id is set (from configuration.yml soda_cloud.api_key_id (line "
                             + "7)) but no API key secret (configuration.yml soda_cloud.api_key_secret refers to "
                             + "${SODA_API_SECRET}, which is not set).",
-                    "Give the key in one of these ways: apiKeyId and apiKeySecret in the plugin configuration (or "
-                            + "-Dsoda.cloud.apiKeyId / -Dsoda.cloud.apiKeySecret); soda_cloud.api_key_id and "
-                            + "soda_cloud.api_key_secret in configuration.yml; the environment variables "
-                            + "SODA_API_KEY_ID and SODA_API_KEY_SECRET; or a <server> with id 'soda-cloud' in "
-                            + "settings.xml (username = key id, password = secret). Or run with -Dsoda.dryRun=true to "
-                            + "only write the scan results file."),
+                    GIVE_THE_KEY),
             refused("an unquoted secret starting with * in configuration.yml",
                     w -> {
                         w.writeConfig("""
@@ -568,11 +569,11 @@ final class BadInputCatalogue {
                     "Use ${NAME}, ${ env_var('NAME') } or ${ env_var('NAME', 'default') } (Jinja filters and other "
                             + "expressions are not supported)."),
             refused("configuration.yml that does not exist",
-                    w -> w.parameters().configuration(w.config()),
+                    w -> w.parameters().with(Setting.CONFIGURATION, w.config()),
                     CONFIGURATION, "Configuration file {config} does not exist.",
-                    "Check configuration / -Dsoda.configuration, or leave it unset and configure the plugin in the POM."),
+                    "Check configuration (-Dsoda.configuration), or leave it unset and configure the plugin in the POM."),
             refused("invalid data source name",
-                    w -> w.parameters().dataSource("Jaffle-Shop"),
+                    w -> w.parameters().with(Setting.DATA_SOURCE, "Jaffle-Shop"),
                     CONFIGURATION, "The data source name 'Jaffle-Shop' (from plugin parameter dataSource "
                             + "(-Dsoda.dataSource)) is not a valid Soda data source name.",
                     "Use at least two lower-case letters, digits and underscores, starting with a letter or "
@@ -583,63 +584,53 @@ final class BadInputCatalogue {
                                 data_source jaffle_shop_pg:
                                   type: postgres
                                 """);
-                        return w.parameters().configuration(w.config());
+                        return w.parameters().with(Setting.CONFIGURATION, w.config());
                     },
                     CONFIGURATION, "The data source 'jaffle_shop' (from plugin parameter dataSource (-Dsoda.dataSource)) "
                             + "is not declared in {config} (it declares: jaffle_shop_pg).",
-                    "Add a `data_source jaffle_shop:` block to it, or set dataSource / -Dsoda.dataSource to a declared "
+                    "Add a `data_source jaffle_shop:` block to it, or set dataSource (-Dsoda.dataSource) to a declared "
                             + "one."),
             refused("non-numeric Soda Cloud port",
-                    w -> w.parameters().sodaCloudPort("https"),
+                    w -> w.parameters().with(Setting.SODA_CLOUD_PORT, "https"),
                     CONFIGURATION, "The Soda Cloud port 'https' (from plugin parameter sodaCloudPort (-Dsoda.cloud.port)) "
                             + "is not a port number.",
                     "Use a number from 1 to 65535, or leave it unset for the scheme's default."),
             refused("the API key secret pasted into the port",
-                    w -> w.parameters().sodaCloudPort(KEY_SECRET),
+                    w -> w.parameters().with(Setting.SODA_CLOUD_PORT, KEY_SECRET),
                     CONFIGURATION, "The Soda Cloud port (a value of " + KEY_SECRET.length() + " characters) (from plugin "
                             + "parameter sodaCloudPort (-Dsoda.cloud.port)) is not a port number.",
                     "Use a number from 1 to 65535, or leave it unset for the scheme's default."),
             refused("plain http to a host that is not this machine",
-                    w -> w.parameters().sodaCloudHost("cloud.soda.io").sodaCloudPort(null),
+                    w -> w.parameters().with(Setting.SODA_CLOUD_HOST, "cloud.soda.io").with(Setting.SODA_CLOUD_PORT, null),
                     CONFIGURATION, "Soda Cloud at http://cloud.soda.io uses plain http to a host that is not this "
                             + "machine, which would send the Soda Cloud API key unencrypted.",
-                    "Use https; or, only on a trusted network, set allowInsecureHttp / -Dsoda.allowInsecureHttp=true."),
+                    "Use https; or, only on a trusted network, set allowInsecureHttp (-Dsoda.allowInsecureHttp) to true."),
             refused("the API key secret given as the Soda Cloud host (swapped variables)",
-                    w -> w.parameters().sodaCloudHost(KEY_SECRET).sodaCloudPort(null).sodaCloudScheme(null),
+                    w -> w.parameters().with(Setting.SODA_CLOUD_HOST, KEY_SECRET).with(Setting.SODA_CLOUD_PORT, null).with(Setting.SODA_CLOUD_SCHEME, null),
                     CONFIGURATION, "The Soda Cloud host (from plugin parameter sodaCloudHost (-Dsoda.cloud.host)) holds "
                             + "a secret given to this run (the Soda Cloud API key secret or a dbt Cloud token); it is "
                             + "not shown, and nothing was sent.",
-                    "Set sodaCloudHost / -Dsoda.cloud.host (or soda_cloud.host) to the host name, e.g. cloud.soda.io; "
+                    "Set sodaCloudHost (-Dsoda.cloud.host) or soda_cloud.host to the host name, e.g. cloud.soda.io; "
                             + "a value may have been swapped with the secret."),
             refused("credentials written into the Soda Cloud host URL",
-                    w -> w.parameters().sodaCloudPort(null)
-                            .sodaCloudHost("http://bad-input-key-id:" + KEY_SECRET + "@127.0.0.1:" + w.cloud.port()),
+                    w -> w.parameters().with(Setting.SODA_CLOUD_PORT, null)
+                            .with(Setting.SODA_CLOUD_HOST, "http://bad-input-key-id:" + KEY_SECRET + "@127.0.0.1:" + w.cloud.port()),
                     CONFIGURATION, "The Soda Cloud host (from plugin parameter sodaCloudHost (-Dsoda.cloud.host)) "
                             + "contains a user name or password before @.",
                     "Give only the host; credentials have their own settings."),
             refused("no Soda Cloud API key",
-                    w -> w.parameters().apiKeyId(null).apiKeySecret(null),
+                    w -> w.parameters().with(Setting.API_KEY_ID, null).with(Setting.API_KEY_SECRET, null),
                     CONFIGURATION, "No Soda Cloud API key is set, and this is not a dry run.",
-                    "Give the key in one of these ways: apiKeyId and apiKeySecret in the plugin configuration (or "
-                            + "-Dsoda.cloud.apiKeyId / -Dsoda.cloud.apiKeySecret); soda_cloud.api_key_id and "
-                            + "soda_cloud.api_key_secret in configuration.yml; the environment variables "
-                            + "SODA_API_KEY_ID and SODA_API_KEY_SECRET; or a <server> with id 'soda-cloud' in "
-                            + "settings.xml (username = key id, password = secret). Or run with -Dsoda.dryRun=true to "
-                            + "only write the scan results file."),
+                    GIVE_THE_KEY),
             refused("half an API key (the secret without its id)",
-                    w -> w.parameters().apiKeyId(null),
+                    w -> w.parameters().with(Setting.API_KEY_ID, null),
                     CONFIGURATION, "A Soda Cloud API key secret is set (from plugin parameter apiKeySecret "
                             + "(-Dsoda.cloud.apiKeySecret)) but no API key id.",
-                    "Give the key in one of these ways: apiKeyId and apiKeySecret in the plugin configuration (or "
-                            + "-Dsoda.cloud.apiKeyId / -Dsoda.cloud.apiKeySecret); soda_cloud.api_key_id and "
-                            + "soda_cloud.api_key_secret in configuration.yml; the environment variables "
-                            + "SODA_API_KEY_ID and SODA_API_KEY_SECRET; or a <server> with id 'soda-cloud' in "
-                            + "settings.xml (username = key id, password = secret). Or run with -Dsoda.dryRun=true to "
-                            + "only write the scan results file."),
+                    GIVE_THE_KEY),
             refused("unknown failOn value",
-                    w -> w.parameters().failOn("errors"),
+                    w -> w.parameters().with(Setting.FAIL_ON, "errors"),
                     CONFIGURATION, "failOn 'errors' is not one of none, error, fail, warn.",
-                    "Set failOn / -Dsoda.failOn to one of them."));
+                    "Set failOn (-Dsoda.failOn) to one of them."));
 
     private static BadInput refused(String name, BadInput.Arrange arrange, IngestException.Kind kind, String message,
                                     String hint) {

@@ -1,5 +1,6 @@
 package dev.sodamaven.badinput;
 
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -8,10 +9,11 @@ import dev.sodamaven.IngestOutcome;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.RecordingLog;
+import dev.sodamaven.testing.TestRun;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +46,8 @@ class BadInputCatalogueTest {
     Path root;
 
     private FakeCloud cloud;
-    private final RecordingLog log = new RecordingLog();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T08:30:12.345Z"), ZoneOffset.UTC);
+    private RecordingLog log;
 
     @BeforeEach
     void startCloud() throws IOException {
@@ -72,15 +74,14 @@ class BadInputCatalogueTest {
     @MethodSource("catalogue")
     void badInputGivesOneClearMessageAndNeverHalfUploads(BadInput input) throws Exception {
         Workspace workspace = new Workspace(root, cloud);
-        PluginParameters parameters = input.arrange().apply(workspace).build();
+        Parameters parameters = input.arrange().apply(workspace).build();
 
+        TestRun run = new TestRun(clock, workspace.environment);
+        log = run.log();
         IngestOutcome outcome = null;
         IngestException problem = null;
         try {
-            IngestSettings settings = new SettingsResolver(workspace.environment, clock.instant())
-                    .resolveIngest(parameters);
-            outcome = new Ingestion(log, clock, new Remote(List.of(), wait -> { }, Duration.ofMillis(1), log))
-                    .run(settings);
+            outcome = run.ingest(parameters);
         } catch (IngestException refused) {
             problem = refused;
         }
@@ -102,7 +103,7 @@ class BadInputCatalogueTest {
                 fail("'%s' was refused: %s", input.name(), problem.describe());
             }
             List<String> warnings = ingested.warnings().stream().map(workspace::expand).toList();
-            assertThat(outcome.warnings()).as("warnings").containsExactlyElementsOf(warnings);
+            assertThat(run.shown(outcome.warnings())).as("warnings").containsExactlyElementsOf(warnings);
             assertThat(log.warnings()).as("warnings in the build log").containsExactlyElementsOf(warnings);
             ingested.upload().verify(cloud.acceptedScans());
             assertThat(cloud.commands(UPLOAD)).as("upload requests").hasSameSizeAs(cloud.acceptedScans());

@@ -1,7 +1,8 @@
 package dev.sodamaven.badinput;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Secret;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
@@ -52,22 +53,22 @@ final class Workspace {
     }
 
     /** Parameters of a correct run: the example artifacts, uploaded to the fake Soda Cloud with a valid key. */
-    PluginParameters.Builder parameters() {
-        return PluginParameters.builder()
-                .dataSource("jaffle_shop")
-                .dbtArtifacts(target)
-                .sodaCloudHost("127.0.0.1")
-                .sodaCloudPort(String.valueOf(cloud.port()))
-                .sodaCloudScheme("http")
-                .apiKeyId(Secret.of(KEY_ID))
-                .apiKeySecret(Secret.of(KEY_SECRET))
-                .outputDirectory(output);
+    Parameters.Builder parameters() {
+        return Parameters.builder()
+                .with(Setting.DATA_SOURCE, "jaffle_shop")
+                .with(Setting.DBT_ARTIFACTS, target)
+                .with(Setting.SODA_CLOUD_HOST, "127.0.0.1")
+                .with(Setting.SODA_CLOUD_PORT, String.valueOf(cloud.port()))
+                .with(Setting.SODA_CLOUD_SCHEME, "http")
+                .with(Setting.API_KEY_ID, Secret.of(KEY_ID))
+                .with(Setting.API_KEY_SECRET, Secret.of(KEY_SECRET))
+                .with(Setting.OUTPUT_DIRECTORY, output);
     }
 
     /** The same run with the Soda Cloud address and key left to configuration.yml. */
-    PluginParameters.Builder parametersWithoutCloud() {
-        return parameters().sodaCloudHost(null).sodaCloudPort(null).sodaCloudScheme(null).apiKeyId(null)
-                .apiKeySecret(null).configuration(config());
+    Parameters.Builder parametersWithoutCloud() {
+        return parameters().with(Setting.SODA_CLOUD_HOST, null).with(Setting.SODA_CLOUD_PORT, null).with(Setting.SODA_CLOUD_SCHEME, null).with(Setting.API_KEY_ID, null)
+                .with(Setting.API_KEY_SECRET, null).with(Setting.CONFIGURATION, config());
     }
 
     /** Writes configuration.yml; {port} in {@code yaml} becomes the fake Soda Cloud's port. */

@@ -1,5 +1,6 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -162,9 +163,9 @@ class ConfigurationFileReaderTest {
 
     @Test
     void anUnsupportedExpressionNamesTheKeyAndLine() throws Exception {
-        IngestException problem = failure("soda_cloud:\n  host: cloud.soda.io\n  api_key_id: ${ ID | lower }\n");
+        IngestException problem = failure("soda_cloud:\n  host: cloud.soda.io\n  scheme: ${ ID | lower }\n");
 
-        assertThat(problem.getMessage()).contains("soda_cloud.api_key_id (line 3)", "not a supported expression");
+        assertThat(problem.getMessage()).contains("soda_cloud.scheme (line 3)", "not a supported expression");
     }
 
     @ParameterizedTest
@@ -360,7 +361,7 @@ class ConfigurationFileReaderTest {
         IngestException problem = failure(dir.resolve("missing.yml"));
 
         assertThat(problem.getMessage()).contains("does not exist");
-        assertThat(problem.hint()).contains("-Dsoda.configuration");
+        assertThat(problem.hint()).contains(Setting.CONFIGURATION.ref());
     }
 
     @Test

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
+import dev.sodamaven.maven.MavenSettingNames;
+import dev.sodamaven.testing.TestRun;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +24,45 @@ final class ResolverTesting {
     private ResolverTesting() {
     }
 
-    static SettingsResolver resolver(Map<String, String> environment) {
-        return new SettingsResolver(environment, NOW);
+    /** A resolver whose results and problems are shown the way the goals show them. */
+    static ShownResolver resolver(Map<String, String> environment) {
+        return new ShownResolver(environment);
+    }
+
+    /** Resolves with its own run's secrets; settings and problems come out as the goals show them. */
+    static final class ShownResolver {
+        private final TestRun run;
+
+        ShownResolver(Map<String, String> environment) {
+            run = new TestRun(Clock.fixed(NOW, ZoneOffset.UTC), environment);
+        }
+
+        IngestSettings resolveIngest(Parameters parameters) throws IngestException {
+            return run.resolveShown(parameters);
+        }
+
+        UploadSettings resolveUpload(Parameters parameters) throws IngestException {
+            return run.resolveUploadShown(parameters);
+        }
+    }
+
+    /** A text of the core (an origin, a message) as the goals show it. */
+    static String shown(String text) {
+        return Setting.render(text, MavenSettingNames.INSTANCE);
+    }
+
+    /** Parameters of an upload: the file to send. */
+    static Parameters.Builder upload() {
+        return Parameters.builder().with(Setting.SCAN_RESULTS, Path.of("target", "soda", "scan-results.json"));
     }
 
     /** Parameters of a dry run over a local artifacts folder: enough for resolveIngest to succeed. */
-    static PluginParameters.Builder dryRun(Path artifacts) {
-        return PluginParameters.builder().dataSource("jaffle_shop").dbtArtifacts(artifacts).dryRun(true);
+    static Parameters.Builder dryRun(Path artifacts) {
+        return Parameters.builder()
+                .with(Setting.DATA_SOURCE, "jaffle_shop")
+                .with(Setting.DBT_ARTIFACTS, artifacts)
+                .with(Setting.DRY_RUN, true)
+                .with(Setting.OUTPUT_DIRECTORY, Path.of("target", "soda"));
     }
 
     /** The IngestException {@code call} throws; fails when it throws nothing. */

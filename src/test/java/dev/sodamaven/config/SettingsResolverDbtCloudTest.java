@@ -1,5 +1,6 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.failure;
@@ -30,22 +31,22 @@ class SettingsResolverDbtCloudTest {
     private final Map<String, String> env = new HashMap<>();
 
     /** A dry run of dbt Cloud run 7 with an account id and token. */
-    private PluginParameters.Builder run() {
-        return dryRun(null).dbtCloudRunId("7").dbtCloudAccountId("123").dbtCloudApiToken(Secret.of(TOKEN))
-                .dbtCloudAccessUrl("ab123.us1.dbt.com");
+    private Parameters.Builder run() {
+        return dryRun(null).with(Setting.DBT_CLOUD_RUN_ID, "7").with(Setting.DBT_CLOUD_ACCOUNT_ID, "123").with(Setting.DBT_CLOUD_API_TOKEN, Secret.of(TOKEN))
+                .with(Setting.DBT_CLOUD_ACCESS_URL, "ab123.us1.dbt.com");
     }
 
-    private IngestSettings resolve(PluginParameters.Builder p) throws IngestException {
+    private IngestSettings resolve(Parameters.Builder p) throws IngestException {
         IngestSettings settings = resolver(env).resolveIngest(p.build());
         assertNoSecret(settings, TOKEN);
         return settings;
     }
 
-    private DbtCloudSettings dbt(PluginParameters.Builder p) throws IngestException {
+    private DbtCloudSettings dbt(Parameters.Builder p) throws IngestException {
         return ((ArtifactSource.DbtCloud) resolve(p).artifacts()).settings();
     }
 
-    private IngestException refused(PluginParameters.Builder p) {
+    private IngestException refused(Parameters.Builder p) {
         IngestException problem = failure(() -> resolver(env).resolveIngest(p.build()));
         assertThat(problem.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
         assertNoSecret(problem, TOKEN);
@@ -72,7 +73,7 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void resolvesAJob() throws Exception {
-        IngestSettings settings = resolve(run().dbtCloudRunId(null).dbtCloudJobId("42").dbtCloudSuccessfulRunsOnly(true));
+        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_RUN_ID, null).with(Setting.DBT_CLOUD_JOB_ID, "42").with(Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY, true));
         DbtCloudSettings dbt = ((ArtifactSource.DbtCloud) settings.artifacts()).settings();
 
         assertThat(dbt.jobId()).isEqualTo(42L);
@@ -83,14 +84,14 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void successfulRunsOnlyWithARunIdWarns() throws Exception {
-        IngestSettings settings = resolve(run().dbtCloudSuccessfulRunsOnly(true));
+        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY, true));
 
         assertThat(settings.warnings()).singleElement().asString().contains("dbtCloudSuccessfulRunsOnly", "ignored");
     }
 
     @Test
     void aRunIdAndAJobIdAreRefused() {
-        IngestException problem = refused(run().dbtCloudJobId("8"));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_JOB_ID, "8"));
 
         assertThat(problem.getMessage()).contains("dbtCloudRunId", "dbtCloudJobId");
     }
@@ -98,8 +99,8 @@ class SettingsResolverDbtCloudTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "12a", "0", "-5", "1.5", "1234567890123456789012", "7 8"})
     void aNonNumericRunOrJobIdIsRefused(String id) {
-        IngestException run = refused(run().dbtCloudRunId(id));
-        IngestException job = refused(run().dbtCloudRunId(null).dbtCloudJobId(id));
+        IngestException run = refused(run().with(Setting.DBT_CLOUD_RUN_ID, id));
+        IngestException job = refused(run().with(Setting.DBT_CLOUD_RUN_ID, null).with(Setting.DBT_CLOUD_JOB_ID, id));
 
         assertThat(run.getMessage()).contains("dbtCloudRunId", "not a dbt Cloud id");
         assertThat(job.getMessage()).contains("dbtCloudJobId", "not a dbt Cloud id");
@@ -110,7 +111,7 @@ class SettingsResolverDbtCloudTest {
     void localArtifactsAndDbtCloudAreRefused() throws Exception {
         Path target = Files.createDirectory(dir.resolve("target"));
 
-        IngestException problem = refused(run().dbtArtifacts(target));
+        IngestException problem = refused(run().with(Setting.DBT_ARTIFACTS, target));
 
         assertThat(problem.getMessage()).contains("dbtArtifacts", "dbtCloudRunId");
         assertThat(problem.hint()).contains("one source");
@@ -120,19 +121,19 @@ class SettingsResolverDbtCloudTest {
     void theAccountIdComesFromTheFileOrEnvironment() throws Exception {
         Path file = file("dbt_cloud:\n  account_id: 456\n");
 
-        assertThat(dbt(run().dbtCloudAccountId(null).configuration(file)).accountId()).isEqualTo("456");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null).with(Setting.CONFIGURATION, file)).accountId()).isEqualTo("456");
         env.put("DBT_CLOUD_ACCOUNT_ID", "789");
-        assertThat(dbt(run().dbtCloudAccountId(null)).accountId()).isEqualTo("789");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null)).accountId()).isEqualTo("789");
     }
 
     @ParameterizedTest
     @CsvSource({"param, plugin parameter dbtCloudAccountId", "file, configuration.yml dbt_cloud.account_id (line 4)",
         "env, environment variable DBT_CLOUD_ACCOUNT_ID"})
     void aNonNumericAccountIdIsRefusedFromEverySource(String source, String origin) throws Exception {
-        PluginParameters.Builder p = run().dbtCloudAccountId(null);
+        Parameters.Builder p = run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null);
         switch (source) {
-            case "param" -> p.dbtCloudAccountId("acme");
-            case "file" -> p.configuration(file("dbt_cloud:\n  account_id: acme\n"));
+            case "param" -> p.with(Setting.DBT_CLOUD_ACCOUNT_ID, "acme");
+            case "file" -> p.with(Setting.CONFIGURATION, file("dbt_cloud:\n  account_id: acme\n"));
             default -> env.put("DBT_CLOUD_ACCOUNT_ID", "acme");
         }
 
@@ -143,7 +144,7 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void aLongAccountIdIsNotRepeatedInCaseItIsATokenInTheWrongPlace() {
-        IngestException problem = refused(run().dbtCloudAccountId("dbtc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, "dbtc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
         assertThat(problem.getMessage()).contains("not a number").doesNotContain("dbtc_AAAA");
     }
@@ -153,15 +154,15 @@ class SettingsResolverDbtCloudTest {
         Path file = file("dbt_cloud:\n  api_token: file-token\n");
         ServerCredential server = new ServerCredential("dbt-cloud", null, Secret.of("server-token"));
 
-        assertThat(dbt(run().dbtCloudApiToken(null).configuration(file)).apiToken().reveal()).isEqualTo("file-token");
-        assertThat(dbt(run().dbtCloudApiToken(null).dbtCloudServer(server)).apiToken().reveal()).isEqualTo("server-token");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.CONFIGURATION, file)).apiToken().reveal()).isEqualTo("file-token");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).server(server)).apiToken().reveal()).isEqualTo("server-token");
         env.put("DBT_CLOUD_API_TOKEN", "env-token");
-        assertThat(dbt(run().dbtCloudApiToken(null).dbtCloudServer(server)).apiToken().reveal()).isEqualTo("env-token");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).server(server)).apiToken().reveal()).isEqualTo("env-token");
     }
 
     @Test
     void missingAccountAndTokenNameEveryWay() {
-        IngestException problem = refused(run().dbtCloudAccountId(null).dbtCloudApiToken(null).dbtCloudServerId("my-dbt"));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null).with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.DBT_CLOUD_SERVER_ID, "my-dbt"));
 
         assertThat(problem.getMessage()).isEqualTo("No dbt Cloud account id and no dbt Cloud API token are set.");
         assertThat(problem.hint()).contains("dbtCloudAccountId", "-Dsoda.dbtCloud.accountId", "dbt_cloud.account_id",
@@ -171,7 +172,7 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void aMissingTokenNamesOnlyTheWaysToGiveTheToken() {
-        IngestException problem = refused(run().dbtCloudApiToken(null));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_API_TOKEN, null));
 
         assertThat(problem.getMessage()).isEqualTo("No dbt Cloud API token is set.");
         assertThat(problem.hint()).contains("dbt_cloud.api_token", "'dbt-cloud'").doesNotContain("account_id");
@@ -179,7 +180,7 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void aMissingAccountIdNamesOnlyTheWaysToGiveIt() {
-        IngestException problem = refused(run().dbtCloudAccountId(null));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null));
 
         assertThat(problem.getMessage()).isEqualTo("No dbt Cloud account id is set.");
         assertThat(problem.hint()).contains("DBT_CLOUD_ACCOUNT_ID").doesNotContain("api_token");
@@ -189,7 +190,7 @@ class SettingsResolverDbtCloudTest {
     void aTokenEmptyBecauseItsVariableIsUnsetSaysWhichVariable() throws Exception {
         Path file = file("dbt_cloud:\n  api_token: ${ env_var('MY_DBT_TOKEN') }\n");
 
-        IngestException problem = refused(run().dbtCloudApiToken(null).configuration(file));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.CONFIGURATION, file));
 
         assertThat(problem.getMessage()).contains("No dbt Cloud API token is set",
                 "dbt_cloud.api_token refers to ${MY_DBT_TOKEN}, which is not set");
@@ -210,14 +211,14 @@ class SettingsResolverDbtCloudTest {
         "single.tenant.getdbt.com:8443, https://single.tenant.getdbt.com:8443",
     })
     void normalisesTheAccessUrl(String given, String expected) throws Exception {
-        assertThat(dbt(run().dbtCloudAccessUrl(given)).baseUrl()).hasToString(expected);
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCESS_URL, given)).baseUrl()).hasToString(expected);
     }
 
     @Test
     void theAccessUrlComesFromTheFile() throws Exception {
         Path file = file("dbt_cloud:\n  access_url: https://ab999.eu1.dbt.com/\n");
 
-        IngestSettings settings = resolve(run().dbtCloudAccessUrl(null).configuration(file));
+        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, null).with(Setting.CONFIGURATION, file));
 
         assertThat(((ArtifactSource.DbtCloud) settings.artifacts()).settings().baseUrl())
                 .hasToString("https://ab999.eu1.dbt.com");
@@ -227,7 +228,7 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void theDefaultHostWarns() throws Exception {
-        IngestSettings settings = resolve(run().dbtCloudAccessUrl(null));
+        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, null));
 
         assertThat(((ArtifactSource.DbtCloud) settings.artifacts()).settings().baseUrl())
                 .hasToString("https://cloud.getdbt.com");
@@ -237,8 +238,8 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void plainHttpToAnotherMachineIsRefusedUnlessAllowed() throws Exception {
-        IngestException problem = refused(run().dbtCloudAccessUrl("http://dbt.internal"));
-        IngestSettings allowed = resolve(run().dbtCloudAccessUrl("http://dbt.internal").allowInsecureHttp(true));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, "http://dbt.internal"));
+        IngestSettings allowed = resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, "http://dbt.internal").with(Setting.ALLOW_INSECURE_HTTP, true));
 
         assertThat(problem.getMessage()).contains("dbt Cloud", "plain http", "dbt Cloud API token");
         assertThat(allowed.warnings()).singleElement().asString().contains("http://dbt.internal", "allowInsecureHttp");
@@ -248,14 +249,14 @@ class SettingsResolverDbtCloudTest {
     @ValueSource(strings = {"ftp://ab123.us1.dbt.com", "://x", "https://", "https://ab 123.dbt.com",
         "https://ab123.us1.dbt.com:99999", "https://ab123.us1.dbt.com/?x=1", "/x://y"})
     void aBadAccessUrlIsRefused(String url) {
-        IngestException problem = refused(run().dbtCloudAccessUrl(url));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, url));
 
         assertThat(problem.getMessage()).contains("dbt Cloud access URL", "dbtCloudAccessUrl");
     }
 
     @Test
     void anAccessUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
-        IngestException problem = refused(run().dbtCloudAccessUrl("https://me:" + TOKEN + "@ab123.us1.dbt.com"));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, "https://me:" + TOKEN + "@ab123.us1.dbt.com"));
 
         assertThat(problem.getMessage()).contains("user name or password");
     }

@@ -1,5 +1,6 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.failure;
@@ -34,11 +35,11 @@ class SettingsResolverIngestTest {
         target = Files.createDirectory(dir.resolve("target"));
     }
 
-    private IngestSettings resolve(PluginParameters.Builder p) throws IngestException {
+    private IngestSettings resolve(Parameters.Builder p) throws IngestException {
         return resolver(Map.of()).resolveIngest(p.build());
     }
 
-    private IngestException refused(PluginParameters.Builder p) {
+    private IngestException refused(Parameters.Builder p) {
         return failure(() -> resolver(Map.of()).resolveIngest(p.build()));
     }
 
@@ -50,17 +51,17 @@ class SettingsResolverIngestTest {
 
     @Test
     void aDataSourceIsRequired() {
-        IngestException problem = refused(dryRun(target).dataSource(null));
+        IngestException problem = refused(dryRun(target).with(Setting.DATA_SOURCE, null));
 
         assertThat(problem.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
         assertThat(problem.getMessage()).isEqualTo("No Soda data source is set.");
-        assertThat(problem.hint()).contains("<dataSource>", "-Dsoda.dataSource", "SODA_DATA_SOURCE");
+        assertThat(problem.hint()).contains("dataSource (-Dsoda.dataSource)", "SODA_DATA_SOURCE", "Soda's -d");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Jaffle_Shop", "jaffle-shop", "j", "9lives", "jaffle shop"})
     void anInvalidDataSourceNameIsRefused(String name) {
-        IngestException problem = refused(dryRun(target).dataSource(name));
+        IngestException problem = refused(dryRun(target).with(Setting.DATA_SOURCE, name));
 
         assertThat(problem.getMessage()).contains("'" + name + "'", "dataSource", "not a valid Soda data source name");
     }
@@ -69,7 +70,7 @@ class SettingsResolverIngestTest {
     void theDataSourceMustBeDeclaredInTheFile() throws Exception {
         Path file = file("data_source warehouse:\n  type: snowflake\ndata_source lake_house:\n  type: spark\n");
 
-        IngestException problem = refused(dryRun(target).configuration(file));
+        IngestException problem = refused(dryRun(target).with(Setting.CONFIGURATION, file));
 
         assertThat(problem.getMessage()).isEqualTo("The data source 'jaffle_shop' (from plugin parameter dataSource "
                 + "(-Dsoda.dataSource)) is not declared in " + file + " (it declares: warehouse, lake_house).");
@@ -78,7 +79,7 @@ class SettingsResolverIngestTest {
 
     @Test
     void aFileDeclaringNoDataSourceSaysSo() throws Exception {
-        IngestException problem = refused(dryRun(target).configuration(file("soda_cloud:\n  host: cloud.soda.io\n")));
+        IngestException problem = refused(dryRun(target).with(Setting.CONFIGURATION, file("soda_cloud:\n  host: cloud.soda.io\n")));
 
         assertThat(problem.getMessage()).contains("(it declares: none)");
     }
@@ -87,7 +88,7 @@ class SettingsResolverIngestTest {
     void aDeclaredDataSourceIsAccepted() throws Exception {
         Path file = file("data_source jaffle_shop:\n  type: postgres\n");
 
-        IngestSettings settings = resolve(dryRun(target).configuration(file));
+        IngestSettings settings = resolve(dryRun(target).with(Setting.CONFIGURATION, file));
 
         assertThat(settings.dataSource()).isEqualTo("jaffle_shop");
         assertThat(origin(settings.origins(), "configuration file").value()).isEqualTo(file.toString());
@@ -97,7 +98,7 @@ class SettingsResolverIngestTest {
     void warningsOfTheFileArePassedOn() throws Exception {
         Path file = file("data_source jaffle_shop:\n  type: postgres\nsoda_cloud:\n  hots: x\n");
 
-        assertThat(resolve(dryRun(target).configuration(file)).warnings()).singleElement().asString()
+        assertThat(resolve(dryRun(target).with(Setting.CONFIGURATION, file)).warnings()).singleElement().asString()
                 .contains("soda_cloud.hots");
     }
 
@@ -105,7 +106,7 @@ class SettingsResolverIngestTest {
     void problemsOfTheFileStopTheResolution() throws Exception {
         Path file = file("data_source jaffle_shop:\n  type: postgres\nsodacloud:\n  host: x\n");
 
-        assertThat(refused(dryRun(target).configuration(file)).getMessage()).contains("unknown top-level key");
+        assertThat(refused(dryRun(target).with(Setting.CONFIGURATION, file)).getMessage()).contains("unknown top-level key");
     }
 
     // --- artifacts ---
@@ -127,8 +128,8 @@ class SettingsResolverIngestTest {
         Path manifest = dir.resolve("m.json");
         List<Path> runResults = List.of(dir.resolve("r1.json"), dir.resolve("r2.json"));
 
-        ArtifactSource.Local local = (ArtifactSource.Local) resolve(dryRun(null).dbtManifest(manifest)
-                .dbtRunResults(runResults)).artifacts();
+        ArtifactSource.Local local = (ArtifactSource.Local) resolve(dryRun(null).with(Setting.DBT_MANIFEST, manifest)
+                .with(Setting.DBT_RUN_RESULTS, runResults)).artifacts();
 
         assertThat(local.manifest()).isEqualTo(manifest);
         assertThat(local.runResults()).containsExactlyElementsOf(runResults);
@@ -140,7 +141,7 @@ class SettingsResolverIngestTest {
     void aFileOverridesTheFoldersFile() throws Exception {
         Path manifest = dir.resolve("other-manifest.json");
 
-        IngestSettings settings = resolve(dryRun(target).dbtManifest(manifest));
+        IngestSettings settings = resolve(dryRun(target).with(Setting.DBT_MANIFEST, manifest));
         ArtifactSource.Local local = (ArtifactSource.Local) settings.artifacts();
 
         assertThat(local.manifest()).isEqualTo(manifest);
@@ -150,16 +151,16 @@ class SettingsResolverIngestTest {
 
     @Test
     void aFolderWithBothFilesOverriddenWarns() throws Exception {
-        IngestSettings settings = resolve(dryRun(target).dbtManifest(dir.resolve("m.json"))
-                .dbtRunResults(List.of(dir.resolve("r.json"))));
+        IngestSettings settings = resolve(dryRun(target).with(Setting.DBT_MANIFEST, dir.resolve("m.json"))
+                .with(Setting.DBT_RUN_RESULTS, List.of(dir.resolve("r.json"))));
 
         assertThat(settings.warnings()).singleElement().asString().contains("dbtArtifacts", "not used");
     }
 
     @Test
     void onlyOneOfTheTwoFilesIsRefused() {
-        IngestException manifestOnly = refused(dryRun(null).dbtManifest(dir.resolve("m.json")));
-        IngestException runResultsOnly = refused(dryRun(null).dbtRunResults(List.of(dir.resolve("r.json"))));
+        IngestException manifestOnly = refused(dryRun(null).with(Setting.DBT_MANIFEST, dir.resolve("m.json")));
+        IngestException runResultsOnly = refused(dryRun(null).with(Setting.DBT_RUN_RESULTS, List.of(dir.resolve("r.json"))));
 
         assertThat(manifestOnly.getMessage()).isEqualTo("dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults "
                 + "(-Dsoda.dbt.runResults) is not.");
@@ -200,8 +201,8 @@ class SettingsResolverIngestTest {
 
     @Test
     void defaultsAreRecordedAsDefaults() throws Exception {
-        IngestSettings settings = resolve(dryRun(target).dryRun(false).apiKeyId(Secret.of("i"))
-                .apiKeySecret(Secret.of("s")));
+        IngestSettings settings = resolve(dryRun(target).with(Setting.DRY_RUN, false).with(Setting.API_KEY_ID, Secret.of("i"))
+                .with(Setting.API_KEY_SECRET, Secret.of("s")));
 
         assertThat(settings.failOn()).isEqualTo(FailOn.NONE);
         assertThat(settings.dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
@@ -220,7 +221,7 @@ class SettingsResolverIngestTest {
     @ParameterizedTest
     @CsvSource({"none, NONE", "error, ERROR", "fail, FAIL", "warn, WARN", "' WARN ', WARN", "Fail, FAIL"})
     void failOnValues(String given, FailOn expected) throws Exception {
-        IngestSettings settings = resolve(dryRun(target).failOn(given));
+        IngestSettings settings = resolve(dryRun(target).with(Setting.FAIL_ON, given));
 
         assertThat(settings.failOn()).isEqualTo(expected);
         assertThat(origin(settings.origins(), "fail on").value()).isEqualTo(expected.name().toLowerCase());
@@ -228,14 +229,14 @@ class SettingsResolverIngestTest {
 
     @Test
     void anExplicitFailOnIsRecordedAsTheParameter() throws Exception {
-        assertThat(origin(resolve(dryRun(target).failOn("warn")).origins(), "fail on").origin())
+        assertThat(origin(resolve(dryRun(target).with(Setting.FAIL_ON, "warn")).origins(), "fail on").origin())
                 .isEqualTo("plugin parameter failOn (-Dsoda.failOn)");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"fatal", "failure", "warning", "true"})
     void anUnknownFailOnIsRefused(String value) {
-        IngestException problem = refused(dryRun(target).failOn(value));
+        IngestException problem = refused(dryRun(target).with(Setting.FAIL_ON, value));
 
         assertThat(problem.getMessage()).isEqualTo("failOn '" + value + "' is not one of none, error, fail, warn.");
         assertThat(problem.hint()).contains("-Dsoda.failOn");
@@ -243,14 +244,14 @@ class SettingsResolverIngestTest {
 
     @Test
     void dataTimestampValues() throws Exception {
-        assertThat(resolve(dryRun(target).dataTimestamp("dbt")).dataTimestamp()).isEqualTo(DataTimestamp.DBT);
-        assertThat(resolve(dryRun(target).dataTimestamp("INGESTION")).dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
-        assertThat(resolve(dryRun(target).dataTimestamp(" ")).dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
+        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, "dbt")).dataTimestamp()).isEqualTo(DataTimestamp.DBT);
+        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, "INGESTION")).dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
+        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, " ")).dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
     }
 
     @Test
     void anUnknownDataTimestampIsRefused() {
-        IngestException problem = refused(dryRun(target).dataTimestamp("now"));
+        IngestException problem = refused(dryRun(target).with(Setting.DATA_TIMESTAMP, "now"));
 
         assertThat(problem.getMessage()).isEqualTo("dataTimestamp 'now' is not one of ingestion, dbt.");
         assertThat(problem.hint()).contains("-Dsoda.dataTimestamp");
@@ -258,7 +259,7 @@ class SettingsResolverIngestTest {
 
     @Test
     void aScanDefinitionIsTrimmedAndRecorded() throws Exception {
-        IngestSettings settings = resolve(dryRun(target).scanDefinition("  Nightly dbt "));
+        IngestSettings settings = resolve(dryRun(target).with(Setting.SCAN_DEFINITION, "  Nightly dbt "));
 
         assertThat(settings.scanDefinition()).isEqualTo("Nightly dbt");
         assertThat(origin(settings.origins(), "scan definition").origin()).contains("scanDefinition");
@@ -271,39 +272,40 @@ class SettingsResolverIngestTest {
 
     @Test
     void anOutputDirectoryIsRequired() {
-        assertThat(refused(dryRun(target).outputDirectory(null)).getMessage()).contains("output directory");
+        assertThat(refused(dryRun(target).with(Setting.OUTPUT_DIRECTORY, null)).getMessage()).contains("output directory");
     }
 
     @Test
     void networkSettingsAreTaken() throws Exception {
-        NetworkSettings network = resolve(dryRun(target).connectTimeoutSeconds(5).readTimeoutSeconds(600).maxRetries(0))
+        NetworkSettings network = resolve(dryRun(target).with(Setting.CONNECT_TIMEOUT, 5).with(Setting.READ_TIMEOUT, 600).with(Setting.MAX_RETRIES, 0))
                 .network();
 
         assertThat(network.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(network.readTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(network.maxRetries()).isZero();
-        assertThat(resolve(dryRun(target).maxRetries(10)).network().maxRetries()).isEqualTo(10);
+        assertThat(resolve(dryRun(target).with(Setting.MAX_RETRIES, 10)).network().maxRetries()).isEqualTo(10);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1})
     void timeoutsMustBePositive(int seconds) {
-        IngestException connect = refused(dryRun(target).connectTimeoutSeconds(seconds));
-        IngestException read = refused(dryRun(target).readTimeoutSeconds(seconds));
+        IngestException connect = refused(dryRun(target).with(Setting.CONNECT_TIMEOUT, seconds));
+        IngestException read = refused(dryRun(target).with(Setting.READ_TIMEOUT, seconds));
 
-        assertThat(connect.getMessage()).isEqualTo("connectTimeout is " + seconds + " seconds.");
-        assertThat(connect.hint()).contains("-Dsoda.http.connectTimeout");
-        assertThat(read.getMessage()).isEqualTo("readTimeout is " + seconds + " seconds.");
-        assertThat(read.hint()).contains("-Dsoda.http.readTimeout");
+        assertThat(connect.getMessage())
+                .isEqualTo("connectTimeout (-Dsoda.http.connectTimeout) is " + seconds + " seconds.");
+        assertThat(connect.hint()).isEqualTo("Set it to a number of seconds above 0.");
+        assertThat(read.getMessage()).isEqualTo("readTimeout (-Dsoda.http.readTimeout) is " + seconds + " seconds.");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-1, 11, 1000})
     void maxRetriesMustBeBetweenZeroAndTen(int retries) {
-        IngestException problem = refused(dryRun(target).maxRetries(retries));
+        IngestException problem = refused(dryRun(target).with(Setting.MAX_RETRIES, retries));
 
-        assertThat(problem.getMessage()).contains("maxRetries is " + retries);
-        assertThat(problem.hint()).contains("-Dsoda.http.maxRetries", "between 0 and 10");
+        assertThat(problem.getMessage())
+                .isEqualTo("maxRetries (-Dsoda.http.maxRetries) is " + retries + ", outside 0 to 10.");
+        assertThat(problem.hint()).isEqualTo("Set it to a number from 0 to 10.");
     }
 
     // --- secrets ---
@@ -324,11 +326,11 @@ class SettingsResolverIngestTest {
                 """);
         Map<String, String> env = Map.of("FILE_SECRET_VAR", "file-secret-123", "DBT_TOKEN_VAR", "file-token-456",
                 "SODA_API_KEY_SECRET", "env-secret-789", "DBT_CLOUD_API_TOKEN", "env-token-000");
-        PluginParameters p = dryRun(null).dryRun(false).configuration(file).dbtCloudJobId("3")
-                .apiKeySecret(Secret.of("param-secret-111")).dbtCloudApiToken(Secret.of("param-token-222"))
-                .sodaCloudServer(new ServerCredential("soda-cloud", "server-id", Secret.of("server-secret-333")))
-                .dbtCloudServer(new ServerCredential("dbt-cloud", null, Secret.of("server-token-444")))
-                .sodaCloudScheme("http").sodaCloudHost("soda.internal").allowInsecureHttp(true).build();
+        Parameters p = dryRun(null).with(Setting.DRY_RUN, false).with(Setting.CONFIGURATION, file).with(Setting.DBT_CLOUD_JOB_ID, "3")
+                .with(Setting.API_KEY_SECRET, Secret.of("param-secret-111")).with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("param-token-222"))
+                .server(new ServerCredential("soda-cloud", "server-id", Secret.of("server-secret-333")))
+                .server(new ServerCredential("dbt-cloud", null, Secret.of("server-token-444")))
+                .with(Setting.SODA_CLOUD_SCHEME, "http").with(Setting.SODA_CLOUD_HOST, "soda.internal").with(Setting.ALLOW_INSECURE_HTTP, true).build();
 
         IngestSettings settings = resolver(env).resolveIngest(p);
 

@@ -1,9 +1,12 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.origin;
 import static dev.sodamaven.config.ResolverTesting.resolver;
+import static dev.sodamaven.config.ResolverTesting.upload;
+import static dev.sodamaven.config.ResolverTesting.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.Secret;
@@ -63,15 +66,15 @@ class SettingsResolverPrecedenceTest {
 
     private IngestSettings resolveIngest(Sources sources, boolean dbtCloud) throws Exception {
         Map<String, String> env = new HashMap<>();
-        PluginParameters.Builder p = dryRun(artifacts).configuration(configuration(sources)).dryRun(false);
+        Parameters.Builder p = dryRun(artifacts).with(Setting.CONFIGURATION, configuration(sources)).with(Setting.DRY_RUN, false);
         if (dbtCloud) {
-            p.dbtArtifacts(null).dbtCloudRunId("99");
+            p.with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "99");
         }
         if (sources.param()) {
-            p.sodaCloudHost("param.soda.example").sodaCloudPort("9443").sodaCloudScheme("https")
-                    .apiKeyId(Secret.of("id-param")).apiKeySecret(Secret.of("secret-param"))
-                    .dbtCloudAccountId("111").dbtCloudApiToken(Secret.of("token-param"))
-                    .dbtCloudAccessUrl("param.dbt.example");
+            p.with(Setting.SODA_CLOUD_HOST, "param.soda.example").with(Setting.SODA_CLOUD_PORT, "9443").with(Setting.SODA_CLOUD_SCHEME, "https")
+                    .with(Setting.API_KEY_ID, Secret.of("id-param")).with(Setting.API_KEY_SECRET, Secret.of("secret-param"))
+                    .with(Setting.DBT_CLOUD_ACCOUNT_ID, "111").with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("token-param"))
+                    .with(Setting.DBT_CLOUD_ACCESS_URL, "param.dbt.example");
         }
         if (sources.env()) {
             env.put("SODA_API_KEY_ID", "id-env");
@@ -80,8 +83,8 @@ class SettingsResolverPrecedenceTest {
             env.put("DBT_CLOUD_API_TOKEN", "token-env");
         }
         if (sources.server()) {
-            p.sodaCloudServer(new ServerCredential("soda-cloud", "id-server", Secret.of("secret-server")));
-            p.dbtCloudServer(new ServerCredential("dbt-cloud", null, Secret.of("token-server")));
+            p.server(new ServerCredential("soda-cloud", "id-server", Secret.of("secret-server")));
+            p.server(new ServerCredential("dbt-cloud", null, Secret.of("token-server")));
         }
         IngestSettings settings = resolver(env).resolveIngest(p.build());
         assertNoSecret(settings, SECRETS);
@@ -106,7 +109,7 @@ class SettingsResolverPrecedenceTest {
             String expectedOrigin = origins[highest].equals(secretOrigins[highest]) ? origins[highest]
                     : highest == 2 ? "environment variables SODA_API_KEY_ID and SODA_API_KEY_SECRET"
                     : "id: " + origins[highest] + ", secret: " + secretOrigins[highest];
-            assertThat(cloud.apiKeyOrigin()).as("level %d", highest).isEqualTo(expectedOrigin);
+            assertThat(shown(cloud.apiKeyOrigin())).as("level %d", highest).isEqualTo(expectedOrigin);
         }
     }
 
@@ -175,7 +178,7 @@ class SettingsResolverPrecedenceTest {
             assertThat(origin(settings.origins(), "dbt Cloud account").origin()).isEqualTo(accountOrigins[highest]);
             assertThat(dbt.apiToken().reveal()).as("level %d", highest)
                     .isEqualTo(highest == 3 ? "token-env" : tokens[highest]);
-            assertThat(dbt.tokenOrigin()).isEqualTo(tokenOrigin);
+            assertThat(shown(dbt.tokenOrigin())).isEqualTo(tokenOrigin);
             assertThat(origin(settings.origins(), "dbt Cloud API token").value()).isEqualTo("(hidden)");
             assertThat(origin(settings.origins(), "dbt Cloud API token").origin()).isEqualTo(tokenOrigin);
         }
@@ -184,8 +187,8 @@ class SettingsResolverPrecedenceTest {
     @Test
     void theDbtCloudTokenComesFromTheSettingsXmlPasswordLast() throws Exception {
         Map<String, String> env = Map.of("DBT_CLOUD_ACCOUNT_ID", "333");
-        PluginParameters p = dryRun(null).dbtCloudJobId("5")
-                .dbtCloudServer(new ServerCredential("dbt-cloud", null, Secret.of("token-server"))).build();
+        Parameters p = dryRun(null).with(Setting.DBT_CLOUD_JOB_ID, "5")
+                .server(new ServerCredential("dbt-cloud", null, Secret.of("token-server"))).build();
 
         IngestSettings settings = resolver(env).resolveIngest(p);
 
@@ -224,8 +227,8 @@ class SettingsResolverPrecedenceTest {
                   api_key_id: ""
                   api_key_secret: ${NOT_SET_ANYWHERE}
                 """);
-        PluginParameters p = dryRun(artifacts).dryRun(false).configuration(file).sodaCloudHost("  ")
-                .apiKeyId(Secret.of("   ")).build();
+        Parameters p = dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.CONFIGURATION, file).with(Setting.SODA_CLOUD_HOST, "  ")
+                .with(Setting.API_KEY_ID, Secret.of("   ")).build();
 
         IngestSettings settings = resolver(Map.of("SODA_API_KEY_ID", "id-env", "SODA_API_KEY_SECRET", "secret-env"))
                 .resolveIngest(p);
@@ -238,8 +241,8 @@ class SettingsResolverPrecedenceTest {
 
     @Test
     void valuesAreTrimmed() throws Exception {
-        PluginParameters p = dryRun(artifacts).dryRun(false).dataSource(" jaffle_shop ").sodaCloudHost(" cloud.soda.io ")
-                .apiKeyId(Secret.of(" id ")).build();
+        Parameters p = dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.DATA_SOURCE, " jaffle_shop ").with(Setting.SODA_CLOUD_HOST, " cloud.soda.io ")
+                .with(Setting.API_KEY_ID, Secret.of(" id ")).build();
 
         IngestSettings settings = resolver(Map.of("SODA_API_KEY_SECRET", "secret-env\n")).resolveIngest(p);
 
@@ -253,8 +256,8 @@ class SettingsResolverPrecedenceTest {
     void theDataSourceComesFromTheParameterThenTheEnvironment() throws Exception {
         Map<String, String> env = Map.of("SODA_DATA_SOURCE", "from_env");
 
-        IngestSettings fromParam = resolver(env).resolveIngest(dryRun(artifacts).dataSource("from_param").build());
-        IngestSettings fromEnv = resolver(env).resolveIngest(dryRun(artifacts).dataSource(null).build());
+        IngestSettings fromParam = resolver(env).resolveIngest(dryRun(artifacts).with(Setting.DATA_SOURCE, "from_param").build());
+        IngestSettings fromEnv = resolver(env).resolveIngest(dryRun(artifacts).with(Setting.DATA_SOURCE, null).build());
 
         assertThat(fromParam.dataSource()).isEqualTo("from_param");
         assertThat(origin(fromParam.origins(), "data source").origin())
@@ -266,15 +269,15 @@ class SettingsResolverPrecedenceTest {
     @Test
     void uploadFollowsTheSamePrecedence() throws Exception {
         Path file = configuration(Sources.from(1));
-        PluginParameters p = PluginParameters.builder().configuration(file).apiKeyId(Secret.of("id-param"))
-                .sodaCloudServer(new ServerCredential("soda-cloud", "id-server", Secret.of("secret-server"))).build();
+        Parameters p = upload().with(Setting.CONFIGURATION, file).with(Setting.API_KEY_ID, Secret.of("id-param"))
+                .server(new ServerCredential("soda-cloud", "id-server", Secret.of("secret-server"))).build();
 
         UploadSettings settings = resolver(Map.of("SODA_API_KEY_SECRET", "secret-env")).resolveUpload(p);
 
         assertThat(settings.sodaCloud().host()).isEqualTo("file.soda.example");
         assertThat(settings.sodaCloud().apiKeyId().reveal()).isEqualTo("id-param");
         assertThat(settings.sodaCloud().apiKeySecret().reveal()).isEqualTo("secret-file");
-        assertThat(settings.sodaCloud().apiKeyOrigin()).isEqualTo("id: plugin parameter apiKeyId "
+        assertThat(shown(settings.sodaCloud().apiKeyOrigin())).isEqualTo("id: plugin parameter apiKeyId "
                 + "(-Dsoda.cloud.apiKeyId), secret: configuration.yml soda_cloud.api_key_secret (line 8)");
         assertNoSecret(settings, SECRETS);
     }

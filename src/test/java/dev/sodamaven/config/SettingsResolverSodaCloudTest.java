@@ -1,10 +1,12 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.failure;
 import static dev.sodamaven.config.ResolverTesting.origin;
 import static dev.sodamaven.config.ResolverTesting.resolver;
+import static dev.sodamaven.config.ResolverTesting.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.IngestException;
@@ -31,15 +33,15 @@ class SettingsResolverSodaCloudTest {
         artifacts = Files.createDirectory(dir.resolve("target"));
     }
 
-    private SodaCloudSettings cloud(PluginParameters.Builder p) throws IngestException {
+    private SodaCloudSettings cloud(Parameters.Builder p) throws IngestException {
         return resolver(Map.of()).resolveIngest(p.build()).sodaCloud();
     }
 
-    private PluginParameters.Builder host(String host) {
-        return dryRun(artifacts).sodaCloudHost(host);
+    private Parameters.Builder host(String host) {
+        return dryRun(artifacts).with(Setting.SODA_CLOUD_HOST, host);
     }
 
-    private IngestException refused(PluginParameters.Builder p) {
+    private IngestException refused(Parameters.Builder p) {
         IngestException problem = failure(() -> resolver(Map.of()).resolveIngest(p.build()));
         assertThat(problem.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
         return problem;
@@ -53,7 +55,7 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void takesHostPortAndSchemeApart() throws Exception {
-        SodaCloudSettings cloud = cloud(host("cloud.us.soda.io").sodaCloudPort("8443").sodaCloudScheme("HTTPS"));
+        SodaCloudSettings cloud = cloud(host("cloud.us.soda.io").with(Setting.SODA_CLOUD_PORT, "8443").with(Setting.SODA_CLOUD_SCHEME, "HTTPS"));
 
         assertThat(cloud.scheme()).isEqualTo("https");
         assertThat(cloud.host()).isEqualTo("cloud.us.soda.io");
@@ -79,7 +81,7 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void aUrlAndSeparateValuesThatAgreeAreFine() throws Exception {
-        SodaCloudSettings cloud = cloud(host("http://localhost:8080").sodaCloudScheme("http").sodaCloudPort("8080"));
+        SodaCloudSettings cloud = cloud(host("http://localhost:8080").with(Setting.SODA_CLOUD_SCHEME, "http").with(Setting.SODA_CLOUD_PORT, "8080"));
 
         assertThat(cloud.port()).isEqualTo(8080);
         assertThat(cloud.scheme()).isEqualTo("http");
@@ -87,8 +89,8 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void aUrlAndSeparateValuesThatDisagreeAreRefused() {
-        IngestException scheme = refused(host("http://localhost:8080").sodaCloudScheme("https"));
-        IngestException port = refused(host("http://localhost:8080").sodaCloudPort("9090"));
+        IngestException scheme = refused(host("http://localhost:8080").with(Setting.SODA_CLOUD_SCHEME, "https"));
+        IngestException port = refused(host("http://localhost:8080").with(Setting.SODA_CLOUD_PORT, "9090"));
 
         assertThat(scheme.getMessage()).contains("says http", "says https", "sodaCloudScheme");
         assertThat(port.getMessage()).contains("port 8080", "says 9090", "sodaCloudPort");
@@ -106,15 +108,15 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void aMalformedHostFromTheFileNamesTheKey() throws Exception {
-        IngestException problem = refused(dryRun(artifacts).configuration(file("soda_cloud:\n  host: \"://x\"\n")));
+        IngestException problem = refused(dryRun(artifacts).with(Setting.CONFIGURATION, file("soda_cloud:\n  host: \"://x\"\n")));
 
         assertThat(problem.getMessage()).contains("soda_cloud.host (line 4)");
     }
 
     @Test
     void aPortInTheFileIsTheSameAsNumberOrString() throws Exception {
-        SodaCloudSettings number = cloud(dryRun(artifacts).configuration(file("soda_cloud:\n  port: 443\n")));
-        SodaCloudSettings string = cloud(dryRun(artifacts).configuration(file("soda_cloud:\n  port: \"443\"\n")));
+        SodaCloudSettings number = cloud(dryRun(artifacts).with(Setting.CONFIGURATION, file("soda_cloud:\n  port: 443\n")));
+        SodaCloudSettings string = cloud(dryRun(artifacts).with(Setting.CONFIGURATION, file("soda_cloud:\n  port: \"443\"\n")));
 
         assertThat(number.port()).isEqualTo(443);
         assertThat(string.port()).isEqualTo(443);
@@ -125,7 +127,7 @@ class SettingsResolverSodaCloudTest {
         Path file = file("soda_cloud:\n  host: ${SODA_HOST}\n  api_key_id: run-${NOW}\n  api_key_secret: s\n");
 
         SodaCloudSettings cloud = resolver(Map.of("SODA_HOST", "cloud.us.soda.io"))
-                .resolveIngest(dryRun(artifacts).configuration(file).build()).sodaCloud();
+                .resolveIngest(dryRun(artifacts).with(Setting.CONFIGURATION, file).build()).sodaCloud();
 
         assertThat(cloud.host()).isEqualTo("cloud.us.soda.io");
         assertThat(cloud.apiKeyId().reveal()).isEqualTo("run-2026-11-20T08:30:12.123456+00:00");
@@ -152,7 +154,7 @@ class SettingsResolverSodaCloudTest {
     @ParameterizedTest
     @ValueSource(strings = {"44x3", "0", "65536", "-1", "99999999999", "8443.0", "https"})
     void aBadPortIsRefused(String port) {
-        IngestException problem = refused(host("cloud.soda.io").sodaCloudPort(port));
+        IngestException problem = refused(host("cloud.soda.io").with(Setting.SODA_CLOUD_PORT, port));
 
         assertThat(problem.getMessage()).contains("port", "sodaCloudPort", "not a port number");
         assertThat(problem.hint()).contains("1 to 65535");
@@ -160,7 +162,7 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void aBadPortInTheFileNamesTheKey() throws Exception {
-        IngestException problem = refused(dryRun(artifacts).configuration(file("soda_cloud:\n  port: 70000\n")));
+        IngestException problem = refused(dryRun(artifacts).with(Setting.CONFIGURATION, file("soda_cloud:\n  port: 70000\n")));
 
         assertThat(problem.getMessage()).contains("'70000'", "soda_cloud.port (line 4)");
     }
@@ -173,7 +175,7 @@ class SettingsResolverSodaCloudTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp", "wss", "file"})
     void onlyHttpsAndHttpAreSchemes(String scheme) {
-        IngestException problem = refused(host("cloud.soda.io").sodaCloudScheme(scheme));
+        IngestException problem = refused(host("cloud.soda.io").with(Setting.SODA_CLOUD_SCHEME, scheme));
 
         assertThat(problem.getMessage()).contains("'" + scheme + "'", "neither https nor http", "sodaCloudScheme");
     }
@@ -187,7 +189,7 @@ class SettingsResolverSodaCloudTest {
     @ValueSource(strings = {"cloud.soda.io", "10.0.0.1", "192.168.1.20", "127.0.0.1.nip.io",
         "localhost.example.com", "[::2]", "[::ffff:10.0.0.1]"})
     void plainHttpToAnotherMachineIsRefused(String host) {
-        IngestException problem = refused(host(host).sodaCloudScheme("http"));
+        IngestException problem = refused(host(host).with(Setting.SODA_CLOUD_SCHEME, "http"));
 
         assertThat(problem.getMessage()).contains("plain http", "unencrypted");
         assertThat(problem.hint()).contains("https", "allowInsecureHttp");
@@ -196,7 +198,7 @@ class SettingsResolverSodaCloudTest {
     @Test
     void plainHttpToAnotherMachineIsAllowedOnRequestWithAWarning() throws Exception {
         IngestSettings settings = resolver(Map.of())
-                .resolveIngest(host("soda.internal").sodaCloudScheme("http").allowInsecureHttp(true).build());
+                .resolveIngest(host("soda.internal").with(Setting.SODA_CLOUD_SCHEME, "http").with(Setting.ALLOW_INSECURE_HTTP, true).build());
 
         assertThat(settings.sodaCloud().scheme()).isEqualTo("http");
         assertThat(settings.warnings()).singleElement().asString()
@@ -206,7 +208,7 @@ class SettingsResolverSodaCloudTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.0.0.2", "localhost", "LOCALHOST", "[::1]", "::1", "0:0:0:0:0:0:0:1"})
     void plainHttpToThisMachineIsFine(String host) throws Exception {
-        IngestSettings settings = resolver(Map.of()).resolveIngest(host(host).sodaCloudScheme("http").build());
+        IngestSettings settings = resolver(Map.of()).resolveIngest(host(host).with(Setting.SODA_CLOUD_SCHEME, "http").build());
 
         assertThat(settings.sodaCloud().scheme()).isEqualTo("http");
         assertThat(settings.warnings()).isEmpty();
@@ -229,7 +231,7 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void anIpv6HostIsKeptInBrackets() throws Exception {
-        assertThat(cloud(host("::1").sodaCloudScheme("http")).host()).isEqualTo("[::1]");
+        assertThat(cloud(host("::1").with(Setting.SODA_CLOUD_SCHEME, "http")).host()).isEqualTo("[::1]");
         assertThat(cloud(host("http://[::1]:8080")).host()).isEqualTo("[::1]");
     }
 
@@ -237,25 +239,25 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void missingCredentialsNameEveryWayToGiveThem() {
-        IngestException problem = refused(dryRun(artifacts).dryRun(false).sodaCloudServerId("my-soda"));
+        IngestException problem = refused(dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.SODA_CLOUD_SERVER_ID, "my-soda"));
 
         assertThat(problem.getMessage()).isEqualTo("No Soda Cloud API key is set, and this is not a dry run.");
-        assertThat(problem.hint()).contains("apiKeyId", "apiKeySecret", "-Dsoda.cloud.apiKeyId",
-                "-Dsoda.cloud.apiKeySecret", "soda_cloud.api_key_id", "soda_cloud.api_key_secret", "configuration.yml",
-                "SODA_API_KEY_ID", "SODA_API_KEY_SECRET", "settings.xml", "'my-soda'", "-Dsoda.dryRun=true");
+        assertThat(problem.hint()).contains("apiKeyId (-Dsoda.cloud.apiKeyId)", "apiKeySecret (-Dsoda.cloud.apiKeySecret)",
+                "soda_cloud.api_key_id", "soda_cloud.api_key_secret", "configuration.yml", "SODA_API_KEY_ID",
+                "SODA_API_KEY_SECRET", "settings.xml", "'my-soda'", "dryRun (-Dsoda.dryRun) to true");
     }
 
     @Test
     void onlyAKeyIdIsRefused() {
-        IngestException problem = refused(dryRun(artifacts).dryRun(false).apiKeyId(Secret.of("the-id")));
+        IngestException problem = refused(dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.API_KEY_ID, Secret.of("the-id")));
 
         assertThat(problem.getMessage()).contains("API key id is set", "apiKeyId", "but no API key secret");
     }
 
     @Test
     void onlyAKeySecretIsRefusedWithoutShowingIt() {
-        PluginParameters.Builder p = dryRun(artifacts).dryRun(false)
-                .sodaCloudServer(new ServerCredential("soda-cloud", null, Secret.of("server-secret-1")));
+        Parameters.Builder p = dryRun(artifacts).with(Setting.DRY_RUN, false)
+                .server(new ServerCredential("soda-cloud", null, Secret.of("server-secret-1")));
 
         IngestException problem = refused(p);
 
@@ -268,7 +270,7 @@ class SettingsResolverSodaCloudTest {
     void aSecretEmptyBecauseItsVariableIsUnsetSaysWhichVariable() throws Exception {
         Path file = file("soda_cloud:\n  api_key_id: the-id\n  api_key_secret: ${MY_SODA_SECRET}\n");
 
-        IngestException problem = refused(dryRun(artifacts).dryRun(false).configuration(file));
+        IngestException problem = refused(dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.CONFIGURATION, file));
 
         assertThat(problem.getMessage()).contains("but no API key secret",
                 "configuration.yml soda_cloud.api_key_secret refers to ${MY_SODA_SECRET}, which is not set");
@@ -278,7 +280,7 @@ class SettingsResolverSodaCloudTest {
     void bothHalvesEmptyBecauseOfUnsetVariablesAreBothExplained() throws Exception {
         Path file = file("soda_cloud:\n  api_key_id: ${ID_VAR}\n  api_key_secret: ${ env_var('SECRET_VAR') }\n");
 
-        IngestException problem = refused(dryRun(artifacts).dryRun(false).configuration(file));
+        IngestException problem = refused(dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.CONFIGURATION, file));
 
         assertThat(problem.getMessage()).contains("No Soda Cloud API key is set", "${ID_VAR}", "${SECRET_VAR}");
     }
@@ -315,7 +317,7 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void uploadAlwaysNeedsCredentials() {
-        PluginParameters p = PluginParameters.builder().dryRun(true).build();
+        Parameters p = upload().build();
 
         IngestException problem = failure(() -> resolver(Map.of()).resolveUpload(p));
 
@@ -324,8 +326,8 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void uploadNeedsNeitherDataSourceNorArtifacts() throws Exception {
-        PluginParameters p = PluginParameters.builder().apiKeyId(Secret.of("id")).apiKeySecret(Secret.of("s3cret"))
-                .build();
+        Parameters p = upload().with(Setting.API_KEY_ID, Secret.of("id"))
+                .with(Setting.API_KEY_SECRET, Secret.of("s3cret")).build();
 
         UploadSettings settings = resolver(Map.of()).resolveUpload(p);
 
@@ -336,8 +338,8 @@ class SettingsResolverSodaCloudTest {
 
     @Test
     void uploadChecksTheAddressToo() {
-        PluginParameters p = PluginParameters.builder().sodaCloudHost("://x").apiKeyId(Secret.of("id"))
-                .apiKeySecret(Secret.of("s")).build();
+        Parameters p = upload().with(Setting.SODA_CLOUD_HOST, "://x").with(Setting.API_KEY_ID, Secret.of("id"))
+                .with(Setting.API_KEY_SECRET, Secret.of("s")).build();
 
         assertThat(failure(() -> resolver(Map.of()).resolveUpload(p)).getMessage()).contains("sodaCloudHost");
     }

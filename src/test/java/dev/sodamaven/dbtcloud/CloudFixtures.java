@@ -1,9 +1,9 @@
 package dev.sodamaven.dbtcloud;
 
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
-import dev.sodamaven.http.RetryListener;
 import dev.sodamaven.testing.FakeCloud;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +32,7 @@ final class CloudFixtures {
     }
 
     static HttpTransport transport(RecordingSleeper sleeper) {
-        return new HttpTransport(sleeper.settings(2), RetryListener.NONE);
+        return new HttpTransport(sleeper.settings(2), (description, reason, next, max, wait) -> { });
     }
 
     static DbtCloudClient client(HttpTransport transport, FakeCloud cloud) {
@@ -41,7 +41,7 @@ final class CloudFixtures {
 
     static DbtCloudClient client(HttpTransport transport, String baseUrl, String account) {
         return new DbtCloudClient(transport, URI.create(baseUrl), account, Secret.of(TOKEN),
-                "environment DBT_CLOUD_API_TOKEN");
+                "environment DBT_CLOUD_API_TOKEN", new Secrets());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sodamaven.dbtcloud;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.dbtcloud.CloudFixtures.ACCOUNT;
 import static dev.sodamaven.dbtcloud.CloudFixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,12 +8,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpSettings;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.http.RecordingSleeper;
-import dev.sodamaven.http.RetryListener;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.FakeCloud.Fault;
 import java.net.InetAddress;
@@ -98,7 +99,7 @@ class DbtCloudClientTest {
     @Test
     void aRejectedTokenNamesWhereItCameFrom() {
         DbtCloudClient wrongToken = new DbtCloudClient(transport, URI.create(cloud.url()), ACCOUNT, Secret.of("nope-123"),
-                "settings.xml server 'dbt-cloud'");
+                "settings.xml server 'dbt-cloud'", new Secrets());
 
         IngestException error = failure(() -> wrongToken.run(5));
 
@@ -115,14 +116,14 @@ class DbtCloudClientTest {
         HttpSettings viaProxy = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(1),
                 Duration.ofSeconds(1), "test", List.of(new ProxySettings("http", "127.0.0.1", cloud.port(), null, null, null)),
                 sleeper);
-        try (HttpTransport proxied = new HttpTransport(viaProxy, RetryListener.NONE)) {
+        try (HttpTransport proxied = new HttpTransport(viaProxy, (description, reason, next, max, wait) -> { })) {
             DbtCloudClient client = new DbtCloudClient(proxied, URI.create("http://cloud.getdbt.com/"), ACCOUNT,
-                    Secret.of("valid-elsewhere"), "environment DBT_CLOUD_API_TOKEN");
+                    Secret.of("valid-elsewhere"), "environment DBT_CLOUD_API_TOKEN", new Secrets());
 
             IngestException error = failure(() -> client.run(5));
 
             assertThat(error.getMessage()).contains("(account 70403 at http://cloud.getdbt.com)");
-            assertThat(error.hint()).contains("set dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)");
+            assertThat(error.hint()).contains("set " + Setting.DBT_CLOUD_ACCESS_URL.ref());
             assertThat(describe(error)).doesNotContain("valid-elsewhere");
         }
     }
@@ -225,7 +226,7 @@ class DbtCloudClientTest {
 
         assertThat(error.getMessage()).isEqualTo("dbt Cloud answered the request for run 5 (account 70403 at " + cloud.url()
                 + ") with something that is not JSON (Content-Type text/html: an HTML page titled 'Scheduled maintenance').");
-        assertThat(error.hint()).contains("dbtCloudAccessUrl");
+        assertThat(error.hint()).contains(Setting.DBT_CLOUD_ACCESS_URL.ref());
     }
 
     @Test

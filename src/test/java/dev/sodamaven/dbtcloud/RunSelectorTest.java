@@ -1,5 +1,6 @@
 package dev.sodamaven.dbtcloud;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.dbtcloud.CloudFixtures.JOB;
 import static dev.sodamaven.dbtcloud.CloudFixtures.listed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,7 +123,8 @@ class RunSelectorTest {
 
         assertThat(error.getMessage()).isEqualTo("dbt Cloud job 412233 (account 70403) has no successful run with "
                 + "artifacts (it has no runs).");
-        assertThat(error.hint()).contains("Check dbtCloudJobId and dbtCloudAccountId");
+        assertThat(error.hint())
+                .contains("Check " + Setting.DBT_CLOUD_JOB_ID.ref() + " and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref());
     }
 
     @Test

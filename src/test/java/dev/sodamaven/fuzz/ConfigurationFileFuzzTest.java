@@ -1,12 +1,16 @@
 package dev.sodamaven.fuzz;
 
+import java.time.ZoneOffset;
+import java.time.Clock;
+import dev.sodamaven.testing.TestRun;
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.ConfigurationFile;
 import dev.sodamaven.config.ConfigurationFileReader;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.config.VariableSubstitution;
 import dev.sodamaven.testing.SharedArtifacts;
@@ -112,12 +116,13 @@ class ConfigurationFileFuzzTest {
 
     /** Reads the file and resolves the settings of an uploading run that uses it. */
     private static void resolve(Path file) {
-        PluginParameters parameters = PluginParameters.builder().dataSource("jaffle_shop").configuration(file)
-                .dbtArtifacts(SharedArtifacts.exampleArtifacts()).outputDirectory(SCRATCH.dir().resolve("out"))
+        Parameters parameters = Parameters.builder().with(Setting.DATA_SOURCE, "jaffle_shop").with(Setting.CONFIGURATION, file)
+                .with(Setting.DBT_ARTIFACTS, SharedArtifacts.exampleArtifacts()).with(Setting.OUTPUT_DIRECTORY, SCRATCH.dir().resolve("out"))
                 .build();
         Guard.within("reading " + file.getFileName() + " and resolving the settings", () -> {
             try {
-                IngestSettings settings = new SettingsResolver(ENVIRONMENT, NOW).resolveIngest(parameters);
+                IngestSettings settings = new TestRun(Clock.fixed(NOW, ZoneOffset.UTC), ENVIRONMENT)
+                        .resolveShown(parameters);
                 assertThat(settings.warnings()).noneMatch(warning -> warning.contains(SECRET));
                 assertThat(settings.origins()).noneMatch(origin -> origin.value().contains(SECRET)
                         || origin.origin().contains(SECRET));

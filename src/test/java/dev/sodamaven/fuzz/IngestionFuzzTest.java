@@ -1,5 +1,7 @@
 package dev.sodamaven.fuzz;
 
+import dev.sodamaven.testing.TestRun;
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -13,7 +15,7 @@ import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.IngestOutcome;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.soda.ScanResultsFile;
 import dev.sodamaven.soda.SodaCheck;
@@ -85,14 +87,12 @@ class IngestionFuzzTest {
         Files.write(target.resolve("run_results.json"), ArtifactSamples.JSON.writeValueAsBytes(
                 JsonEdit.applyAll(runResultsEdits, pair.runResults().root(), pair.runResults().places())));
         Path output = SCRATCH.dir().resolve("soda");
-        PluginParameters parameters = PluginParameters.builder().dataSource("fuzz_source").dbtArtifacts(target)
-                .outputDirectory(output).dryRun(true).dataTimestamp(dbtTimestamp ? "dbt" : "ingestion").build();
+        Parameters parameters = Parameters.builder().with(Setting.DATA_SOURCE, "fuzz_source").with(Setting.DBT_ARTIFACTS, target)
+                .with(Setting.OUTPUT_DIRECTORY, output).with(Setting.DRY_RUN, true).with(Setting.DATA_TIMESTAMP, dbtTimestamp ? "dbt" : "ingestion").build();
 
         Guard.within("the ingestion", () -> {
             try {
-                IngestOutcome outcome = new Ingestion(IngestLog.SILENT, CLOCK,
-                        new Remote(List.of(), wait -> { }, Duration.ofMillis(1), IngestLog.SILENT))
-                        .run(new SettingsResolver(Map.of(), CLOCK.instant()).resolveIngest(parameters));
+                IngestOutcome outcome = new TestRun(CLOCK).ingest(parameters);
                 checkOutcome(outcome);
             } catch (IngestException refused) {
                 assertThat(refused.kind()).isEqualTo(IngestException.Kind.INPUT);

@@ -1,5 +1,7 @@
 package dev.sodamaven.fuzz;
 
+import dev.sodamaven.testing.TestRun;
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -8,7 +10,7 @@ import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.soda.SavedScan;
 import dev.sodamaven.soda.ScanResultsFile;
@@ -155,10 +157,9 @@ class ScanResultsFileFuzzTest {
     private static Path dryRunOfTheExample() throws IngestException {
         Path output = SCRATCH.dir().resolve("dry-run");
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T08:30:12Z"), ZoneOffset.UTC);
-        PluginParameters parameters = PluginParameters.builder().dataSource("jaffle_shop")
-                .dbtArtifacts(SharedArtifacts.exampleArtifacts()).outputDirectory(output).dryRun(true).build();
-        new Ingestion(IngestLog.SILENT, clock, new Remote(List.of(), wait -> { }, Duration.ofMillis(1), IngestLog.SILENT))
-                .run(new SettingsResolver(Map.of(), clock.instant()).resolveIngest(parameters));
+        Parameters parameters = Parameters.builder().with(Setting.DATA_SOURCE, "jaffle_shop")
+                .with(Setting.DBT_ARTIFACTS, SharedArtifacts.exampleArtifacts()).with(Setting.OUTPUT_DIRECTORY, output).with(Setting.DRY_RUN, true).build();
+        new TestRun(clock).ingest(parameters);
         return output.resolve("scan-results.json");
     }
 }

@@ -1,5 +1,6 @@
 package dev.sodamaven.http;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.ProxySettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -264,7 +265,7 @@ class HttpTransportTest {
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.getMessage()).startsWith("test upload failed: timed out waiting for the answer (http://127.0.0.1:");
                     assertThat(e.getMessage()).contains("may have received the request");
-                    assertThat(e.hint()).contains("soda.http.readTimeout");
+                    assertThat(e.hint()).contains(Setting.READ_TIMEOUT.ref());
                 });
         assertThat(server.connections()).isEqualTo(1);
     }

@@ -1,5 +1,6 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.report.ReportFixtures.ORDERS;
 import static dev.sodamaven.report.ReportFixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class HtmlReportWriterTest {
     @TempDir
     Path output;
 
-    private final HtmlReportWriter writer = new HtmlReportWriter();
+    private final HtmlReportWriter writer = new HtmlReportWriter(ReportFixtures.OUTBOUND);
 
     @Test
     void showsFactsTotalsWhatWasNotSentAndOneTablePerDatasetWithProblemsFirst() throws Exception {
@@ -92,7 +93,7 @@ class HtmlReportWriterTest {
         SodaCheck hostile = new SodaCheck("test.x.\"onmouseover=\"alert(1)", script, "models/\"a\".yml",
                 hostileDataset, "col\"umn'", Outcome.FAIL, "fail", 1L, "Got 'it' & \"that\" <b>bold</b>");
         MappedChecks mapped = new MappedChecks(List.of(hostile), List.of("test.x.<script>skipped</script>"),
-                List.of(new MappedChecks.UnattachedTest("test.x.<i>", script, "reason <u>&</u>")),
+                List.of(new MappedChecks.UnattachedTest("test.x.<i>", script, "reason <u>&</u>", "")),
                 List.of("test.x.<s>"), List.of("test.x.</table> (success)"));
         ReportContext context = new ReportContext("</title><script>alert(1)</script>", "scan \"x\"", "<1.0>",
                 "build' onload='x", "<id>", "<file>", ReportFixtures.GENERATED, Map.of());
@@ -114,7 +115,7 @@ class HtmlReportWriterTest {
         SodaCheck plain = new SodaCheck("test.x.plain", "plain", "models/a.yml",
                 new Dataset("t", "db", "s", "model", "model.x.t"), "column", Outcome.FAIL, "fail", 1L, "Got it");
         MappedChecks plainMapped = new MappedChecks(List.of(plain), List.of("test.x.skipped"),
-                List.of(new MappedChecks.UnattachedTest("test.x.i", "name", "reason")), List.of("test.x.s"),
+                List.of(new MappedChecks.UnattachedTest("test.x.i", "name", "reason", "")), List.of("test.x.s"),
                 List.of("test.x.t (success)"));
         ReportContext plainContext = new ReportContext("ds", "scan", "1.0", "build", "id", "file",
                 ReportFixtures.GENERATED, Map.of());
@@ -153,9 +154,9 @@ class HtmlReportWriterTest {
 
         assertThatThrownBy(() -> writer.write(ReportFixtures.sample(), ReportFixtures.context(), notAFolder))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(IngestException.Kind.INPUT);
+                    assertThat(e.kind()).isEqualTo(IngestException.Kind.OUTPUT);
                     assertThat(e.getMessage()).contains("HTML report", notAFolder.resolve("report.html").toString());
-                    assertThat(e.hint()).contains("-Dsoda.outputDirectory");
+                    assertThat(e.hint()).contains(Setting.OUTPUT_DIRECTORY.ref());
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.core.Setting;
 import static dev.sodamaven.report.ReportFixtures.ORDERS;
 import static dev.sodamaven.report.ReportFixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class JUnitReportWriterTest {
     @TempDir
     Path output;
 
-    private final JUnitReportWriter writer = new JUnitReportWriter();
+    private final JUnitReportWriter writer = new JUnitReportWriter(ReportFixtures.OUTBOUND);
 
     @Test
     void writesOneSuiteWithCountsAndOneTestCasePerCheckAndSkippedTest() throws Exception {
@@ -198,10 +199,10 @@ class JUnitReportWriterTest {
 
         assertThatThrownBy(() -> writer.write(ReportFixtures.sample(), ReportFixtures.context(), notAFolder))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(IngestException.Kind.INPUT);
+                    assertThat(e.kind()).isEqualTo(IngestException.Kind.OUTPUT);
                     assertThat(e.getMessage()).contains("JUnit report", notAFolder.resolve("TEST-dbt.xml").toString(),
                             "exists and is not a folder");
-                    assertThat(e.hint()).contains("outputDirectory", "-Dsoda.outputDirectory", notAFolder.toString());
+                    assertThat(e.hint()).contains(Setting.OUTPUT_DIRECTORY.ref(), notAFolder.toString());
                 });
     }
 
@@ -212,7 +213,7 @@ class JUnitReportWriterTest {
 
         assertThatThrownBy(() -> writer.write(ReportFixtures.sample(), ReportFixtures.context(), output))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(IngestException.Kind.INPUT);
+                    assertThat(e.kind()).isEqualTo(IngestException.Kind.OUTPUT);
                     assertThat(e.getMessage()).contains(inTheWay.toString());
                 });
         try (var left = java.nio.file.Files.list(output)) {

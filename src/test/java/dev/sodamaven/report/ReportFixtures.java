@@ -1,5 +1,8 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.core.Outbound;
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.maven.MavenSettingNames;
 import dev.sodamaven.soda.Dataset;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;
@@ -12,6 +15,9 @@ import java.util.Map;
 
 /** Checks and contexts for the report tests. */
 final class ReportFixtures {
+
+    /** Texts as a run without secrets writes them. */
+    static final Outbound OUTBOUND = new Outbound(new Secrets(), MavenSettingNames.INSTANCE);
 
     static final Instant GENERATED = Instant.parse("2026-11-20T08:30:12.345Z");
     static final Dataset ORDERS = new Dataset("orders", "analytics", "jaffle", "model", "model.jaffle_shop.orders");
@@ -43,7 +49,7 @@ final class ReportFixtures {
                         check("unique_customers_id", CUSTOMERS, Outcome.PASS, "pass", 0L, null)),
                 List.of("test.jaffle_shop.not_null_stg_payments_id.a1b2c3d4e5", "test.jaffle_shop.assert_total_positive"),
                 List.of(new MappedChecks.UnattachedTest("test.jaffle_shop.assert_raw_sql", "assert_raw_sql",
-                        "its SQL references no model, seed, snapshot or source")),
+                        "its SQL references no model, seed, snapshot or source", "")),
                 List.of("test.jaffle_shop.gone.ffffffffff"),
                 List.of("test.jaffle_shop.compiled_only.eeeeeeeeee (success)"));
     }

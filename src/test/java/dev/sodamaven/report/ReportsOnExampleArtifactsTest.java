@@ -38,8 +38,8 @@ class ReportsOnExampleArtifactsTest {
                 artifacts.resolve("run_results.json").toString(), ReportFixtures.GENERATED);
         assertThat(mapped.checks()).as("the example has checks to report").isNotEmpty();
 
-        Path junit = new JUnitReportWriter().write(mapped, context, output);
-        Path html = new HtmlReportWriter().write(mapped, context, output);
+        Path junit = new JUnitReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);
+        Path html = new HtmlReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);
 
         Element suite;
         try (InputStream in = Files.newInputStream(junit)) {
@@ -49,8 +49,8 @@ class ReportsOnExampleArtifactsTest {
         assertThat(suite.getAttribute("tests"))
                 .isEqualTo(String.valueOf(mapped.checks().size() + mapped.skipped().size()));
         assertThat(suite.getAttribute("failures"))
-                .isEqualTo(String.valueOf(mapped.count(Outcome.FAIL) - mapped.errored()));
-        assertThat(suite.getAttribute("errors")).isEqualTo(String.valueOf(mapped.errored()));
+                .isEqualTo(String.valueOf(mapped.tally().fail()));
+        assertThat(suite.getAttribute("errors")).isEqualTo(String.valueOf(mapped.tally().error()));
         assertThat(suite.getElementsByTagName("testcase").getLength())
                 .isEqualTo(mapped.checks().size() + mapped.skipped().size());
         double totalSeconds = runResults.tests().stream().mapToDouble(TestResult::executionTime).sum();

@@ -1,5 +1,6 @@
 package dev.sodamaven.soda;
 
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -40,8 +41,6 @@ class ScanResultsFileTest {
 
         assertThat(scan.file()).isEqualTo(file);
         assertThat(scan.checks()).isEqualTo(5);
-        assertThat(scan.dataSource()).isEqualTo("jaffle_shop");
-        assertThat(scan.definitionName()).isEqualTo("Ingest - dbt");
         assertThat(scan.bodyStart()).isZero();
     }
 
@@ -66,7 +65,7 @@ class ScanResultsFileTest {
         IngestException error = refused(dir.resolve("nope/scan-results.json"));
 
         assertThat(error.getMessage()).endsWith("does not exist.");
-        assertThat(error.hint()).contains("mvn soda:ingest");
+        assertThat(error.hint()).contains("Run the ingestion first", Setting.SCAN_RESULTS.ref());
     }
 
     @Test
@@ -74,7 +73,7 @@ class ScanResultsFileTest {
         IngestException error = refused(dir);
 
         assertThat(error.getMessage()).endsWith("is a directory.");
-        assertThat(error.hint()).contains("-Dsoda.scanResults");
+        assertThat(error.hint()).contains(Setting.SCAN_RESULTS.ref());
     }
 
     @Test

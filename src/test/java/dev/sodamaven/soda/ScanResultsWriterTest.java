@@ -150,7 +150,7 @@ class ScanResultsWriterTest {
 
         assertThatThrownBy(() -> new ScanResultsWriter().write(SampleScans.oneCheck("jaffle_shop"), file))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(IngestException.Kind.INPUT);
+                    assertThat(e.kind()).isEqualTo(IngestException.Kind.OUTPUT);
                     assertThat(e.getMessage()).startsWith("Could not write the scan results to " + file);
                     assertThat(e.hint()).contains("outputDirectory");
                 });

@@ -1,5 +1,6 @@
 package dev.sodamaven.soda;
 
+import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Secrets;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
-import dev.sodamaven.http.RetryListener;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.FakeCloud.Fault;
 import dev.sodamaven.testing.SharedArtifacts;
@@ -50,7 +51,7 @@ class SodaCloudClientTest {
     void start() throws IOException {
         cloud = FakeCloud.start(SharedArtifacts.sharedDir().resolve("contracts/soda-scan-results.schema.json"))
                 .withApiKey(KEY_ID, KEY_SECRET);
-        transport = new HttpTransport(sleeper.settings(2), RetryListener.NONE);
+        transport = new HttpTransport(sleeper.settings(2), (description, reason, next, max, wait) -> { });
     }
 
     @AfterEach
@@ -65,7 +66,7 @@ class SodaCloudClientTest {
 
     private SodaCloudClient client(SodaCloudEndpoint endpoint, String keyId, String keySecret) {
         return new SodaCloudClient(transport, endpoint, new SodaCloudClient.ApiKey(Secret.of(keyId), Secret.of(keySecret),
-                "settings.xml server 'soda-cloud'"));
+                "settings.xml server 'soda-cloud'"), new Secrets(), notice -> { });
     }
 
     private SodaCloudClient client() {
@@ -195,7 +196,7 @@ class SodaCloudClientTest {
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
         assertThat(error.getMessage()).contains("rejected the API key (HTTP 401; the key came from settings.xml server 'soda-cloud')");
-        assertThat(error.hint()).contains("apiKeyId / apiKeySecret").contains("cloud.us.soda.io");
+        assertThat(error.hint()).contains(Setting.API_KEY_ID.ref(), Setting.API_KEY_SECRET.ref(), "cloud.us.soda.io");
         assertThat(describe(error)).doesNotContain("wrong-secret-123");
         assertThat(cloud.commands(UPLOAD)).isEmpty();
     }
@@ -210,7 +211,7 @@ class SodaCloudClientTest {
 
         assertThat(error.getMessage()).contains("answered the login with a non-JSON body (Content-Type text/html: "
                 + "an HTML page titled 'Corporate proxy: sign in')");
-        assertThat(error.hint()).contains("sodaCloudHost");
+        assertThat(error.hint()).contains(Setting.SODA_CLOUD_HOST.ref());
     }
 
     @Test

@@ -1,27 +1,39 @@
 package dev.sodamaven.testing;
 
 import dev.sodamaven.core.IngestLog;
+import dev.sodamaven.core.Outbound;
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.maven.MavenSettingNames;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An {@link IngestLog} that keeps every line, prefixed with its level. */
+/**
+ * An {@link IngestLog} that keeps every line, prefixed with its level, as the Maven log bridge would
+ * write it: passed through an {@link Outbound}.
+ */
 public final class RecordingLog implements IngestLog {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Outbound outbound;
 
-    @Override
-    public void debug(String message) {
-        lines.add("DEBUG " + message);
+    /** Lines as the Maven bridge writes them for a run with these secrets. */
+    public RecordingLog(Outbound outbound) {
+        this.outbound = outbound;
+    }
+
+    /** Lines as the Maven bridge writes them for a run without secrets. */
+    public RecordingLog() {
+        this(new Outbound(new Secrets(), MavenSettingNames.INSTANCE));
     }
 
     @Override
     public void info(String message) {
-        lines.add("INFO " + message);
+        lines.add("INFO " + outbound.text(message));
     }
 
     @Override
     public void warn(String message) {
-        lines.add("WARN " + message);
+        lines.add("WARN " + outbound.text(message));
     }
 
     public List<String> lines() {

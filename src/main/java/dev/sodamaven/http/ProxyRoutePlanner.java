@@ -7,11 +7,11 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /** Routes through the settings.xml proxy for the target's scheme, unless the host bypasses it. */
-final class MavenProxyRoutePlanner extends DefaultRoutePlanner {
+final class ProxyRoutePlanner extends DefaultRoutePlanner {
 
     private final List<ProxySettings> proxies;
 
-    MavenProxyRoutePlanner(List<ProxySettings> proxies) {
+    ProxyRoutePlanner(List<ProxySettings> proxies) {
         super(null);
         this.proxies = List.copyOf(proxies);
     }

@@ -8,14 +8,14 @@ import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
 
 /** Which settings.xml proxy a target goes through, decided without any connection. */
-class MavenProxyRoutePlannerTest {
+class ProxyRoutePlannerTest {
 
     private static final ProxySettings HTTP = new ProxySettings("http", "proxy.corp", 3128, null, null,
             "localhost|*.internal.corp");
     private static final ProxySettings HTTPS = new ProxySettings("https", "secure-proxy.corp", 8443, null, null, null);
 
     private static HttpHost proxyFor(List<ProxySettings> proxies, String scheme, String host) {
-        return new MavenProxyRoutePlanner(proxies).determineProxy(new HttpHost(scheme, host, -1), null);
+        return new ProxyRoutePlanner(proxies).determineProxy(new HttpHost(scheme, host, -1), null);
     }
 
     @Test
