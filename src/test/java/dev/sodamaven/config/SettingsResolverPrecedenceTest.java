@@ -154,33 +154,29 @@ class SettingsResolverPrecedenceTest {
                 + "configuration.yml soda_cloud.port (line 5); scheme from configuration.yml soda_cloud.scheme (line 6)");
     }
 
+    /**
+     * Parameter, file, environment. The last rung, the settings.xml server, holds a token but no account
+     * id, so it needs an environment that gives the account id alone: see the next test.
+     */
     @Test
     void dbtCloudAccountAndTokenFollowThePrecedence() throws Exception {
-        String[] accounts = {"111", "222", "333", "333"};
+        String[] accounts = {"111", "222", "333"};
         String[] accountOrigins = {"plugin parameter dbtCloudAccountId (-Dsoda.dbtCloud.accountId)",
-            "configuration.yml dbt_cloud.account_id (line 10)", "environment variable DBT_CLOUD_ACCOUNT_ID",
-            "environment variable DBT_CLOUD_ACCOUNT_ID"};
-        String[] tokens = {"token-param", "token-file", "token-env", "token-server"};
+            "configuration.yml dbt_cloud.account_id (line 10)", "environment variable DBT_CLOUD_ACCOUNT_ID"};
+        String[] tokens = {"token-param", "token-file", "token-env"};
         String[] tokenOrigins = {"plugin parameter dbtCloudApiToken (-Dsoda.dbtCloud.apiToken)",
-            "configuration.yml dbt_cloud.api_token (line 11)", "environment variable DBT_CLOUD_API_TOKEN",
-            "settings.xml server 'dbt-cloud'"};
-        for (int highest = 0; highest < 4; highest++) {
-            Sources sources = Sources.from(highest);
-            if (highest == 3) {
-                // settings.xml holds no account id: keep it in the environment for the last step.
-                sources = new Sources(false, false, true, true);
-            }
-            IngestSettings settings = resolveIngest(sources, true);
+            "configuration.yml dbt_cloud.api_token (line 11)", "environment variable DBT_CLOUD_API_TOKEN"};
+        for (int highest = 0; highest < 3; highest++) {
+            // At every level the settings.xml server holds a token too: it loses to each source above it.
+            IngestSettings settings = resolveIngest(Sources.from(highest), true);
             DbtCloudSettings dbt = ((ArtifactSource.DbtCloud) settings.artifacts()).settings();
-            String tokenOrigin = highest == 3 ? "environment variable DBT_CLOUD_API_TOKEN" : tokenOrigins[highest];
 
             assertThat(dbt.accountId()).as("level %d", highest).isEqualTo(accounts[highest]);
             assertThat(origin(settings.origins(), "dbt Cloud account").origin()).isEqualTo(accountOrigins[highest]);
-            assertThat(dbt.apiToken().reveal()).as("level %d", highest)
-                    .isEqualTo(highest == 3 ? "token-env" : tokens[highest]);
-            assertThat(shown(dbt.tokenOrigin())).isEqualTo(tokenOrigin);
+            assertThat(dbt.apiToken().reveal()).as("level %d", highest).isEqualTo(tokens[highest]);
+            assertThat(shown(dbt.tokenOrigin())).isEqualTo(tokenOrigins[highest]);
             assertThat(origin(settings.origins(), "dbt Cloud API token").value()).isEqualTo("(hidden)");
-            assertThat(origin(settings.origins(), "dbt Cloud API token").origin()).isEqualTo(tokenOrigin);
+            assertThat(origin(settings.origins(), "dbt Cloud API token").origin()).isEqualTo(tokenOrigins[highest]);
         }
     }
 

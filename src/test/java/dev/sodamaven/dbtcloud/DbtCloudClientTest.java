@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
-import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpSettings;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.core.ProxySettings;
@@ -85,15 +84,6 @@ class DbtCloudClientTest {
         assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(run.steps()).extracting(RunStep::command).containsExactly(java.util.Optional.of("dbt build"));
         assertThat(cloud.requests().get(0).header("authorization")).isEqualTo("Token " + TOKEN);
-    }
-
-    @Test
-    void theFakeAcceptsBearerToo() throws Exception {
-        // The contract allows both prefixes; the client sends Token, as Soda Core does.
-        var reply = transport.send(HttpCall.get("bearer", URI.create(cloud.url() + RUN_PATH), Map.of(),
-                Secret.of("Bearer " + TOKEN)));
-
-        assertThat(reply.status()).isEqualTo(200);
     }
 
     @Test

@@ -292,9 +292,10 @@ class DbtCloudFetcherTest {
 
         fetchRun(50);
 
-        assertThat(cloud.requests()).isNotEmpty().allSatisfy(request ->
+        // The run, then its step's run_results.json and manifest.json.
+        assertThat(cloud.requests()).hasSize(3).allSatisfy(request ->
                 assertThat(request.header("authorization")).isEqualTo("Token " + CloudFixtures.TOKEN));
-        assertThat(cloud.requests()).filteredOn(r -> r.path().contains("/artifacts/"))
+        assertThat(cloud.requests()).filteredOn(r -> r.path().contains("/artifacts/")).hasSize(2)
                 .allSatisfy(request -> assertThat(request.header("accept")).isEqualTo("*/*"));
         assertThat(cloud.requests().get(0).query().get("include_related")).isEqualTo("[\"run_steps\",\"job\"]");
     }

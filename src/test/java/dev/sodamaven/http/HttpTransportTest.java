@@ -174,7 +174,7 @@ class HttpTransportTest {
                 });
         // Nothing left this machine, so even an upload is tried again.
         assertThat(sleeper.waits()).hasSize(2);
-        assertThat(retries).allMatch(line -> line.contains("connection refused"));
+        assertThat(retries).hasSize(2).allMatch(line -> line.contains("connection refused"));
     }
 
     @Test

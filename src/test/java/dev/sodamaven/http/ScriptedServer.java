@@ -27,10 +27,6 @@ final class ScriptedServer implements AutoCloseable {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
-
-        String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
     }
 
     /** How to answer one request. */

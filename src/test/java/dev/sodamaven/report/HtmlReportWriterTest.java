@@ -149,7 +149,7 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void anOutputDirectoryThatIsAFileIsAnInputErrorNamingTheFile() throws Exception {
+    void anOutputDirectoryThatIsAFileIsAnOutputErrorNamingTheFile() throws Exception {
         Path notAFolder = Files.writeString(output.resolve("soda"), "I am a file");
 
         assertThatThrownBy(() -> writer.write(ReportFixtures.sample(), ReportFixtures.context(), notAFolder))

@@ -194,7 +194,7 @@ class JUnitReportWriterTest {
     }
 
     @Test
-    void anOutputDirectoryThatIsAFileIsAnInputErrorNamingTheFile() throws Exception {
+    void anOutputDirectoryThatIsAFileIsAnOutputErrorNamingTheFile() throws Exception {
         Path notAFolder = Files.writeString(output.resolve("soda"), "I am a file");
 
         assertThatThrownBy(() -> writer.write(ReportFixtures.sample(), ReportFixtures.context(), notAFolder))

@@ -54,6 +54,31 @@ final class ReportFixtures {
                 List.of("test.jaffle_shop.compiled_only.eeeeeeeeee (success)"));
     }
 
+    /**
+     * Each result in a count of its own, so that no report can mistake one for another: 5 pass, 3 warn,
+     * 2 fail and 1 error (dbt status error, which Soda Cloud receives as fail) over two datasets, and 4
+     * tests dbt skipped. Orders has 3 pass, 2 warn, 1 fail, 1 error; customers 2 pass, 1 warn, 1 fail.
+     */
+    static MappedChecks everyResultCountedDifferently() {
+        List<SodaCheck> checks = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            checks.add(check("orders_pass_" + i, ORDERS, Outcome.PASS, "pass", 0L, null));
+        }
+        for (int i = 1; i <= 2; i++) {
+            checks.add(check("customers_pass_" + i, CUSTOMERS, Outcome.PASS, "pass", 0L, null));
+        }
+        for (int i = 1; i <= 2; i++) {
+            checks.add(check("orders_warn_" + i, ORDERS, Outcome.WARN, "warn", 1L, "Got 1 result, configured to warn"));
+        }
+        checks.add(check("customers_warn_1", CUSTOMERS, Outcome.WARN, "warn", 4L, "Got 4 results, configured to warn"));
+        checks.add(check("orders_fail_1", ORDERS, Outcome.FAIL, "fail", 2L, "Got 2 results, configured to fail"));
+        checks.add(check("customers_fail_1", CUSTOMERS, Outcome.FAIL, "fail", 5L, "Got 5 results, configured to fail"));
+        checks.add(check("orders_error_1", ORDERS, Outcome.FAIL, "error", null, "Database Error: relation does not exist"));
+        List<String> skipped = List.of("test.jaffle_shop.skipped_1.aaaaaaaaaa", "test.jaffle_shop.skipped_2.bbbbbbbbbb",
+                "test.jaffle_shop.skipped_3.cccccccccc", "test.jaffle_shop.skipped_4");
+        return new MappedChecks(checks, skipped, List.of(), List.of(), List.of());
+    }
+
     static ReportContext context() {
         Map<String, Double> seconds = new HashMap<>();
         seconds.put("test.jaffle_shop.unique_orders_order_id.0123456789", 1.25);

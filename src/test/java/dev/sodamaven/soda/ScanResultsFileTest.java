@@ -131,6 +131,7 @@ class ScanResultsFileTest {
         Files.writeString(file, "{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
                 + "\"type\":\"sodaCoreInsertScanResults\"}", StandardCharsets.UTF_16LE);
 
-        assertThat(refused(file).getMessage()).isNotBlank();
+        assertThat(refused(file).getMessage()).isEqualTo("Scan results file " + file
+                + " is not a Soda scan results file: it is not UTF-8 encoded.");
     }
 }
