@@ -58,10 +58,15 @@ record BadInput(String name, Arrange arrange, Expected expected) {
             implements Expected {
     }
 
-    /** Checks the scans Soda Cloud accepted. */
-    @FunctionalInterface
+    /** What Soda Cloud must have received: checks the scans it accepted, and says it in words. */
     interface Upload {
         void verify(List<JsonNode> acceptedScans);
+
+        /**
+         * The same in words, for docs/troubleshooting.md; names in backticks, e.g.
+         * {@code 8 checks; no `unique_customers_customer_id`}.
+         */
+        String description();
     }
 
     @Override

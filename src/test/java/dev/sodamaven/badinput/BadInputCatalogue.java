@@ -131,7 +131,7 @@ final class BadInputCatalogue {
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.manifest()).with(Setting.DBT_RUN_RESULTS, List.of(w.target)),
                     INPUT, "dbt run results {target} is a directory, not a file.",
                     "Point dbtRunResults (-Dsoda.dbt.runResults) at the run_results.json inside it."),
-            refused("unreadable file (no read permission; skipped as root)",
+            refused("unreadable file (no read permission)",
                     w -> {
                         Files.setPosixFilePermissions(w.manifest(), PosixFilePermissions.fromString("---------"));
                         assumeTrue(!Files.isReadable(w.manifest()), "Skipped: this test runs as root (or with "
@@ -172,6 +172,14 @@ final class BadInputCatalogue {
                     },
                     INPUT, "dbt manifest {manifest} is truncated: it ends in the middle of a JSON value at line 101, "
                             + "column 13 (in /nodes/model.jaffle_shop.orders/alias).", REGENERATE),
+            refused("malformed JSON (a comma missing)",
+                    w -> {
+                        w.editManifest("\"alias\": \"fct_orders\",", "\"alias\": \"fct_orders\"");
+                        return w.parameters();
+                    },
+                    INPUT, "dbt manifest {manifest} is not valid JSON at line 101, column 7 (in "
+                            + "/nodes/model.jaffle_shop.orders/alias): Unexpected character ('\"' (code 34)): was expecting "
+                            + "comma to separate Object entries.", REGENERATE),
             refused("binary data (a gzip-compressed run_results.json)",
                     w -> {
                         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -366,6 +374,16 @@ final class BadInputCatalogue {
                             + "unique_customers_customer_id). Use the manifest.json written by the same dbt invocation "
                             + "as the run results."),
                     scan(EXAMPLE_CHECKS - 1, noCheck("unique_customers_customer_id"))),
+            ingested("a singular test that names its table without ref() or source()",
+                    w -> {
+                        w.writeManifest(Workspace.editNode(w.manifestText(),
+                                "test.jaffle_shop.assert_order_amount_is_positive", "\"model.jaffle_shop.orders\"", ""));
+                        return w.parameters();
+                    },
+                    List.of("1 test not sent because no dataset could be determined (its SQL names no model, seed, "
+                            + "snapshot or source through ref() or source(): assert_order_amount_is_positive). Reference "
+                            + "the tested table with ref() or source() in the test's SQL."),
+                    scan(EXAMPLE_CHECKS - 1, noCheck("assert_order_amount_is_positive"))),
             ingested("a test listed twice in run_results.json",
                     w -> {
                         w.editRunResults("\"results\": [", "\"results\": [{\"status\": \"pass\", \"failures\": 0, "
@@ -581,6 +599,19 @@ final class BadInputCatalogue {
                             + "expression that is not supported (not repeated here: the value is a secret).",
                     "Use ${NAME}, ${ env_var('NAME') } or ${ env_var('NAME', 'default') } (Jinja filters and other "
                             + "expressions are not supported)."),
+            refused("the retired dbt_cloud.api_url in configuration.yml",
+                    w -> {
+                        w.writeConfig("""
+                                data_source jaffle_shop:
+                                  type: postgres
+                                dbt_cloud:
+                                  api_url: https://cloud.getdbt.com/api/v2/accounts/
+                                """);
+                        return w.parameters().with(Setting.CONFIGURATION, w.config());
+                    },
+                    CONFIGURATION, "Configuration file {config}: dbt_cloud.api_url (line 4) is no longer supported.",
+                    "As in Soda Core: to use another host than cloud.getdbt.com, set dbt_cloud.access_url to the host "
+                            + "instead (see https://go.soda.io/access-url)."),
             refused("configuration.yml that does not exist",
                     w -> w.parameters().with(Setting.CONFIGURATION, w.config()),
                     CONFIGURATION, "Configuration file {config} does not exist.",

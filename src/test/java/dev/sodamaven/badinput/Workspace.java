@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,9 @@ final class Workspace {
     static final String KEY_SECRET = "Sx9-bad-input-secret-never-shown-7Qp";
     /** The dbt Cloud account of the fake cloud's runs. */
     static final String DBT_ACCOUNT = "70403";
+    /** The placeholders an expected text may hold; {@link #expand} replaces them. */
+    static final List<String> PLACEHOLDERS = List.of("{manifest}", "{runResults}", "{config}", "{target}", "{output}",
+            "{root}", "{port}", "{closedPort}");
 
     final Path root;
     final Path target;
@@ -169,17 +173,28 @@ final class Workspace {
     }
 
     /**
-     * Replaces the placeholders of an expected text: {manifest}, {runResults}, {config}, {target}, {output}, {root},
-     * {port} (the fake cloud's) and {closedPort} (see {@link #closedPort()}).
+     * Replaces the {@link #PLACEHOLDERS} of an expected text with this workspace's paths, the fake cloud's
+     * {port}, and the {closedPort} of {@link #closedPort()}.
      */
     String expand(String template) {
-        return template.replace("{manifest}", manifest().toString())
-                .replace("{runResults}", runResults().toString())
-                .replace("{config}", config().toString())
-                .replace("{target}", target.toString())
-                .replace("{output}", output.toString())
-                .replace("{root}", root.toString())
-                .replace("{port}", String.valueOf(cloud.port()))
-                .replace("{closedPort}", String.valueOf(closedPort));
+        String text = template;
+        for (String placeholder : PLACEHOLDERS) {
+            text = text.replace(placeholder, value(placeholder));
+        }
+        return text;
+    }
+
+    private String value(String placeholder) {
+        return switch (placeholder) {
+            case "{manifest}" -> manifest().toString();
+            case "{runResults}" -> runResults().toString();
+            case "{config}" -> config().toString();
+            case "{target}" -> target.toString();
+            case "{output}" -> output.toString();
+            case "{root}" -> root.toString();
+            case "{port}" -> String.valueOf(cloud.port());
+            case "{closedPort}" -> String.valueOf(closedPort);
+            default -> throw new IllegalArgumentException("no placeholder " + placeholder);
+        };
     }
 }
