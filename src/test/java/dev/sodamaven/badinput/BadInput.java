@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param name     what is wrong, as a user would say it
  * @param arrange  damages the {@link Workspace} and returns the parameters of the run
- * @param expected the one message (and hint) of the refusal, or the warnings of an ingestion that goes on
+ * @param expected the one message (and hint) of the refusal or failure, or the warnings of an ingestion that goes on
  */
 record BadInput(String name, Arrange arrange, Expected expected) {
 
@@ -44,10 +44,29 @@ record BadInput(String name, Arrange arrange, Expected expected) {
     record Ingested(List<String> warnings, Upload upload) implements Expected {
     }
 
-    /** Checks the scans Soda Cloud accepted. */
-    @FunctionalInterface
+    /**
+     * The input is fine but a remote service (Soda Cloud, dbt Cloud) refuses or fails: one
+     * {@link IngestException}, and no scan stored in Soda Cloud.
+     *
+     * @param kind            the kind of problem
+     * @param message         the exact message
+     * @param hint            the exact hint
+     * @param scanResultsKept whether the scan results file was written before the failure and is named in the
+     *                        exception, to be sent again with {@code soda:upload}
+     */
+    record Failed(IngestException.Kind kind, String message, String hint, boolean scanResultsKept)
+            implements Expected {
+    }
+
+    /** What Soda Cloud must have received: checks the scans it accepted, and says it in words. */
     interface Upload {
         void verify(List<JsonNode> acceptedScans);
+
+        /**
+         * The same in words, for docs/troubleshooting.md; names in backticks, e.g.
+         * {@code 8 checks; no `unique_customers_customer_id`}.
+         */
+        String description();
     }
 
     @Override

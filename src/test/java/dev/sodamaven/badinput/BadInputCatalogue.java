@@ -3,6 +3,7 @@ package dev.sodamaven.badinput;
 import dev.sodamaven.core.Setting;
 import static dev.sodamaven.core.IngestException.Kind.CONFIGURATION;
 import static dev.sodamaven.core.IngestException.Kind.INPUT;
+import static dev.sodamaven.core.IngestException.Kind.REMOTE;
 import static dev.sodamaven.badinput.Uploads.EXAMPLE_CHECKS;
 import static dev.sodamaven.badinput.Uploads.check;
 import static dev.sodamaven.badinput.Uploads.noCheck;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.testing.FakeCloud;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,14 +52,18 @@ final class BadInputCatalogue {
     private static final String ORDERS_TEST = "relationships_orders_customer_id__customer_id__ref_customers_";
     private static final String ORDERS_TEST_ID = "test.jaffle_shop." + ORDERS_TEST + ".e4ad3d0847";
     private static final String INVOCATION = "6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41";
+    private static final String UPLOAD = "sodaCoreInsertScanResults";
+    private static final long RUN = 70403103;
+    private static final long JOB = 12;
+    private static final String FINISHED = "2026-11-20 06:04:31.000000+00:00";
     /** 50 MB: more than the readers' limit of 20 million characters for one value. */
     private static final int FIFTY_MB = 50_000_000;
 
     private BadInputCatalogue() {
     }
 
-    static final List<BadInput> CASES = List.of(
-            // ---- Which artifacts: settings --------------------------------------------------------------
+    /** Settings that choose the dbt artifacts (local files or a dbt Cloud run). */
+    private static final List<BadInput> WHICH_ARTIFACTS = List.of(
             refused("no artifact source at all",
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, null),
                     CONFIGURATION, "No dbt artifacts are configured.",
@@ -98,9 +108,10 @@ final class BadInputCatalogue {
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, w.root.resolve("traget")),
                     INPUT, "The dbt artifacts folder {root}/traget (dbtArtifacts (-Dsoda.dbt.artifacts)) does not exist.",
                     "Set dbtArtifacts to the folder holding manifest.json and run_results.json (dbt's target/), or "
-                            + "dbtManifest and dbtRunResults to the files."),
+                            + "dbtManifest and dbtRunResults to the files."));
 
-            // ---- The files themselves -------------------------------------------------------------------
+    /** The artifact files themselves: missing, unreadable, damaged, of the wrong kind, beyond the limits. */
+    private static final List<BadInput> ARTIFACT_FILES = List.of(
             refused("manifest.json missing from the folder",
                     w -> {
                         Files.delete(w.manifest());
@@ -120,7 +131,7 @@ final class BadInputCatalogue {
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.manifest()).with(Setting.DBT_RUN_RESULTS, List.of(w.target)),
                     INPUT, "dbt run results {target} is a directory, not a file.",
                     "Point dbtRunResults (-Dsoda.dbt.runResults) at the run_results.json inside it."),
-            refused("unreadable file (no read permission; skipped as root)",
+            refused("unreadable file (no read permission)",
                     w -> {
                         Files.setPosixFilePermissions(w.manifest(), PosixFilePermissions.fromString("---------"));
                         assumeTrue(!Files.isReadable(w.manifest()), "Skipped: this test runs as root (or with "
@@ -161,6 +172,14 @@ final class BadInputCatalogue {
                     },
                     INPUT, "dbt manifest {manifest} is truncated: it ends in the middle of a JSON value at line 101, "
                             + "column 13 (in /nodes/model.jaffle_shop.orders/alias).", REGENERATE),
+            refused("malformed JSON (a comma missing)",
+                    w -> {
+                        w.editManifest("\"alias\": \"fct_orders\",", "\"alias\": \"fct_orders\"");
+                        return w.parameters();
+                    },
+                    INPUT, "dbt manifest {manifest} is not valid JSON at line 101, column 7 (in "
+                            + "/nodes/model.jaffle_shop.orders/alias): Unexpected character ('\"' (code 34)): was expecting "
+                            + "comma to separate Object entries.", REGENERATE),
             refused("binary data (a gzip-compressed run_results.json)",
                     w -> {
                         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -275,8 +294,36 @@ final class BadInputCatalogue {
                             + "(no results at all).",
                     "dbt ran nothing (check its --select and --exclude), or the file is damaged: ingest the "
                             + "run_results.json of a `dbt test` or `dbt build` that ran data tests."),
+            refused("a 50 MB string in a field that is read (a test's message)",
+                    w -> {
+                        String[] parts = w.runResultsText().split("\"Got 2 results, configured to fail if != 0\"", 2);
+                        try (Writer out = Files.newBufferedWriter(w.runResults(), StandardCharsets.UTF_8)) {
+                            out.write(parts[0]);
+                            out.write('"');
+                            writeFiller(out, FIFTY_MB);
+                            out.write('"');
+                            out.write(parts[1]);
+                        }
+                        return w.parameters();
+                    },
+                    INPUT, "dbt run results {runResults} holds a text value longer than the limit of 20000000 "
+                            + "characters at line 177, column 18 (in /results/10/message).",
+                    "dbt writes no such value: check that the file is the dbt artifact you meant, or run dbt again "
+                            + "to regenerate it."),
+            refused("deeply nested JSON",
+                    w -> {
+                        w.editManifest("\"relation_name\": \"\\\"jaffle\\\".\\\"analytics\\\".\\\"fct_orders\\\"\",",
+                                "\"meta\": " + "[".repeat(5_000) + "]".repeat(5_000) + ",");
+                        return w.parameters();
+                    },
+                    INPUT, "dbt manifest {manifest} nests JSON values deeper than the limit of 1000 levels at line "
+                            + "110, column 1012 (in /nodes/model.jaffle_shop.orders/meta/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/"
+                            + "0/0/0/0/0/0/0/0/...).",
+                    "dbt writes no such value: check that the file is the dbt artifact you meant, or run dbt again "
+                            + "to regenerate it."));
 
-            // ---- Odd contents that are ingested, with a warning ---------------------------------------------
+    /** Odd contents that are ingested, with or without a warning. */
+    private static final List<BadInput> ODD_BUT_INGESTED = List.of(
             ingested("newer run_results schema (v7)",
                     w -> {
                         w.editRunResults("/run-results/v6.json", "/run-results/v7.json");
@@ -327,6 +374,16 @@ final class BadInputCatalogue {
                             + "unique_customers_customer_id). Use the manifest.json written by the same dbt invocation "
                             + "as the run results."),
                     scan(EXAMPLE_CHECKS - 1, noCheck("unique_customers_customer_id"))),
+            ingested("a singular test that names its table without ref() or source()",
+                    w -> {
+                        w.writeManifest(Workspace.editNode(w.manifestText(),
+                                "test.jaffle_shop.assert_order_amount_is_positive", "\"model.jaffle_shop.orders\"", ""));
+                        return w.parameters();
+                    },
+                    List.of("1 test not sent because no dataset could be determined (its SQL names no model, seed, "
+                            + "snapshot or source through ref() or source(): assert_order_amount_is_positive). Reference "
+                            + "the tested table with ref() or source() in the test's SQL."),
+                    scan(EXAMPLE_CHECKS - 1, noCheck("assert_order_amount_is_positive"))),
             ingested("a test listed twice in run_results.json",
                     w -> {
                         w.editRunResults("\"results\": [", "\"results\": [{\"status\": \"pass\", \"failures\": 0, "
@@ -418,33 +475,6 @@ final class BadInputCatalogue {
                     },
                     List.of(),
                     scan(EXAMPLE_CHECKS)),
-            refused("a 50 MB string in a field that is read (a test's message)",
-                    w -> {
-                        String[] parts = w.runResultsText().split("\"Got 2 results, configured to fail if != 0\"", 2);
-                        try (Writer out = Files.newBufferedWriter(w.runResults(), StandardCharsets.UTF_8)) {
-                            out.write(parts[0]);
-                            out.write('"');
-                            writeFiller(out, FIFTY_MB);
-                            out.write('"');
-                            out.write(parts[1]);
-                        }
-                        return w.parameters();
-                    },
-                    INPUT, "dbt run results {runResults} holds a text value longer than the limit of 20000000 "
-                            + "characters at line 177, column 18 (in /results/10/message).",
-                    "dbt writes no such value: check that the file is the dbt artifact you meant, or run dbt again "
-                            + "to regenerate it."),
-            refused("deeply nested JSON",
-                    w -> {
-                        w.editManifest("\"relation_name\": \"\\\"jaffle\\\".\\\"analytics\\\".\\\"fct_orders\\\"\",",
-                                "\"meta\": " + "[".repeat(5_000) + "]".repeat(5_000) + ",");
-                        return w.parameters();
-                    },
-                    INPUT, "dbt manifest {manifest} nests JSON values deeper than the limit of 1000 levels at line "
-                            + "110, column 1012 (in /nodes/model.jaffle_shop.orders/meta/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/"
-                            + "0/0/0/0/0/0/0/0/...).",
-                    "dbt writes no such value: check that the file is the dbt artifact you meant, or run dbt again "
-                            + "to regenerate it."),
             ingested("non-ASCII and quoted names",
                     w -> {
                         w.editManifest("\"alias\": \"fct_orders\"", "\"alias\": \"\\\"Bestellungen_größe\\\"\"");
@@ -472,9 +502,10 @@ final class BadInputCatalogue {
                         return w.parameters();
                     },
                     List.of(),
-                    scan(EXAMPLE_CHECKS)),
+                    scan(EXAMPLE_CHECKS)));
 
-            // ---- configuration.yml and settings ------------------------------------------------------------
+    /** configuration.yml and the other settings. */
+    private static final List<BadInput> SETTINGS = List.of(
             refused("bad YAML in configuration.yml",
                     w -> {
                         w.writeConfig("""
@@ -568,6 +599,19 @@ final class BadInputCatalogue {
                             + "expression that is not supported (not repeated here: the value is a secret).",
                     "Use ${NAME}, ${ env_var('NAME') } or ${ env_var('NAME', 'default') } (Jinja filters and other "
                             + "expressions are not supported)."),
+            refused("the retired dbt_cloud.api_url in configuration.yml",
+                    w -> {
+                        w.writeConfig("""
+                                data_source jaffle_shop:
+                                  type: postgres
+                                dbt_cloud:
+                                  api_url: https://cloud.getdbt.com/api/v2/accounts/
+                                """);
+                        return w.parameters().with(Setting.CONFIGURATION, w.config());
+                    },
+                    CONFIGURATION, "Configuration file {config}: dbt_cloud.api_url (line 4) is no longer supported.",
+                    "As in Soda Core: to use another host than cloud.getdbt.com, set dbt_cloud.access_url to the host "
+                            + "instead (see https://go.soda.io/access-url)."),
             refused("configuration.yml that does not exist",
                     w -> w.parameters().with(Setting.CONFIGURATION, w.config()),
                     CONFIGURATION, "Configuration file {config} does not exist.",
@@ -632,6 +676,132 @@ final class BadInputCatalogue {
                     CONFIGURATION, "failOn 'errors' is not one of none, error, fail, warn.",
                     "Set failOn (-Dsoda.failOn) to one of them."));
 
+    /**
+     * Soda Cloud and dbt Cloud refusing or failing, for an input that is fine. The fake cloud accepts the key
+     * {@link Workspace#KEY_ID} / {@link Workspace#KEY_SECRET} unless a case changes it, and the dbt Cloud token
+     * {@link Workspace#KEY_SECRET} once a case says so.
+     */
+    private static final List<BadInput> REMOTE_SERVICES = List.of(
+            failed("wrong Soda Cloud API key",
+                    w -> {
+                        w.cloud.withApiKey(Workspace.KEY_ID, "the-key-soda-cloud-knows");
+                        return w.parameters();
+                    },
+                    CONFIGURATION, "Soda Cloud at http://127.0.0.1:{port}/api rejected the API key (HTTP 401; the key came from "
+                            + "id: plugin parameter apiKeyId (-Dsoda.cloud.apiKeyId), secret: plugin parameter "
+                            + "apiKeySecret (-Dsoda.cloud.apiKeySecret)).",
+                    "Check apiKeyId (-Dsoda.cloud.apiKeyId) and apiKeySecret (-Dsoda.cloud.apiKeySecret): the key may "
+                            + "be wrong, revoked, or belong to the other region (EU: cloud.soda.io, US: cloud.us.soda.io; "
+                            + "set sodaCloudHost (-Dsoda.cloud.host)).", true),
+            failed("Soda Cloud unreachable",
+                    w -> w.parameters().with(Setting.SODA_CLOUD_PORT, String.valueOf(w.closedPort())),
+                    REMOTE, "Soda Cloud login failed (after 4 attempts): connection refused (http://127.0.0.1:{closedPort}).",
+                    "Check the host and port settings, and that the service is reachable from this machine.", true),
+            failed("connection lost during the upload, after the scan was sent",
+                    w -> {
+                        w.cloud.addFault(FakeCloud.Fault.drop(UPLOAD));
+                        return w.parameters();
+                    },
+                    REMOTE, "Soda Cloud scan upload failed: the connection was dropped in the middle of the answer "
+                            + "(ConnectionClosedException) (http://127.0.0.1:{port}). The server may have received the "
+                            + "request before the failure, so it was not repeated (repeating it could store it twice).",
+                    "This is usually a network or server fault; try again later.", true),
+            failed("wrong dbt Cloud API token",
+                    w -> w.dbtCloudRun(RUN),
+                    CONFIGURATION, "dbt Cloud rejected the API token (HTTP 401: Invalid token.) when asked for run 70403103 "
+                            + "(account 70403 at http://127.0.0.1:{port}); the token came from plugin parameter "
+                            + "dbtCloudApiToken (-Dsoda.dbtCloud.apiToken).",
+                    "Check that the token is right and not expired or revoked.", false),
+            failed("dbt Cloud API token without permission to read the run",
+                    w -> {
+                        w.cloud.withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addFault(FakeCloud.Fault.status("/api/v2/", 403, Map.of(), null));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    CONFIGURATION, "The dbt Cloud API token (from plugin parameter dbtCloudApiToken (-Dsoda.dbtCloud.apiToken)) "
+                            + "may not read run 70403103 (account 70403 at http://127.0.0.1:{port}) (HTTP 403).",
+                    "Give the token read access to the job's project (e.g. a service token with Job Viewer or "
+                            + "Read-only permission).", false),
+            failed("dbt Cloud run that does not exist (or another account's)",
+                    w -> {
+                        w.cloud.withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET);
+                        return w.dbtCloudRun(RUN);
+                    },
+                    REMOTE, "dbt Cloud could not find run 70403103 (account 70403 at http://127.0.0.1:{port}) (HTTP 404: The "
+                            + "requested resource was not found.).",
+                    "Check the run or job id and dbtCloudAccountId (-Dsoda.dbtCloud.accountId); the token must also "
+                            + "be allowed to see it.", false),
+            failed("dbt Cloud run that has not finished",
+                    w -> {
+                        w.cloud.withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addRun(new FakeCloud.Run(RUN, JOB, 3, null, false, List.of(), Map.of()));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    REMOTE, "dbt Cloud run 70403103 of job 12 'Nightly build' (Running) has not finished yet.",
+                    "Wait for it to finish, or set dbtCloudJobId (-Dsoda.dbtCloud.jobId) to ingest the job's latest "
+                            + "finished run.", false),
+            failed("dbt Cloud run that was cancelled",
+                    w -> {
+                        w.cloud.withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addRun(new FakeCloud.Run(RUN, JOB, 30, FINISHED, true, List.of(), Map.of()));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    REMOTE, "dbt Cloud run 70403103 of job 12 'Nightly build' (Cancelled, finished " + FINISHED + ") was "
+                            + "cancelled, so its test results are incomplete.",
+                    "Ingest another run, or set dbtCloudJobId (-Dsoda.dbtCloud.jobId) to take the job's latest "
+                            + "finished run.", false),
+            failed("dbt Cloud run that saved no artifacts",
+                    w -> {
+                        w.cloud.withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addRun(new FakeCloud.Run(RUN, JOB, 20, FINISHED, false, List.of(), Map.of()));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    REMOTE, "dbt Cloud run 70403103 of job 12 'Nightly build' (Error, finished " + FINISHED + ") saved no "
+                            + "artifacts.",
+                    "It likely failed before dbt ran; ingest another run.", false),
+            failed("dbt Cloud run without a step that runs tests",
+                    w -> {
+                        w.cloud.withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addRun(new FakeCloud.Run(RUN, JOB, 10, FINISHED, true, List.of(
+                                        new FakeCloud.Step(1, "Clone git repository", 10, Map.of()),
+                                        new FakeCloud.Step(2, "Invoke dbt with `dbt deps`", 10, Map.of()),
+                                        new FakeCloud.Step(3, "Invoke dbt with `dbt run`", 10, Map.of()),
+                                        new FakeCloud.Step(4, "Invoke dbt with `dbt docs generate`", 10, Map.of())),
+                                        Map.of()));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    INPUT, "dbt Cloud run 70403103 of job 12 'Nightly build' (Success, finished " + FINISHED + ") has no step "
+                            + "with data-test results: step 2 (`dbt deps`): `dbt deps` runs no tests; step 3 (`dbt "
+                            + "run`): `dbt run` runs no tests; step 4 (`dbt docs generate`): `dbt docs generate` runs "
+                            + "no tests.",
+                    "Ingest a run of a job with a `dbt test` or `dbt build` step.", false));
+
+    /** The parts of the catalogue, in the order docs/troubleshooting.md shows them. */
+    enum Section {
+        WHICH_ARTIFACTS, ARTIFACT_FILES, ODD_BUT_INGESTED, SETTINGS, REMOTE_SERVICES;
+
+        /** The name of the section in the doc's markers, e.g. {@code artifact-files}. */
+        String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The cases by section, in the order of {@link Section}. */
+    static final Map<Section, List<BadInput>> SECTIONS = sections();
+
+    /** Every case. */
+    static final List<BadInput> CASES = SECTIONS.values().stream().flatMap(List::stream).toList();
+
+    private static Map<Section, List<BadInput>> sections() {
+        Map<Section, List<BadInput>> sections = new EnumMap<>(Section.class);
+        sections.put(Section.WHICH_ARTIFACTS, WHICH_ARTIFACTS);
+        sections.put(Section.ARTIFACT_FILES, ARTIFACT_FILES);
+        sections.put(Section.ODD_BUT_INGESTED, ODD_BUT_INGESTED);
+        sections.put(Section.SETTINGS, SETTINGS);
+        sections.put(Section.REMOTE_SERVICES, REMOTE_SERVICES);
+        return Collections.unmodifiableMap(sections);
+    }
+
     private static BadInput refused(String name, BadInput.Arrange arrange, IngestException.Kind kind, String message,
                                     String hint) {
         return new BadInput(name, arrange, new BadInput.Refused(kind, message, hint));
@@ -640,6 +810,11 @@ final class BadInputCatalogue {
     private static BadInput ingested(String name, BadInput.Arrange arrange, List<String> warnings,
                                      BadInput.Upload upload) {
         return new BadInput(name, arrange, new BadInput.Ingested(warnings, upload));
+    }
+
+    private static BadInput failed(String name, BadInput.Arrange arrange, IngestException.Kind kind, String message,
+                                   String hint, boolean scanResultsKept) {
+        return new BadInput(name, arrange, new BadInput.Failed(kind, message, hint, scanResultsKept));
     }
 
     private static void writeFiller(Writer out, int length) throws IOException {

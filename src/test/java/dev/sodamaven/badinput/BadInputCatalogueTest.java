@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ingestion against a running fake Soda Cloud that accepts the key, not in a dry run. A bad input
  * gives one {@link IngestException} with its exact message and hint, and nothing reaches Soda Cloud
  * (not even a login) and no scan results file is left behind; an odd input that is still ingested
- * gives exactly its warnings and uploads what it should. The API key secret is never shown.
+ * gives exactly its warnings and uploads what it should; a remote service that refuses or fails gives one
+ * {@link IngestException} with its exact message and hint, stores nothing, and keeps the scan results file
+ * when it was written. The API key secret is never shown.
  */
 class BadInputCatalogueTest {
 
@@ -97,6 +99,23 @@ class BadInputCatalogueTest {
             assertThat(problem.describe()).as("message and hint").doesNotContain(Workspace.KEY_SECRET);
             assertThat(cloud.requests()).as("requests to Soda Cloud").isEmpty();
             assertThat(workspace.output.resolve("scan-results.json")).as("scan results file").doesNotExist();
+        } else if (input.expected() instanceof BadInput.Failed failed) {
+            if (problem == null) {
+                fail("'%s' was ingested, with the warnings %s", input.name(), outcome.warnings());
+            }
+            assertThat(problem.getMessage()).as("message").isEqualTo(workspace.expand(failed.message()));
+            assertThat(problem.hint()).as("hint").isEqualTo(workspace.expand(failed.hint()));
+            assertThat(problem.kind()).as("kind").isEqualTo(failed.kind());
+            assertThat(problem.describe()).as("message and hint").doesNotContain(Workspace.KEY_SECRET);
+            assertThat(cloud.acceptedScans()).as("scans Soda Cloud stored").isEmpty();
+            Path scanResults = workspace.output.resolve("scan-results.json");
+            if (failed.scanResultsKept()) {
+                assertThat(problem.keptScanResults()).as("the scan results file to re-send").contains(scanResults);
+                assertThat(scanResults).as("scan results file").isRegularFile();
+            } else {
+                assertThat(problem.keptScanResults()).as("a scan results file to re-send").isEmpty();
+                assertThat(scanResults).as("scan results file").doesNotExist();
+            }
         } else {
             BadInput.Ingested ingested = (BadInput.Ingested) input.expected();
             if (problem != null) {

@@ -6,10 +6,13 @@ import dev.sodamaven.config.Parameters;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,12 +26,18 @@ final class Workspace {
     static final String KEY_ID = "bad-input-key-id";
     /** Longer than the 24 characters a setting's value is shown with, like a real secret. */
     static final String KEY_SECRET = "Sx9-bad-input-secret-never-shown-7Qp";
+    /** The dbt Cloud account of the fake cloud's runs. */
+    static final String DBT_ACCOUNT = "70403";
+    /** The placeholders an expected text may hold; {@link #expand} replaces them. */
+    static final List<String> PLACEHOLDERS = List.of("{manifest}", "{runResults}", "{config}", "{target}", "{output}",
+            "{root}", "{port}", "{closedPort}");
 
     final Path root;
     final Path target;
     final Path output;
     final FakeCloud cloud;
     final Map<String, String> environment = new HashMap<>();
+    private int closedPort;
 
     Workspace(Path root, FakeCloud cloud) throws IOException {
         this.root = root;
@@ -63,6 +72,32 @@ final class Workspace {
                 .with(Setting.API_KEY_ID, Secret.of(KEY_ID))
                 .with(Setting.API_KEY_SECRET, Secret.of(KEY_SECRET))
                 .with(Setting.OUTPUT_DIRECTORY, output);
+    }
+
+    /**
+     * Parameters of a run that ingests dbt Cloud run {@code runId} of account {@link #DBT_ACCOUNT} from the fake
+     * cloud, with {@link #KEY_SECRET} as the dbt Cloud API token (which the fake accepts only after
+     * {@code cloud.withDbtCloud(DBT_ACCOUNT, KEY_SECRET)}).
+     */
+    Parameters.Builder dbtCloudRun(long runId) {
+        return parameters().with(Setting.DBT_ARTIFACTS, null)
+                .with(Setting.DBT_CLOUD_RUN_ID, String.valueOf(runId))
+                .with(Setting.DBT_CLOUD_ACCOUNT_ID, DBT_ACCOUNT)
+                .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of(KEY_SECRET))
+                .with(Setting.DBT_CLOUD_ACCESS_URL, cloud.url());
+    }
+
+    /**
+     * A port on 127.0.0.1 where nothing listens (it was free a moment ago), the same for the whole case: the
+     * address of a Soda Cloud that cannot be reached.
+     */
+    int closedPort() throws IOException {
+        if (closedPort == 0) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = socket.getLocalPort();
+            }
+        }
+        return closedPort;
     }
 
     /** The same run with the Soda Cloud address and key left to configuration.yml. */
@@ -137,14 +172,29 @@ final class Workspace {
         return text.substring(0, at + marker.length());
     }
 
-    /** Replaces the placeholders of an expected text: {manifest}, {runResults}, {config}, {target}, {output}, {port}. */
+    /**
+     * Replaces the {@link #PLACEHOLDERS} of an expected text with this workspace's paths, the fake cloud's
+     * {port}, and the {closedPort} of {@link #closedPort()}.
+     */
     String expand(String template) {
-        return template.replace("{manifest}", manifest().toString())
-                .replace("{runResults}", runResults().toString())
-                .replace("{config}", config().toString())
-                .replace("{target}", target.toString())
-                .replace("{output}", output.toString())
-                .replace("{root}", root.toString())
-                .replace("{port}", String.valueOf(cloud.port()));
+        String text = template;
+        for (String placeholder : PLACEHOLDERS) {
+            text = text.replace(placeholder, value(placeholder));
+        }
+        return text;
+    }
+
+    private String value(String placeholder) {
+        return switch (placeholder) {
+            case "{manifest}" -> manifest().toString();
+            case "{runResults}" -> runResults().toString();
+            case "{config}" -> config().toString();
+            case "{target}" -> target.toString();
+            case "{output}" -> output.toString();
+            case "{root}" -> root.toString();
+            case "{port}" -> String.valueOf(cloud.port());
+            case "{closedPort}" -> String.valueOf(closedPort);
+            default -> throw new IllegalArgumentException("no placeholder " + placeholder);
+        };
     }
 }
