@@ -6,7 +6,8 @@ try {
     assert cloud.requests().isEmpty()
     assert !new File(basedir, 'target/soda').exists()
     def log = BuildLog.of(basedir)
-    assert log.at('INFO', 'Skipping the Soda ingestion').size() == 1
+    assert log.at('INFO', 'Skipping the Soda ingestion: skip (-Dsoda.skip) is true.').size() == 1
+    assert log.at('INFO', 'Skipping the Soda upload: skip (-Dsoda.skip) is true.').size() == 1
     assert log.at('WARNING').isEmpty()
     assert log.at('ERROR').isEmpty()
 } finally {

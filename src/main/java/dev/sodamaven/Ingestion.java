@@ -68,8 +68,7 @@ public final class Ingestion {
 
     public IngestOutcome run(IngestSettings settings) throws IngestException {
         Instant start = clock.instant();
-        SettingOrigin.table(settings.origins()).forEach(log::info);
-        settings.warnings().forEach(log::warn);
+        SettingOrigin.log(settings.origins(), settings.warnings(), log);
         try (Remote.Session session = remote.open(settings.network())) {
             Run run = new Run(settings, session, start);
             DbtResults results = run.readResults();

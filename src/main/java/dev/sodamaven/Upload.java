@@ -24,8 +24,7 @@ public final class Upload {
 
     public UploadReceipt run(UploadSettings settings) throws IngestException {
         Path scanResults = settings.scanResults();
-        SettingOrigin.table(settings.origins()).forEach(log::info);
-        settings.warnings().forEach(log::warn);
+        SettingOrigin.log(settings.origins(), settings.warnings(), log);
         try (Remote.Session session = remote.open(settings.network())) {
             UploadReceipt receipt = session.upload(settings.sodaCloud(), scanResults);
             log.info("Uploaded " + receipt.checks() + " checks from " + scanResults + " to Soda Cloud "

@@ -1,5 +1,6 @@
 package dev.sodamaven.config;
 
+import dev.sodamaven.core.IngestLog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,14 @@ import java.util.List;
  */
 public record SettingOrigin(String setting, String value, String origin) {
 
+    /** Logs the settings table, then the warnings about the settings: what both goals say first. */
+    public static void log(List<SettingOrigin> origins, List<String> warnings, IngestLog log) {
+        table(origins).forEach(log::info);
+        warnings.forEach(log::warn);
+    }
+
     /** The settings table both goals print at the start: a heading, then one aligned line per setting. */
-    public static List<String> table(List<SettingOrigin> origins) {
+    private static List<String> table(List<SettingOrigin> origins) {
         List<String> lines = new ArrayList<>();
         if (origins.isEmpty()) {
             return lines;

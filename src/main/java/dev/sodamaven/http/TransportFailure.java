@@ -52,15 +52,16 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
 
     IngestException toException(HttpCall call, int attempts, IOException cause) {
         String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
-        String processed = mayHaveBeenProcessed && transientFault && call.retryMode() == RetryMode.ONLY_IF_NOT_PROCESSED
-                ? " The server may have received the request before the failure, so it was not repeated"
-                + " (repeating it could store it twice)."
-                : "";
+        boolean mayBeStored = mayHaveBeenProcessed && transientFault
+                && call.retryMode() == RetryMode.ONLY_IF_NOT_PROCESSED;
         String message = call.description() + " failed" + tries + ": " + reason + " (" + origin(call.uri()) + ")."
-                + processed;
+                + (mayBeStored ? " The server may have received the request before the failure, so it was not "
+                + "repeated (repeating it could store it twice)." : "");
+        // Sending it again is what the user will want to do: say first what to check.
+        String advice = mayBeStored ? "Check whether the server stored it before sending it again. " + hint : hint;
         // The network did its part; this machine could not keep what it sent.
-        return cause instanceof LocalFileException ? IngestException.output(message, hint, cause)
-                : IngestException.remote(message, hint, cause);
+        return cause instanceof LocalFileException ? IngestException.output(message, advice, cause)
+                : IngestException.remote(message, advice, cause);
     }
 
     /** scheme://host:port, never the user info or query of a URI. */

@@ -67,7 +67,7 @@ public final class HtmlReportWriter {
      * Writes {@value #FILE_NAME} into {@code outputDirectory}, creating the folder if needed.
      *
      * @return the written file
-     * @throws IngestException (kind INPUT) when the file cannot be written
+     * @throws IngestException (kind OUTPUT) when the file cannot be written
      */
     public Path write(MappedChecks mapped, ReportContext context, Path outputDirectory) throws IngestException {
         return ReportFile.write(outputDirectory, FILE_NAME, "HTML report", out -> writeHtml(mapped, context, out));

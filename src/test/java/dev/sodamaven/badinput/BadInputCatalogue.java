@@ -705,7 +705,8 @@ final class BadInputCatalogue {
                     REMOTE, "Soda Cloud scan upload failed: the connection was dropped in the middle of the answer "
                             + "(ConnectionClosedException) (http://127.0.0.1:{port}). The server may have received the "
                             + "request before the failure, so it was not repeated (repeating it could store it twice).",
-                    "This is usually a network or server fault; try again later.", true),
+                    "Check whether the server stored it before sending it again. This is usually a network or server "
+                            + "fault; try again later.", true),
             failed("wrong dbt Cloud API token",
                     w -> w.dbtCloudRun(RUN),
                     CONFIGURATION, "dbt Cloud rejected the API token (HTTP 401: Invalid token.) when asked for run 70403103 "
