@@ -96,9 +96,8 @@ public final class Ingestion {
      * @param source          where the results came from, for the log and the reports
      * @param sameInvocation  whether manifest and results should come from one dbt invocation
      */
-    private record DbtResults(RunResults runResults, Path manifest, String manifestSetting, String source,
-                              boolean sameInvocation) {
-    }
+    private record DbtResults(
+            RunResults runResults, Path manifest, String manifestSetting, String source, boolean sameInvocation) {}
 
     /** The state of one run: its settings and connections, and the warnings and scan logs it gathers. */
     private final class Run {
@@ -107,6 +106,7 @@ public final class Ingestion {
         private final Instant start;
         /** This run's warnings; the settings' own were logged at the start. */
         private final List<String> warnings = new ArrayList<>();
+
         private final List<ScanLog> scanLogs = new ArrayList<>();
 
         Run(IngestSettings settings, Remote.Session session, Instant start) {
@@ -118,7 +118,8 @@ public final class Ingestion {
 
         DbtResults readResults() throws IngestException {
             DbtResults results = settings.artifacts() instanceof ArtifactSource.Local local
-                    ? readLocal(local) : fetchFromDbtCloud((ArtifactSource.DbtCloud) settings.artifacts());
+                    ? readLocal(local)
+                    : fetchFromDbtCloud((ArtifactSource.DbtCloud) settings.artifacts());
             warnings.addAll(results.runResults().warnings());
             return results;
         }
@@ -137,9 +138,10 @@ public final class Ingestion {
             }
             boolean single = local.runResults().size() == 1;
             RunResults merged = RunResults.merge(parts);
-            DataTestGuard.requireDataTestResults(merged, "dbt run results "
-                    + (single ? local.runResults().get(0) : local.runResults()));
-            String source = single ? local.runResults().get(0).toString()
+            DataTestGuard.requireDataTestResults(
+                    merged, "dbt run results " + (single ? local.runResults().get(0) : local.runResults()));
+            String source = single
+                    ? local.runResults().get(0).toString()
                     : local.runResults().size() + " run results files";
             return new DbtResults(merged, local.manifest(), local.manifestSetting(), source, single);
         }
@@ -150,13 +152,18 @@ public final class Ingestion {
                     .fetch(settings.outputDirectory().resolve("dbt-cloud"));
             scanInfo(fetched.description());
             fetched.notes().forEach(log::info);
-            return new DbtResults(fetched.mergedRunResults(), fetched.manifest(),
-                    "the manifest of " + fetched.description(), fetched.description(), false);
+            return new DbtResults(
+                    fetched.mergedRunResults(),
+                    fetched.manifest(),
+                    "the manifest of " + fetched.description(),
+                    fetched.description(),
+                    false);
         }
 
         /** Only the tests that have a result are kept. */
         ManifestIndex readManifest(DbtResults results) throws IngestException {
-            Set<String> wanted = results.runResults().tests().stream().map(TestResult::uniqueId)
+            Set<String> wanted = results.runResults().tests().stream()
+                    .map(TestResult::uniqueId)
                     .collect(Collectors.toSet());
             ManifestIndex manifest = new ManifestReader().read(results.manifest(), wanted, results.manifestSetting());
             warnings.addAll(manifest.warnings());
@@ -174,8 +181,8 @@ public final class Ingestion {
         Path writeScanResults(DbtResults results, MappedChecks mapped, Instant end) throws IngestException {
             Instant dataTime = dataTimestamp(results.runResults());
             addScanLogs(results.runResults(), mapped, end);
-            ScanResults scan = new ScanResults(settings.scanDefinition(), settings.dataSource(), dataTime, start, end,
-                    mapped.checks(), scanLogs);
+            ScanResults scan = new ScanResults(
+                    settings.scanDefinition(), settings.dataSource(), dataTime, start, end, mapped.checks(), scanLogs);
             Path file = settings.scanResultsFile();
             new ScanResultsWriter().write(scan, file);
             return file;
@@ -183,9 +190,10 @@ public final class Ingestion {
 
         /** Written before the upload too: a CI run whose upload fails still shows the test results. */
         List<Path> writeReports(DbtResults results, MappedChecks mapped, Instant end) throws IngestException {
-            ReportContext context = ReportContext.of(settings.dataSource(), settings.scanDefinition(),
-                    results.runResults(), results.source(), end);
-            return List.of(new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
+            ReportContext context = ReportContext.of(
+                    settings.dataSource(), settings.scanDefinition(), results.runResults(), results.source(), end);
+            return List.of(
+                    new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
                     new HtmlReportWriter(outbound).write(mapped, context, settings.outputDirectory()));
         }
 
@@ -200,8 +208,10 @@ public final class Ingestion {
             log.info("dbt results from " + results.source() + ": " + describeRun(results.runResults()));
             ConsoleSummary.lines(mapped).forEach(log::info);
             warnings.forEach(log::warn);
-            log.info("Scan results written to " + scanResults + "; reports: " + reports.stream()
-                    .map(report -> report.getFileName().toString()).collect(Collectors.joining(", ")));
+            log.info("Scan results written to " + scanResults + "; reports: "
+                    + reports.stream()
+                            .map(report -> report.getFileName().toString())
+                            .collect(Collectors.joining(", ")));
         }
 
         /** Sends the scan unless this is a dry run or there is nothing to send; null when nothing was sent. */
@@ -241,13 +251,15 @@ public final class Ingestion {
             scanLogs.add(ScanLog.info(outbound.text(describeRun(runResults)), now));
             for (SodaCheck check : mapped.checks()) {
                 if (check.errored()) {
-                    scanLogs.add(ScanLog.error(outbound.text("dbt test " + check.name() + " on "
-                            + check.dataset().table() + " ended in error: " + truncate(check.message())), now));
+                    scanLogs.add(ScanLog.error(
+                            outbound.text("dbt test " + check.name() + " on "
+                                    + check.dataset().table() + " ended in error: " + truncate(check.message())),
+                            now));
                 }
             }
             if (!mapped.skipped().isEmpty()) {
-                scanLogs.add(ScanLog.info(mapped.skipped().size() + " tests were skipped by dbt and are not sent.",
-                        now));
+                scanLogs.add(
+                        ScanLog.info(mapped.skipped().size() + " tests were skipped by dbt and are not sent.", now));
             }
             allWarnings().forEach(warning -> scanLogs.add(ScanLog.warning(outbound.text(warning), now)));
         }
@@ -284,9 +296,12 @@ public final class Ingestion {
     }
 
     private static String describeRun(RunResults runResults) {
-        String version = runResults.metadata().dbtVersion() == null ? "dbt" : "dbt " + runResults.metadata().dbtVersion();
+        String version = runResults.metadata().dbtVersion() == null
+                ? "dbt"
+                : "dbt " + runResults.metadata().dbtVersion();
         String command = runResults.command() == null ? "" : " `dbt " + runResults.command() + "`";
-        String invocation = runResults.metadata().invocationId() == null ? ""
+        String invocation = runResults.metadata().invocationId() == null
+                ? ""
                 : ", invocation " + runResults.metadata().invocationId();
         return version + command + invocation + ", " + runResults.tests().size() + " test results";
     }

@@ -28,36 +28,44 @@ final class QualityGate {
 
         /** The build failure, saying whether the results were uploaded first. */
         IngestException problem(boolean uploaded) {
-            return new IngestException(IngestException.Kind.QUALITY_GATE, message(),
+            return new IngestException(
+                    IngestException.Kind.QUALITY_GATE,
+                    message(),
                     (uploaded ? "The results were uploaded to Soda Cloud. " : "") + HINT);
         }
 
         /** The build failure when the upload failed too: the gate must not hide behind it, nor it behind the gate. */
         IngestException problem(IngestException uploadFailed) {
-            return new IngestException(IngestException.Kind.QUALITY_GATE, message() + " The upload to Soda Cloud failed "
-                    + "too: " + uploadFailed.getMessage(), uploadFailed.hint(), uploadFailed);
+            return new IngestException(
+                    IngestException.Kind.QUALITY_GATE,
+                    message() + " The upload to Soda Cloud failed too: " + uploadFailed.getMessage(),
+                    uploadFailed.hint(),
+                    uploadFailed);
         }
 
         private String message() {
-            String names = offending.stream().limit(NAMES_SHOWN)
+            String names = offending.stream()
+                    .limit(NAMES_SHOWN)
                     .map(check -> check.name() + " (" + check.dbtStatus() + ")")
                     .collect(Collectors.joining(", "));
             String more = offending.size() > NAMES_SHOWN ? " and " + (offending.size() - NAMES_SHOWN) + " more" : "";
-            return "Quality gate " + Setting.FAIL_ON.parameter() + "=" + failOn.name().toLowerCase(Locale.ROOT) + ": "
+            return "Quality gate " + Setting.FAIL_ON.parameter() + "="
+                    + failOn.name().toLowerCase(Locale.ROOT) + ": "
                     + offending.size() + " dbt " + (offending.size() == 1 ? "test" : "tests") + " did not pass: "
                     + names + more + ".";
         }
     }
 
-    private static final String HINT = "Fix the tests, or set " + Setting.FAIL_ON.ref()
-            + " to none to report without failing the build.";
+    private static final String HINT =
+            "Fix the tests, or set " + Setting.FAIL_ON.ref() + " to none to report without failing the build.";
 
-    private QualityGate() {
-    }
+    private QualityGate() {}
 
     /** The gate's verdict on {@code checks}: empty when they pass it. */
     static Optional<Failure> judge(FailOn failOn, List<SodaCheck> checks) {
-        List<SodaCheck> offending = checks.stream().filter(check -> fails(failOn, CheckResult.of(check))).toList();
+        List<SodaCheck> offending = checks.stream()
+                .filter(check -> fails(failOn, CheckResult.of(check)))
+                .toList();
         return offending.isEmpty() ? Optional.empty() : Optional.of(new Failure(failOn, offending));
     }
 

@@ -75,12 +75,19 @@ public final class Remote {
 
         private HttpTransport transport() throws IngestException {
             if (transport == null) {
-                HttpSettings settings = new HttpSettings(network.connectTimeout(), network.readTimeout(),
-                        network.maxRetries(), initialBackoff, Duration.ofSeconds(30), PluginInfo.userAgent(),
-                        proxies.proxies(), sleeper);
-                transport = new HttpTransport(settings, (description, reason, next, max, wait) ->
-                        log.warn(description + ": " + reason + "; trying again in " + seconds(wait) + " (attempt "
-                                + next + " of " + max + ")"));
+                HttpSettings settings = new HttpSettings(
+                        network.connectTimeout(),
+                        network.readTimeout(),
+                        network.maxRetries(),
+                        initialBackoff,
+                        Duration.ofSeconds(30),
+                        PluginInfo.userAgent(),
+                        proxies.proxies(),
+                        sleeper);
+                transport = new HttpTransport(
+                        settings,
+                        (description, reason, next, max, wait) -> log.warn(description + ": " + reason
+                                + "; trying again in " + seconds(wait) + " (attempt " + next + " of " + max + ")"));
             }
             return transport;
         }
@@ -89,21 +96,32 @@ public final class Remote {
         public UploadReceipt upload(SodaCloudSettings sodaCloud, Path scanResultsFile) throws IngestException {
             SavedScan scan = ScanResultsFile.inspect(scanResultsFile);
             if (!sodaCloud.hasApiKey()) {
-                throw IngestException.configuration("No Soda Cloud API key is set.", "Give "
-                        + Setting.API_KEY_ID.ref() + " and " + Setting.API_KEY_SECRET.ref()
-                        + " (see the README, section Credentials).");
+                throw IngestException.configuration(
+                        "No Soda Cloud API key is set.",
+                        "Give "
+                                + Setting.API_KEY_ID.ref() + " and " + Setting.API_KEY_SECRET.ref()
+                                + " (see the README, section Credentials).");
             }
-            SodaCloudClient client = new SodaCloudClient(transport(), endpoint(sodaCloud),
-                    new SodaCloudClient.ApiKey(sodaCloud.apiKeyId(), sodaCloud.apiKeySecret(), sodaCloud.apiKeyOrigin()),
-                    secrets, log::info);
+            SodaCloudClient client = new SodaCloudClient(
+                    transport(),
+                    endpoint(sodaCloud),
+                    new SodaCloudClient.ApiKey(
+                            sodaCloud.apiKeyId(), sodaCloud.apiKeySecret(), sodaCloud.apiKeyOrigin()),
+                    secrets,
+                    log::info);
             return client.upload(scan);
         }
 
         public DbtCloudFetcher dbtCloud(DbtCloudSettings settings) throws IngestException {
-            DbtCloudClient client = new DbtCloudClient(transport(), settings.baseUrl(), settings.accountId(),
-                    settings.apiToken(), settings.tokenOrigin(), secrets);
-            return new DbtCloudFetcher(client, settings.runId(), settings.jobId(), settings.successfulRunsOnly(),
-                    log::info);
+            DbtCloudClient client = new DbtCloudClient(
+                    transport(),
+                    settings.baseUrl(),
+                    settings.accountId(),
+                    settings.apiToken(),
+                    settings.tokenOrigin(),
+                    secrets);
+            return new DbtCloudFetcher(
+                    client, settings.runId(), settings.jobId(), settings.successfulRunsOnly(), log::info);
         }
 
         public String sodaCloudAddress(SodaCloudSettings sodaCloud) {

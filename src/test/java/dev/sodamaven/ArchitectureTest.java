@@ -32,81 +32,118 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
     /** Each package and what it may use besides the JDK: the table of DESIGN.md. */
     @ParameterizedTest(name = "{0} uses only {1}")
-    @CsvSource(delimiter = '|', value = {
-        "core     |",
-        "config   | core org.yaml.snakeyaml..",
-        "dbt      | core com.fasterxml.jackson.core..",
-        "http     | core org.apache.hc.. javax.net.ssl..",
-        "dbtcloud | http dbt core com.fasterxml.jackson..",
-        "soda     | http dbt core com.fasterxml.jackson.core..",
-        "report   | soda dbt core javax.xml.stream..",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "core     |",
+                "config   | core org.yaml.snakeyaml..",
+                "dbt      | core com.fasterxml.jackson.core..",
+                "http     | core org.apache.hc.. javax.net.ssl..",
+                "dbtcloud | http dbt core com.fasterxml.jackson..",
+                "soda     | http dbt core com.fasterxml.jackson.core..",
+                "report   | soda dbt core javax.xml.stream..",
+            })
     void eachPackageUsesOnlyWhatTheDesignAllows(String layer, String allowed) {
-        classes().that().resideInAPackage(ROOT + "." + layer + "..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(packages(layer, allowed))
+        classes()
+                .that()
+                .resideInAPackage(ROOT + "." + layer + "..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(packages(layer, allowed))
                 .check(main);
     }
 
     @Test
     void theUseCasesUseEverythingButTheMavenFrontEnd() {
-        classes().that().resideInAPackage(ROOT)
-                .should().onlyDependOnClassesThat().resideOutsideOfPackage(ROOT + ".maven..")
+        classes()
+                .that()
+                .resideInAPackage(ROOT)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackage(ROOT + ".maven..")
                 .check(main);
     }
 
     @Test
     void onlyTheMavenFrontEndUsesMaven() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".maven..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".maven..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
                 .check(main);
     }
 
     @Test
     void theMavenFrontEndNeverSeesJsonOrHttp() {
-        noClasses().that().resideInAPackage(ROOT + ".maven..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.apache.hc..",
-                        ROOT + ".http..", ROOT + ".dbt..", ROOT + ".soda..", ROOT + ".dbtcloud..", ROOT + ".report..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".maven..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.fasterxml.jackson..",
+                        "org.apache.hc..",
+                        ROOT + ".http..",
+                        ROOT + ".dbt..",
+                        ROOT + ".soda..",
+                        ROOT + ".dbtcloud..",
+                        ROOT + ".report..")
                 .check(main);
     }
 
     @Test
     void readersNeverSeeHttp() {
-        noClasses().that().resideInAPackage(ROOT + ".dbt..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".http..", "org.apache.hc..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".dbt..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".http..", "org.apache.hc..")
                 .check(main);
     }
 
     @Test
     void clientsNeverSeeDbtTypes() {
-        ArchRule rule = noClasses().that().haveSimpleNameEndingWith("Client")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".dbt..");
+        ArchRule rule = noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Client")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".dbt..");
         rule.check(main);
     }
 
     @Test
     void noPackageCycles() {
         slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                String name = javaClass.getPackageName();
-                if (!name.startsWith(ROOT)) {
-                    return SliceIdentifier.ignore();
-                }
-                String rest = name.substring(ROOT.length());
-                return SliceIdentifier.of(rest.isEmpty() ? "(root)" : rest.substring(1).split("\\.")[0]);
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        String name = javaClass.getPackageName();
+                        if (!name.startsWith(ROOT)) {
+                            return SliceIdentifier.ignore();
+                        }
+                        String rest = name.substring(ROOT.length());
+                        return SliceIdentifier.of(
+                                rest.isEmpty() ? "(root)" : rest.substring(1).split("\\.")[0]);
+                    }
 
-            @Override
-            public String getDescription() {
-                return "the packages of " + ROOT;
-            }
-        }).should().beFreeOfCycles().check(main);
+                    @Override
+                    public String getDescription() {
+                        return "the packages of " + ROOT;
+                    }
+                })
+                .should()
+                .beFreeOfCycles()
+                .check(main);
     }
 
     private static String[] packages(String layer, String allowed) {

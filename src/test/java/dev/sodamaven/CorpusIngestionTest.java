@@ -1,7 +1,5 @@
 package dev.sodamaven;
 
-import dev.sodamaven.core.Setting;
-import dev.sodamaven.core.IngestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -13,9 +11,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.sodamaven.config.IngestSettings;
 import dev.sodamaven.config.Parameters;
-import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.DbtTest;
 import dev.sodamaven.dbt.ManifestIndex;
@@ -24,18 +22,16 @@ import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.soda.MappedChecks;
-import dev.sodamaven.soda.Outcome;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.testing.EveryTest;
 import dev.sodamaven.testing.RecordingLog;
-import dev.sodamaven.testing.TestRun;
 import dev.sodamaven.testing.SharedArtifacts;
+import dev.sodamaven.testing.TestRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -62,8 +58,7 @@ class CorpusIngestionTest {
     private static final String REFERENCE = "real-1.10.7-duckdb-build-fail-error-skipped";
 
     /** What one corpus case must give. */
-    sealed interface Expectation permits Ingested, Refused, ManifestOnly, RunResultsOnly, SourcesOnly {
-    }
+    sealed interface Expectation permits Ingested, Refused, ManifestOnly, RunResultsOnly, SourcesOnly {}
 
     /**
      * A manifest + run_results pair that ingests.
@@ -77,8 +72,9 @@ class CorpusIngestionTest {
      * @param datasets   distinct datasets (database.schema.table) the checks are on
      * @param warnings   the start of each warning the ingestion must give, in order
      */
-    record Ingested(int pass, int warn, int fail, int errored, int skipped, int unattached, int datasets,
-                    List<String> warnings) implements Expectation {
+    record Ingested(
+            int pass, int warn, int fail, int errored, int skipped, int unattached, int datasets, List<String> warnings)
+            implements Expectation {
         int sent() {
             return pass + warn + fail;
         }
@@ -89,25 +85,22 @@ class CorpusIngestionTest {
      *
      * @param onlyUnitTests the run results hold unit test results and no data-test result
      */
-    record Refused(String command, String contents, boolean onlyUnitTests) implements Expectation {
-    }
+    record Refused(String command, String contents, boolean onlyUnitTests) implements Expectation {}
 
     /** A manifest alone (or beside a sources.json): it must read. */
     record ManifestOnly(int schema, String dbtVersion, int relations, int genericTests, int singularTests)
-            implements Expectation {
-    }
+            implements Expectation {}
 
     /** A run_results alone: it must read; {@code dataTests} says whether it holds data-test results. */
-    record RunResultsOnly(int schema, String dbtVersion, String command, Map<String, Integer> testStatuses,
-                          boolean dataTests) implements Expectation {
-    }
+    record RunResultsOnly(
+            int schema, String dbtVersion, String command, Map<String, Integer> testStatuses, boolean dataTests)
+            implements Expectation {}
 
     /** A sources.json alone: not ingested (no support yet), but recognised if given as another artifact. */
-    record SourcesOnly() implements Expectation {
-    }
+    record SourcesOnly() implements Expectation {}
 
-    private static Ingested ingested(int pass, int warn, int fail, int errored, int skipped, int unattached,
-                                     int datasets, String... warnings) {
+    private static Ingested ingested(
+            int pass, int warn, int fail, int errored, int skipped, int unattached, int datasets, String... warnings) {
         return new Ingested(pass, warn, fail, errored, skipped, unattached, datasets, List.of(warnings));
     }
 
@@ -132,7 +125,9 @@ class CorpusIngestionTest {
             entry("dap-run-results-v2", new RunResultsOnly(2, "0.20.2", "generate", Map.of("success", 21), false)),
             entry("dap-run-results-v3", new RunResultsOnly(3, "0.21.0", "build", Map.of("pass", 20), true)),
             entry("dap-run-results-v4", new RunResultsOnly(4, "1.0.0", "build", Map.of("pass", 20), true)),
-            entry("dap-run-results-v6-dbt1.11", new RunResultsOnly(6, "1.11.7", "generate", Map.of("success", 27), false)),
+            entry(
+                    "dap-run-results-v6-dbt1.11",
+                    new RunResultsOnly(6, "1.11.7", "generate", Map.of("success", 27), false)),
             // source freshness: the manifests read; sources.json is not ingested
             entry("real-0.20.2-bigquery-source-freshness-warn", new ManifestOnly(2, "0.20.2", 11, 14, 1)),
             entry("real-0.21.0-snowflake-sources-v2-error", new SourcesOnly()),
@@ -141,16 +136,17 @@ class CorpusIngestionTest {
             entry("real-1.7.4-bigquery-source-freshness-warn", new ManifestOnly(11, "1.7.4", 5, 0, 0)),
             entry("real-1.12.2-bigquery-source-freshness-error", new ManifestOnly(12, "1.12.2", 19, 49, 1)),
             // pairs that are refused
-            entry("neg-1.4.5-duckdb-compile", new Refused("compile",
-                    "25 tests with status success, 8 models, 2 operations, 2 seeds", false)),
-            entry("dap-pair-manifest-v12-run-results-v6-dbt1.12-docs-generate", new Refused("docs generate",
-                    "27 tests with status success, 13 models, 6 seeds", false)),
+            entry(
+                    "neg-1.4.5-duckdb-compile",
+                    new Refused("compile", "25 tests with status success, 8 models, 2 operations, 2 seeds", false)),
+            entry(
+                    "dap-pair-manifest-v12-run-results-v6-dbt1.12-docs-generate",
+                    new Refused("docs generate", "27 tests with status success, 13 models, 6 seeds", false)),
             entry("real-1.10.17-postgres-build-unit-tests", new Refused("build", "1 model, 4 unit tests", true)),
             // pairs that ingest:            pass warn fail err skip unatt datasets
             entry("dap-pair-manifest-v11-run-results-v5", ingested(20, 0, 0, 0, 0, 0, 5)),
             entry("dap-pair-manifest-v12-run-results-v6-dbt1.9", ingested(20, 0, 0, 0, 0, 0, 5)),
-            entry("neg-1.10.17-postgres-test-mismatched-invocation", ingested(3, 0, 0, 0, 0, 0, 1,
-                    "The manifest (")),
+            entry("neg-1.10.17-postgres-test-mismatched-invocation", ingested(3, 0, 0, 0, 0, 0, 1, "The manifest (")),
             entry("real-0.19.1-bigquery-test-fail", ingested(5, 0, 1, 0, 0, 0, 3)),
             entry("real-0.20.2-bigquery-test-all-error", ingested(0, 0, 4, 4, 0, 0, 2)),
             entry("real-0.21.0-snowflake-test-singular", ingested(5, 0, 0, 0, 0, 0, 3)),
@@ -161,8 +157,17 @@ class CorpusIngestionTest {
             entry("real-1.5.6-trino-test-fail", ingested(7, 0, 3, 0, 0, 0, 1)),
             entry("real-1.7.4-bigquery-test-fail", ingested(2, 0, 1, 0, 0, 0, 1)),
             // 11 singular tests (10 pass, 1 warn) name their tables without ref() or source()
-            entry("real-1.8.0-clickhouse-test-warn", ingested(43, 1, 0, 0, 0, 11, 17,
-                    "11 tests not sent because no dataset could be determined (its SQL names no model, seed, snapshot or source through ref() or source(): ")),
+            entry(
+                    "real-1.8.0-clickhouse-test-warn",
+                    ingested(
+                            43,
+                            1,
+                            0,
+                            0,
+                            0,
+                            11,
+                            17,
+                            "11 tests not sent because no dataset could be determined (its SQL names no model, seed, snapshot or source through ref() or source(): ")),
             entry(REFERENCE, ingested(77, 0, 2, 1, 43, 0, 10)),
             entry("real-1.10.9-bigquery-test-sources-seeds", ingested(34, 0, 0, 0, 0, 0, 12)),
             entry("real-1.10.17-postgres-build-singular-fail", ingested(0, 0, 1, 0, 0, 0, 1)),
@@ -172,7 +177,6 @@ class CorpusIngestionTest {
             entry("real-1.12.2-bigquery-build-fail-skipped", ingested(46, 0, 2, 0, 2, 0, 9)),
             entry("real-fusion-2.0.0-preview.154-snowflake-build-with-sources", ingested(9, 0, 0, 0, 0, 0, 4)),
             entry("real-fusion-2.0.0-preview.200-redshift-build", ingested(74, 0, 0, 0, 0, 0, 11))));
-
 
     private static JsonSchema uploadSchema;
 
@@ -188,7 +192,8 @@ class CorpusIngestionTest {
     private static synchronized JsonSchema uploadSchema() throws IOException {
         if (uploadSchema == null) {
             try (InputStream in = Files.newInputStream(SharedArtifacts.uploadSchema())) {
-                uploadSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+                uploadSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(in);
             }
         }
         return uploadSchema;
@@ -201,7 +206,8 @@ class CorpusIngestionTest {
             return Stream.of(CORPUS_ABSENT);
         }
         try (Stream<Path> folders = Files.list(corpus)) {
-            return folders.filter(Files::isDirectory)
+            return folders
+                    .filter(Files::isDirectory)
                     .map(folder -> folder.getFileName().toString())
                     .filter(name -> !name.equals("schemas"))
                     .sorted()
@@ -222,7 +228,9 @@ class CorpusIngestionTest {
         SharedArtifacts.corpus();
         Path folder = SharedArtifacts.corpusCase(name);
         Expectation expected = EXPECTED.get(name);
-        assertThat(expected).as("corpus case %s has no expected numbers: add them to EXPECTED", name).isNotNull();
+        assertThat(expected)
+                .as("corpus case %s has no expected numbers: add them to EXPECTED", name)
+                .isNotNull();
 
         if (expected instanceof Ingested ingested) {
             checkIngested(folder, ingested);
@@ -248,23 +256,28 @@ class CorpusIngestionTest {
         IngestOutcome outcome = ingest(SharedArtifacts.corpusCase(REFERENCE));
         MappedChecks mapped = outcome.checks();
 
-        Map<String, Long> perDataset = mapped.checks().stream().collect(Collectors.groupingBy(
-                check -> check.dataset().nodeType() + " " + check.dataset().qualifiedName(), TreeMap::new,
-                Collectors.counting()));
-        assertThat(perDataset).containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                "model synthetic.sprint_mart.country_monthly_playtime", 4L,
-                "model synthetic.sprint_mart.country_weekly_revenue", 5L,
-                "model synthetic.sprint_mart.player_activity_daily", 11L,
-                "model synthetic.sprint_mart.player_consecutive_days_monthly", 6L,
-                "model synthetic.sprint_mart.player_stats_lifetime", 10L,
-                "seed synthetic.sprint_dim.dim_products", 12L,
-                "source synthetic.sprint_dim.dim_players", 2L,
-                "source synthetic.sprint_raw.event_session", 5L,
-                "source synthetic.sprint_raw.event_transaction", 14L,
-                "source synthetic.sprint_stage.fact_session", 10L)));
+        Map<String, Long> perDataset = mapped.checks().stream()
+                .collect(Collectors.groupingBy(
+                        check -> check.dataset().nodeType() + " "
+                                + check.dataset().qualifiedName(),
+                        TreeMap::new,
+                        Collectors.counting()));
+        assertThat(perDataset)
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "model synthetic.sprint_mart.country_monthly_playtime", 4L,
+                        "model synthetic.sprint_mart.country_weekly_revenue", 5L,
+                        "model synthetic.sprint_mart.player_activity_daily", 11L,
+                        "model synthetic.sprint_mart.player_consecutive_days_monthly", 6L,
+                        "model synthetic.sprint_mart.player_stats_lifetime", 10L,
+                        "seed synthetic.sprint_dim.dim_products", 12L,
+                        "source synthetic.sprint_dim.dim_players", 2L,
+                        "source synthetic.sprint_raw.event_session", 5L,
+                        "source synthetic.sprint_raw.event_transaction", 14L,
+                        "source synthetic.sprint_stage.fact_session", 10L)));
 
         JsonNode scan = JSON.readTree(outcome.scanResultsFile().toFile());
-        JsonNode failed = check(scan,
+        JsonNode failed = check(
+                scan,
                 "test.sprint.dbt_utils_source_expression_is_true_sprint_raw_event_session_createdAt___now_.bcf764fa73");
         assertThat(failed.path("name").asText())
                 .isEqualTo("dbt_utils_source_expression_is_true_sprint_raw_event_session_createdAt___now_");
@@ -281,17 +294,23 @@ class CorpusIngestionTest {
         assertThat(errored.path("column").isNull()).isTrue();
         assertThat(errored.path("outcome").asText()).isEqualTo("fail");
         assertThat(errored.path("diagnostics").path("value").asLong()).isZero();
-        assertThat(errored.path("location").path("filePath").asText()).isEqualTo("tests/revenue_consistency_weekly.sql");
+        assertThat(errored.path("location").path("filePath").asText())
+                .isEqualTo("tests/revenue_consistency_weekly.sql");
 
         List<JsonNode> errorLogs = logs(scan, "error");
-        assertThat(errorLogs).singleElement().extracting(log -> log.path("message").asText()).isEqualTo(
-                "dbt test revenue_consistency_weekly on country_weekly_revenue ended in error: Runtime Error in test "
-                        + "revenue_consistency_weekly (tests/revenue_consistency_weekly.sql)\n"
-                        + "  Parser Error: syntax error at or near \",\"");
-        assertThat(logs(scan, "info")).extracting(log -> log.path("message").asText())
+        assertThat(errorLogs)
+                .singleElement()
+                .extracting(log -> log.path("message").asText())
+                .isEqualTo(
+                        "dbt test revenue_consistency_weekly on country_weekly_revenue ended in error: Runtime Error in test "
+                                + "revenue_consistency_weekly (tests/revenue_consistency_weekly.sql)\n"
+                                + "  Parser Error: syntax error at or near \",\"");
+        assertThat(logs(scan, "info"))
+                .extracting(log -> log.path("message").asText())
                 .contains("43 tests were skipped by dbt and are not sent.")
-                .anySatisfy(message -> assertThat(message).startsWith("dbt 1.10.7 `dbt build`, invocation "
-                        + "d5d53fda-9a2f-4967-b28f-220fa7290d71, 122 test results"));
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("dbt 1.10.7 `dbt build`, invocation "
+                                + "d5d53fda-9a2f-4967-b28f-220fa7290d71, 122 test results"));
     }
 
     @Test
@@ -299,10 +318,12 @@ class CorpusIngestionTest {
         IngestOutcome outcome = ingest(SharedArtifacts.corpusCase("neg-1.10.17-postgres-test-mismatched-invocation"));
 
         assertThat(outcome.checks().checks()).hasSize(3);
-        assertThat(outcome.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-                .contains("invocation 775df719-5303-4e8f-b870-56adce67c6cd")
-                .contains("invocation b4fa0a88-79b7-4155-86b4-573955ddd5e7")
-                .contains("were written by different dbt invocations"));
+        assertThat(outcome.warnings())
+                .singleElement()
+                .satisfies(warning -> assertThat(warning)
+                        .contains("invocation 775df719-5303-4e8f-b870-56adce67c6cd")
+                        .contains("invocation b4fa0a88-79b7-4155-86b4-573955ddd5e7")
+                        .contains("were written by different dbt invocations"));
         assertThat(log.warnings()).containsExactlyElementsOf(outcome.warnings());
     }
 
@@ -328,10 +349,15 @@ class CorpusIngestionTest {
         assertThat(mapped.unattached()).as("unattached").hasSize(expected.unattached());
         assertThat(mapped.missingInManifest()).as("missing in manifest").isEmpty();
         assertThat(mapped.otherStatus()).as("other statuses").isEmpty();
-        assertThat(mapped.checks().stream().map(check -> check.dataset().qualifiedName()).distinct().count())
-                .as("datasets").isEqualTo(expected.datasets());
+        assertThat(mapped.checks().stream()
+                        .map(check -> check.dataset().qualifiedName())
+                        .distinct()
+                        .count())
+                .as("datasets")
+                .isEqualTo(expected.datasets());
         assertThat(mapped.checks().stream().map(SodaCheck::identity).distinct().count())
-                .as("each test once").isEqualTo(mapped.checks().size());
+                .as("each test once")
+                .isEqualTo(mapped.checks().size());
         assertThat(outcome.warnings()).as("warnings").hasSameSizeAs(expected.warnings());
         for (int i = 0; i < expected.warnings().size(); i++) {
             assertThat(outcome.warnings().get(i)).startsWith(expected.warnings().get(i));
@@ -349,8 +375,9 @@ class CorpusIngestionTest {
 
     private void checkRefused(Path folder, Refused expected) {
         Path runResults = folder.resolve("run_results.json");
-        String holds = expected.onlyUnitTests() ? " and holds only unit test results, no data-test result ("
-                + expected.contents() + "); unit tests are not sent to Soda Cloud."
+        String holds = expected.onlyUnitTests()
+                ? " and holds only unit test results, no data-test result (" + expected.contents()
+                        + "); unit tests are not sent to Soda Cloud."
                 : " and holds no data-test result (" + expected.contents() + ").";
         String hint = expected.onlyUnitTests()
                 ? "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests."
@@ -358,12 +385,15 @@ class CorpusIngestionTest {
 
         assertThatThrownBy(() -> ingest(folder))
                 .isInstanceOf(IngestException.class)
-                .hasMessage("dbt run results " + runResults + " was written by `dbt " + expected.command() + "`" + holds)
+                .hasMessage(
+                        "dbt run results " + runResults + " was written by `dbt " + expected.command() + "`" + holds)
                 .satisfies(e -> {
                     assertThat(((IngestException) e).kind()).isEqualTo(IngestException.Kind.INPUT);
                     assertThat(((IngestException) e).hint()).isEqualTo(hint);
                 });
-        assertThat(output.resolve("scan-results.json")).as("nothing written for a refused run").doesNotExist();
+        assertThat(output.resolve("scan-results.json"))
+                .as("nothing written for a refused run")
+                .doesNotExist();
     }
 
     private static void checkManifest(Path file, ManifestOnly expected) throws IngestException {
@@ -372,10 +402,16 @@ class CorpusIngestionTest {
         assertThat(manifest.metadata().schemaVersion()).isEqualTo(expected.schema());
         assertThat(manifest.metadata().dbtVersion()).isEqualTo(expected.dbtVersion());
         assertThat(manifest.relations()).hasSize(expected.relations());
-        assertThat(manifest.tests().values().stream().filter(test -> !test.isSingular()).count())
-                .as("generic tests").isEqualTo(expected.genericTests());
-        assertThat(manifest.tests().values().stream().filter(DbtTest::isSingular).count())
-                .as("singular tests").isEqualTo(expected.singularTests());
+        assertThat(manifest.tests().values().stream()
+                        .filter(test -> !test.isSingular())
+                        .count())
+                .as("generic tests")
+                .isEqualTo(expected.genericTests());
+        assertThat(manifest.tests().values().stream()
+                        .filter(DbtTest::isSingular)
+                        .count())
+                .as("singular tests")
+                .isEqualTo(expected.singularTests());
         assertThat(manifest.warnings()).isEmpty();
     }
 
@@ -385,8 +421,9 @@ class CorpusIngestionTest {
         assertThat(results.metadata().schemaVersion()).isEqualTo(expected.schema());
         assertThat(results.metadata().dbtVersion()).isEqualTo(expected.dbtVersion());
         assertThat(results.command()).isEqualTo(expected.command());
-        assertThat(results.tests().stream().collect(Collectors.groupingBy(TestResult::status,
-                Collectors.summingInt(result -> 1)))).isEqualTo(expected.testStatuses());
+        assertThat(results.tests().stream()
+                        .collect(Collectors.groupingBy(TestResult::status, Collectors.summingInt(result -> 1))))
+                .isEqualTo(expected.testStatuses());
         assertThat(DataTestGuard.hasDataTestResults(results)).isEqualTo(expected.dataTests());
         assertThat(results.warnings()).isEmpty();
     }

@@ -1,27 +1,23 @@
 package dev.sodamaven;
 
-import dev.sodamaven.core.Setting;
-import dev.sodamaven.core.Secret;
-import dev.sodamaven.core.IngestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sodamaven.config.IngestSettings;
 import dev.sodamaven.config.Parameters;
-import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.RecordingLog;
-import dev.sodamaven.testing.TestRun;
 import dev.sodamaven.testing.SharedArtifacts;
+import dev.sodamaven.testing.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,12 +81,17 @@ class IngestionTest {
         assertThat(relationships.path("outcome").asText()).isEqualTo("fail");
         assertThat(relationships.path("diagnostics").path("value").asInt()).isEqualTo(2);
         assertThat(find(scan, "accepted_values_orders_status__placed__shipped__completed__returned")
-                .path("outcome").asText()).isEqualTo("warn");
-        assertThat(find(scan, "source_unique_raw_customers_id").path("table").asText()).isEqualTo("raw_customers");
-        assertThat(find(scan, "assert_order_amount_is_positive").path("table").asText()).isEqualTo("fct_orders");
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("warn");
+        assertThat(find(scan, "source_unique_raw_customers_id").path("table").asText())
+                .isEqualTo("raw_customers");
+        assertThat(find(scan, "assert_order_amount_is_positive").path("table").asText())
+                .isEqualTo("fct_orders");
 
         assertThat(outcome.receipt().traceId()).startsWith("upload-trace-");
-        assertThat(log.text()).contains("Soda Cloud trace id: " + outcome.receipt().traceId());
+        assertThat(log.text())
+                .contains("Soda Cloud trace id: " + outcome.receipt().traceId());
         Path file = output.resolve("scan-results.json");
         assertThat(file).exists();
         assertThat(Files.readString(file)).doesNotContain("token").doesNotContain("secret-1");
@@ -98,7 +99,11 @@ class IngestionTest {
 
     @Test
     void dryRunWritesTheFileAndSendsNothing() throws Exception {
-        IngestOutcome outcome = ingest(parameters().with(Setting.DRY_RUN, true).with(Setting.API_KEY_ID, null).with(Setting.API_KEY_SECRET, null).build());
+        IngestOutcome outcome = ingest(parameters()
+                .with(Setting.DRY_RUN, true)
+                .with(Setting.API_KEY_ID, null)
+                .with(Setting.API_KEY_SECRET, null)
+                .build());
 
         assertThat(outcome.receipt()).isNull();
         assertThat(cloud.requests()).isEmpty();
@@ -113,7 +118,8 @@ class IngestionTest {
         Remote.ProxySource broken = () -> {
             throw IngestException.configuration("Maven could not decrypt the password of <proxy> 'corp'.", "");
         };
-        IngestSettings settings = run.resolve(parameters().with(Setting.DRY_RUN, true).build());
+        IngestSettings settings =
+                run.resolve(parameters().with(Setting.DRY_RUN, true).build());
 
         run.ingestion(run.remote(broken)).run(settings);
 
@@ -122,11 +128,14 @@ class IngestionTest {
 
     @Test
     void wrongApiKeyIsOneClearErrorAndTheFileIsKept() {
-        assertThatThrownBy(() -> ingest(parameters().with(Setting.API_KEY_SECRET, Secret.of("wrong")).build()))
+        assertThatThrownBy(() -> ingest(parameters()
+                        .with(Setting.API_KEY_SECRET, Secret.of("wrong"))
+                        .build()))
                 .isInstanceOf(IngestException.class)
                 .satisfies(e -> {
                     IngestException problem = (IngestException) e;
-                    assertThat(problem.getMessage()).contains("rejected the API key (HTTP 401")
+                    assertThat(problem.getMessage())
+                            .contains("rejected the API key (HTTP 401")
                             .doesNotContain("wrong");
                     assertThat(problem.keptScanResults()).contains(output.resolve("scan-results.json"));
                 });
@@ -140,7 +149,10 @@ class IngestionTest {
     void aFailedUploadDoesNotHideAFailedQualityGate() {
         cloud.close(); // Soda Cloud is down
 
-        assertThatThrownBy(() -> ingest(parameters().with(Setting.FAIL_ON, "fail").with(Setting.MAX_RETRIES, 0).build()))
+        assertThatThrownBy(() -> ingest(parameters()
+                        .with(Setting.FAIL_ON, "fail")
+                        .with(Setting.MAX_RETRIES, 0)
+                        .build()))
                 .isInstanceOfSatisfying(IngestException.class, problem -> {
                     assertThat(problem.kind()).isEqualTo(IngestException.Kind.QUALITY_GATE);
                     assertThat(problem.getMessage())
@@ -155,9 +167,13 @@ class IngestionTest {
     void aPassingGateLetsTheUploadFailureThrough() {
         cloud.close();
 
-        assertThatThrownBy(() -> ingest(parameters().with(Setting.FAIL_ON, "error").with(Setting.MAX_RETRIES, 0).build()))
-                .isInstanceOfSatisfying(IngestException.class, problem ->
-                        assertThat(problem.kind()).isEqualTo(IngestException.Kind.REMOTE));
+        assertThatThrownBy(() -> ingest(parameters()
+                        .with(Setting.FAIL_ON, "error")
+                        .with(Setting.MAX_RETRIES, 0)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        IngestException.class,
+                        problem -> assertThat(problem.kind()).isEqualTo(IngestException.Kind.REMOTE));
     }
 
     private static JsonNode find(JsonNode scan, String name) {

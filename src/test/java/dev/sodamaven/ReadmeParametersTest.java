@@ -28,7 +28,9 @@ class ReadmeParametersTest {
         int start = text.indexOf(START);
         int end = text.indexOf(END);
         assertThat(start).as("README.md holds the marker %s", START).isNotNegative();
-        assertThat(end).as("README.md holds the marker %s after the start marker", END).isGreaterThan(start);
+        assertThat(end)
+                .as("README.md holds the marker %s after the start marker", END)
+                .isGreaterThan(start);
         String expected = START + "\n" + table() + END;
         String actual = text.substring(start, end + END.length());
         if (!actual.equals(expected) && Boolean.getBoolean("soda.docs.write")) {
@@ -42,14 +44,26 @@ class ReadmeParametersTest {
     }
 
     static String table() {
-        StringBuilder table = new StringBuilder("| parameter | property | goals | default | also read from | meaning |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder("| parameter | property | goals | default | also read from | meaning |\n"
+                        + "|---|---|---|---|---|---|\n");
         for (Setting setting : Setting.values()) {
-            table.append("| `").append(setting.parameter()).append("` | `").append(setting.property()).append("` | ")
-                    .append(goals(setting)).append(" | ")
-                    .append(setting.documentedDefault().map(value -> "`" + value + "`").orElse("—")).append(" | ")
-                    .append(otherSources(setting)).append(" | ")
-                    .append(setting.meaning()).append(setting.secret() ? " (secret)" : "").append(" |\n");
+            table.append("| `")
+                    .append(setting.parameter())
+                    .append("` | `")
+                    .append(setting.property())
+                    .append("` | ")
+                    .append(goals(setting))
+                    .append(" | ")
+                    .append(setting.documentedDefault()
+                            .map(value -> "`" + value + "`")
+                            .orElse("—"))
+                    .append(" | ")
+                    .append(otherSources(setting))
+                    .append(" | ")
+                    .append(setting.meaning())
+                    .append(setting.secret() ? " (secret)" : "")
+                    .append(" |\n");
         }
         return table.toString();
     }
@@ -66,8 +80,9 @@ class ReadmeParametersTest {
         List<String> sources = new ArrayList<>();
         setting.configurationKey().ifPresent(key -> sources.add("`" + key + "`"));
         setting.environmentVariable().ifPresent(variable -> sources.add("env `" + variable + "`"));
-        setting.server().ifPresent(server -> sources.add("settings.xml server `" + server.idParameter() + "`, "
-                + server.part().name().toLowerCase(java.util.Locale.ROOT)));
+        setting.server()
+                .ifPresent(server -> sources.add("settings.xml server `" + server.idParameter() + "`, "
+                        + server.part().name().toLowerCase(java.util.Locale.ROOT)));
         return sources.isEmpty() ? "—" : String.join("; ", sources);
     }
 }

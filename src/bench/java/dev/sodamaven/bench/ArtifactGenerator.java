@@ -26,6 +26,7 @@ final class ArtifactGenerator {
 
     /** Bump when the generated files change, so stale ones are not reused. */
     private static final int GENERATOR_VERSION = 1;
+
     private static final double EXECUTED_SHARE = 0.85;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -35,9 +36,19 @@ final class ArtifactGenerator {
      * @param statuses test results by dbt status
      * @param seconds  time spent writing (0 when reused)
      */
-    record Generated(Path manifest, Path runResults, long manifestBytes, long runResultsBytes, int models,
-                     int seeds, int sources, int testsInManifest, int testResults, Map<String, Integer> statuses,
-                     double seconds, boolean reused) {
+    record Generated(
+            Path manifest,
+            Path runResults,
+            long manifestBytes,
+            long runResultsBytes,
+            int models,
+            int seeds,
+            int sources,
+            int testsInManifest,
+            int testResults,
+            Map<String, Integer> statuses,
+            double seconds,
+            boolean reused) {
 
         /** The checks an ingestion must produce: every executed test but the skipped ones. */
         int expectedChecks() {
@@ -45,8 +56,7 @@ final class ArtifactGenerator {
         }
     }
 
-    private ArtifactGenerator() {
-    }
+    private ArtifactGenerator() {}
 
     static Generated generate(Path directory, long targetBytes, int testResults, long seed) throws IOException {
         Files.createDirectories(directory);
@@ -59,7 +69,9 @@ final class ArtifactGenerator {
         wanted.setProperty("testResults", String.valueOf(testResults));
         wanted.setProperty("seed", String.valueOf(seed));
         Properties existing = load(description);
-        if (existing != null && sameParameters(existing, wanted) && Files.isRegularFile(manifest)
+        if (existing != null
+                && sameParameters(existing, wanted)
+                && Files.isRegularFile(manifest)
                 && Files.isRegularFile(runResults)
                 && String.valueOf(Files.size(manifest)).equals(existing.getProperty("manifestBytes"))
                 && String.valueOf(Files.size(runResults)).equals(existing.getProperty("runResultsBytes"))) {
@@ -72,11 +84,11 @@ final class ArtifactGenerator {
         ProjectPlan plan = new ProjectPlan(models, tests, testResults, seed);
         RunIdentity run = RunIdentity.of(plan);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(manifest), 1 << 16);
-             JsonGenerator g = generator(out)) {
+                JsonGenerator g = generator(out)) {
             new ManifestWriter(plan, run, g).write();
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(runResults), 1 << 16);
-             JsonGenerator g = generator(out)) {
+                JsonGenerator g = generator(out)) {
             new RunResultsWriter(plan, run, g).write();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -91,7 +103,8 @@ final class ArtifactGenerator {
     }
 
     private static ProjectPlan plan(Properties description) {
-        return new ProjectPlan(Integer.parseInt(description.getProperty("models")),
+        return new ProjectPlan(
+                Integer.parseInt(description.getProperty("models")),
                 Integer.parseInt(description.getProperty("tests")),
                 Integer.parseInt(description.getProperty("testResults")),
                 Long.parseLong(description.getProperty("seed")));
@@ -106,8 +119,19 @@ final class ArtifactGenerator {
                 statuses.merge(status, 1, Integer::sum);
             }
         }
-        return new Generated(manifest, runResults, Files.size(manifest), Files.size(runResults), plan.models,
-                plan.seeds, plan.sources, plan.tests, plan.executedTests, statuses, seconds, reused);
+        return new Generated(
+                manifest,
+                runResults,
+                Files.size(manifest),
+                Files.size(runResults),
+                plan.models,
+                plan.seeds,
+                plan.sources,
+                plan.tests,
+                plan.executedTests,
+                statuses,
+                seconds,
+                reused);
     }
 
     private static boolean sameParameters(Properties existing, Properties wanted) {
@@ -136,8 +160,9 @@ final class ArtifactGenerator {
         double fixed = smallBytes - perModel * small;
         long models = Math.round((targetBytes - fixed) / perModel);
         if (models < 10) {
-            throw new IllegalArgumentException(String.format("%d test results alone make a manifest of %.0f MiB;"
-                    + " ask for a larger size or fewer tests", executed, fixed / (1 << 20)));
+            throw new IllegalArgumentException(String.format(
+                    "%d test results alone make a manifest of %.0f MiB; ask for a larger size or fewer tests",
+                    executed, fixed / (1 << 20)));
         }
         return Math.toIntExact(models);
     }

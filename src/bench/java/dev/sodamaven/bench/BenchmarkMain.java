@@ -29,15 +29,18 @@ public final class BenchmarkMain {
     private static final int INGEST_FLOOR_MB = 4;
     private static final int READ_TREE_FLOOR_MB = 16;
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(System.getProperty("bench.directory", "target/benchmark"));
-        List<BenchCase> cases = Arrays.stream(System.getProperty("bench.cases", "100MB:5000").split(","))
-                .map(BenchCase::parse).toList();
-        int[] heaps = Arrays.stream(System.getProperty("bench.heaps", "256,128,64").split(","))
-                .mapToInt(h -> Integer.parseInt(h.trim())).toArray();
+        List<BenchCase> cases = Arrays.stream(
+                        System.getProperty("bench.cases", "100MB:5000").split(","))
+                .map(BenchCase::parse)
+                .toList();
+        int[] heaps = Arrays.stream(
+                        System.getProperty("bench.heaps", "256,128,64").split(","))
+                .mapToInt(h -> Integer.parseInt(h.trim()))
+                .toArray();
         int repeats = Integer.getInteger("bench.repeats", 5);
         boolean readTree = Boolean.parseBoolean(System.getProperty("bench.readTree", "true"));
         int readTreeMax = Integer.getInteger("bench.readTreeMaxHeap", 12_288);
@@ -56,14 +59,18 @@ public final class BenchmarkMain {
         ChildJvm children = new ChildJvm(directory.resolve("logs"), directory.resolve("scratch"), timeout);
         List<CaseResult> done = new ArrayList<>();
         for (BenchCase benchCase : cases) {
-            System.out.printf("%n== %s: manifest ~%d MiB, %,d test results%n", benchCase.label(),
-                    benchCase.manifestBytes() >> 20, benchCase.testResults());
+            System.out.printf(
+                    "%n== %s: manifest ~%d MiB, %,d test results%n",
+                    benchCase.label(), benchCase.manifestBytes() >> 20, benchCase.testResults());
             Path artifacts = directory.resolve("artifacts").resolve(benchCase.label());
-            ArtifactGenerator.Generated generated = ArtifactGenerator.generate(artifacts, benchCase.manifestBytes(),
-                    benchCase.testResults(), seed);
-            System.out.printf("  artifacts %s: manifest %.1f MiB, run_results %.1f MiB, %,d models, %,d tests%n",
+            ArtifactGenerator.Generated generated =
+                    ArtifactGenerator.generate(artifacts, benchCase.manifestBytes(), benchCase.testResults(), seed);
+            System.out.printf(
+                    "  artifacts %s: manifest %.1f MiB, run_results %.1f MiB, %,d models, %,d tests%n",
                     generated.reused() ? "reused" : Report.fmt("generated in %.0f s", generated.seconds()),
-                    generated.manifestBytes() / 1048576.0, generated.runResultsBytes() / 1048576.0, generated.models(),
+                    generated.manifestBytes() / 1048576.0,
+                    generated.runResultsBytes() / 1048576.0,
+                    generated.models(),
                     generated.testsInManifest());
             CaseResult result = new CaseResult(benchCase, generated);
             done.add(result);
@@ -81,8 +88,17 @@ public final class BenchmarkMain {
         System.out.println("Written to " + results);
     }
 
-    private static void measure(CaseResult result, Path artifacts, ChildJvm children, int[] heaps, int repeats,
-                                boolean readTree, int readTreeMax, boolean python, int pythonMax) throws Exception {
+    private static void measure(
+            CaseResult result,
+            Path artifacts,
+            ChildJvm children,
+            int[] heaps,
+            int repeats,
+            boolean readTree,
+            int readTreeMax,
+            boolean python,
+            int pythonMax)
+            throws Exception {
         String label = result.benchCase.label();
         ChildRun smallestOk = null;
         for (int i = 0; i < heaps.length; i++) {
@@ -99,12 +115,12 @@ public final class BenchmarkMain {
         }
         result.readers = children.probe(label, "readers", heaps[0], artifacts);
         result.tokens = children.probe(label, "tokens", heaps[0], artifacts);
-        result.ingestMinimum = new HeapSearch(INGEST_FLOOR_MB, 4_096).search(smallestOk, heaps[heaps.length - 1],
-                heap -> children.probe(label, "ingest", heap, artifacts));
+        result.ingestMinimum = new HeapSearch(INGEST_FLOOR_MB, 4_096)
+                .search(smallestOk, heaps[heaps.length - 1], heap -> children.probe(label, "ingest", heap, artifacts));
         if (readTree) {
             // A tree of a JSON file takes a few times the file's size; start the search near that.
-            int guess = Math.min(readTreeMax, Math.max(256, Integer.highestOneBit(
-                    (int) Math.max(1, result.manifestMib() * 2))));
+            int guess = Math.min(readTreeMax, Math.max(256, Integer.highestOneBit((int)
+                    Math.max(1, result.manifestMib() * 2))));
             result.readTreeMinimum = new HeapSearch(READ_TREE_FLOOR_MB, readTreeMax)
                     .search(null, guess, heap -> children.probe(label, "readtree", heap, artifacts));
         }

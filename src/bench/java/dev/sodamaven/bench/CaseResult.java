@@ -32,6 +32,8 @@ final class CaseResult {
 
     /** Whether an ingest run produced exactly the checks the generator planted, without warnings. */
     boolean correct(ChildRun run) {
-        return run.ok() && (int) run.number("checks") == artifacts.expectedChecks() && (int) run.number("warnings") == 0;
+        return run.ok()
+                && (int) run.number("checks") == artifacts.expectedChecks()
+                && (int) run.number("warnings") == 0;
     }
 }

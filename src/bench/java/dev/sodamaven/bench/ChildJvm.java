@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm {
 
-    private static final String PYTHON_LOAD = String.join("\n",
+    private static final String PYTHON_LOAD = String.join(
+            "\n",
             "import json, resource, sys, time",
             "limit = int(sys.argv[2]) * 1024 * 1024",
             "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))",
@@ -52,8 +53,12 @@ final class ChildJvm {
                 "-Xmx" + heapMb + "m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Xlog:gc:file=" + logs.resolve(name + ".gc.log"),
-                "-cp", System.getProperty("java.class.path"),
-                IngestProbe.class.getName(), mode, artifacts.toString(), scratch.resolve(name).toString());
+                "-cp",
+                System.getProperty("java.class.path"),
+                IngestProbe.class.getName(),
+                mode,
+                artifacts.toString(),
+                scratch.resolve(name).toString());
         try {
             return run(caseLabel, mode, heapMb, name, command);
         } finally {
@@ -64,7 +69,11 @@ final class ChildJvm {
 
     /** python3 json.load of the manifest, its address space capped at {@code maxMb} (MemoryError beyond). */
     ChildRun python(String caseLabel, Path manifest, int maxMb) throws IOException, InterruptedException {
-        return run(caseLabel, "python", maxMb, caseLabel + "-python-" + (runs.size() + 1),
+        return run(
+                caseLabel,
+                "python",
+                maxMb,
+                caseLabel + "-python-" + (runs.size() + 1),
                 List.of("python3", "-c", PYTHON_LOAD, manifest.toString(), String.valueOf(maxMb)));
     }
 
@@ -77,7 +86,10 @@ final class ChildJvm {
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException notStarted) {
             Files.writeString(log, "could not start " + command.get(0) + ": " + notStarted.getMessage());
             return record(new ChildRun(caseLabel, mode, heapMb, ChildRun.Outcome.FAILED, 0, Map.of(), log, load));
@@ -91,7 +103,8 @@ final class ChildJvm {
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : output.split("\n")) {
             if (line.startsWith("BENCH-RESULT ")) {
-                for (String pair : line.substring("BENCH-RESULT ".length()).trim().split(" ")) {
+                for (String pair :
+                        line.substring("BENCH-RESULT ".length()).trim().split(" ")) {
                     int eq = pair.indexOf('=');
                     values.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
@@ -100,7 +113,8 @@ final class ChildJvm {
         ChildRun.Outcome outcome;
         if (!finished) {
             outcome = ChildRun.Outcome.TIMEOUT;
-        } else if (output.contains("OutOfMemoryError") || output.contains("MemoryError")
+        } else if (output.contains("OutOfMemoryError")
+                || output.contains("MemoryError")
                 || output.contains("Too small maximum heap")
                 || output.contains("Too small initial heap")) {
             outcome = ChildRun.Outcome.OUT_OF_MEMORY;
@@ -118,8 +132,9 @@ final class ChildJvm {
             if (run.mode().equals("python")) {
                 System.out.printf("ok  %7.2f s  peak RSS %7.1f MiB%n", run.number("seconds"), run.mib("rssPeakBytes"));
             } else {
-                System.out.printf("ok  %7.2f s  peak heap %7.1f MiB  max after GC %7.1f MiB%n", run.number("seconds"),
-                        run.mib("peakUsedBytes"), run.mib("maxAfterGcBytes"));
+                System.out.printf(
+                        "ok  %7.2f s  peak heap %7.1f MiB  max after GC %7.1f MiB%n",
+                        run.number("seconds"), run.mib("peakUsedBytes"), run.mib("maxAfterGcBytes"));
             }
         } else {
             System.out.printf("%s after %.1f s (%s)%n", run.outcome().label(), run.processSeconds(), run.log());

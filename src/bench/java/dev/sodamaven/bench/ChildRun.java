@@ -15,11 +15,21 @@ import java.util.Map;
  * @param log           its console output
  * @param loadBefore    the 1-minute load average when it started (other work on the machine)
  */
-record ChildRun(String caseLabel, String mode, int heapMb, Outcome outcome, double processSeconds,
-                Map<String, String> values, Path log, String loadBefore) {
+record ChildRun(
+        String caseLabel,
+        String mode,
+        int heapMb,
+        Outcome outcome,
+        double processSeconds,
+        Map<String, String> values,
+        Path log,
+        String loadBefore) {
 
     enum Outcome {
-        OK, OUT_OF_MEMORY, TIMEOUT, FAILED;
+        OK,
+        OUT_OF_MEMORY,
+        TIMEOUT,
+        FAILED;
 
         String label() {
             return switch (this) {

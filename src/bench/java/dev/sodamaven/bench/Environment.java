@@ -10,16 +10,15 @@ import java.util.List;
 /** What the numbers were measured on, read from the JVM and (on Linux) /proc. */
 final class Environment {
 
-    private Environment() {
-    }
+    private Environment() {}
 
     static List<String> describe() {
         return List.of(
                 "date: " + ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS),
                 "os: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                         + System.getProperty("os.arch") + ")",
-                "cpu: " + procValue("/proc/cpuinfo", "model name") + ", " + Runtime.getRuntime().availableProcessors()
-                        + " cores available to the JVM",
+                "cpu: " + procValue("/proc/cpuinfo", "model name") + ", "
+                        + Runtime.getRuntime().availableProcessors() + " cores available to the JVM",
                 "memory: " + procValue("/proc/meminfo", "MemTotal"),
                 "java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("
                         + System.getProperty("java.vendor") + ")",

@@ -10,6 +10,7 @@ final class GraphMaps {
     private final ProjectPlan plan;
     /** Children of relation r: models {@code childModels[start..]} then tests {@code childTests[start..]}. */
     private final int[] modelStart;
+
     private final int[] childModels;
     private final int[] testStart;
     private final int[] childTests;

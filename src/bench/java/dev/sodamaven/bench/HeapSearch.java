@@ -22,8 +22,7 @@ final class HeapSearch {
      * @param smallestOk  the smallest run that completed (empty when even {@code maxMb} failed)
      * @param largestFail the largest heap that failed: OutOfMemoryError or timeout (0 when none did)
      */
-    record Result(Optional<ChildRun> smallestOk, int largestFail) {
-    }
+    record Result(Optional<ChildRun> smallestOk, int largestFail) {}
 
     private final int floorMb;
     private final int maxMb;

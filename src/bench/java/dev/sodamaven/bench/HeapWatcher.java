@@ -40,8 +40,7 @@ final class HeapWatcher implements NotificationListener {
      * @param gcMillis          time the collectors report for those collections
      * @param cpuNanos          CPU time of the whole process during the operation (all threads, GC included)
      */
-    record Measurement(long peakUsedBytes, long maxAfterGcBytes, int collections, long gcMillis, long cpuNanos) {
-    }
+    record Measurement(long peakUsedBytes, long maxAfterGcBytes, int collections, long gcMillis, long cpuNanos) {}
 
     private final Set<String> heapPools;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -78,7 +77,8 @@ final class HeapWatcher implements NotificationListener {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         maxBefore.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
         maxAfter.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
         notified.incrementAndGet();
@@ -137,18 +137,24 @@ final class HeapWatcher implements NotificationListener {
     }
 
     static String collectorNames() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining("+")).replace(' ', '_');
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining("+"))
+                .replace(' ', '_');
     }
 
     private static long collections() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(n -> n > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .filter(n -> n > 0)
+                .sum();
     }
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(n -> n > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(n -> n > 0)
+                .sum();
     }
 
     private static long cpu() {

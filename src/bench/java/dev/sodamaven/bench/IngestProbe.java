@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sodamaven.core.IngestException;
-import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.IngestOutcome;
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.PluginParameters;
+import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.IngestLog;
+import dev.sodamaven.core.Outbound;
+import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
+import dev.sodamaven.core.SettingNames;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.RunResults;
@@ -45,8 +49,7 @@ import java.util.stream.Collectors;
  */
 public final class IngestProbe {
 
-    private IngestProbe() {
-    }
+    private IngestProbe() {}
 
     /** Arguments: mode, artifacts folder (manifest.json + run_results.json), scratch folder. */
     public static void main(String[] args) throws Exception {
@@ -79,24 +82,30 @@ public final class IngestProbe {
         values.put("rssPeakBytes", HeapWatcher.peakResidentBytes());
         values.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         values.put("gc", HeapWatcher.collectorNames());
-        values.put("java", System.getProperty("java.vm.name").replace(' ', '_') + "_" + System.getProperty("java.vm.version"));
-        System.out.println("BENCH-RESULT " + values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        values.put(
+                "java",
+                System.getProperty("java.vm.name").replace(' ', '_') + "_" + System.getProperty("java.vm.version"));
+        System.out.println("BENCH-RESULT "
+                + values.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(" ")));
     }
 
     private static IngestOutcome ingest(Path artifacts, Path scratch, Map<String, Object> values)
             throws IngestException {
         WarningLog log = new WarningLog();
-        PluginParameters parameters = PluginParameters.builder()
-                .dataSource("bench_warehouse")
-                .dbtArtifacts(artifacts)
-                .outputDirectory(scratch.resolve("soda"))
-                .dryRun(true)
+        Parameters parameters = Parameters.builder()
+                .with(Setting.DATA_SOURCE, "bench_warehouse")
+                .with(Setting.DBT_ARTIFACTS, artifacts)
+                .with(Setting.OUTPUT_DIRECTORY, scratch.resolve("soda"))
+                .with(Setting.DRY_RUN, true)
                 .build();
         Clock clock = Clock.systemUTC();
-        IngestSettings settings = new SettingsResolver(Map.of(), clock.instant()).resolveIngest(parameters);
-        Remote remote = new Remote(List.of(), duration -> { }, Duration.ofMillis(1), log);
-        IngestOutcome outcome = new Ingestion(log, clock, remote).run(settings);
+        Secrets secrets = new Secrets();
+        IngestSettings settings = new SettingsResolver(Map.of(), clock.instant(), secrets).resolveIngest(parameters);
+        Remote remote = new Remote(List::of, duration -> {}, Duration.ofMillis(1), log, secrets);
+        IngestOutcome outcome =
+                new Ingestion(log, clock, remote, new Outbound(secrets, SettingNames.PARAMETER)).run(settings);
         values.put("checks", outcome.checks().checks().size());
         values.put("skipped", outcome.checks().skipped().size());
         values.put("warnings", log.warnings.size());
@@ -135,7 +144,8 @@ public final class IngestProbe {
         String[] files = {"run_results.json", "manifest.json"};
         for (int i = 0; i < files.length; i++) {
             long start = System.nanoTime();
-            try (JsonParser parser = factory.createParser(artifacts.resolve(files[i]).toFile())) {
+            try (JsonParser parser =
+                    factory.createParser(artifacts.resolve(files[i]).toFile())) {
                 while (parser.nextToken() != null) {
                     counts[i]++;
                 }
@@ -147,7 +157,8 @@ public final class IngestProbe {
     }
 
     private static JsonNode readTree(Path artifacts, Map<String, Object> values) throws Exception {
-        JsonNode tree = new ObjectMapper().readTree(artifacts.resolve("manifest.json").toFile());
+        JsonNode tree =
+                new ObjectMapper().readTree(artifacts.resolve("manifest.json").toFile());
         values.put("nodes", tree.path("nodes").size());
         return tree;
     }
@@ -157,12 +168,7 @@ public final class IngestProbe {
         final List<String> warnings = new ArrayList<>();
 
         @Override
-        public void debug(String message) {
-        }
-
-        @Override
-        public void info(String message) {
-        }
+        public void info(String message) {}
 
         @Override
         public void warn(String message) {

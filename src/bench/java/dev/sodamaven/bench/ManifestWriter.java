@@ -14,6 +14,7 @@ final class ManifestWriter {
 
     /** Package macros do not grow with the project: a large project carries the same ~1,500. */
     static final int MACROS = 1_500;
+
     static final int DOCS = 120;
 
     private final ProjectPlan plan;
@@ -146,7 +147,11 @@ final class ManifestWriter {
         g.writeEndArray();
         strings("metrics");
         g.writeObjectFieldStart("depends_on");
-        strings("macros", "macro.dbt.run_hooks", "macro.dbt.statement", "macro." + ProjectPlan.PROJECT + ".cents_to_dollars");
+        strings(
+                "macros",
+                "macro.dbt.run_hooks",
+                "macro.dbt.statement",
+                "macro." + ProjectPlan.PROJECT + ".cents_to_dollars");
         g.writeArrayFieldStart("nodes");
         for (int parent : parents) {
             g.writeString(plan.uniqueId(parent));
@@ -281,7 +286,8 @@ final class ManifestWriter {
         int other = plan.other(t);
         String name = plan.testName(t);
         boolean singular = kind == TestKind.SINGULAR;
-        String yaml = plan.isSource(target) ? "models/" + folder(target) + "/sources.yml"
+        String yaml = plan.isSource(target)
+                ? "models/" + folder(target) + "/sources.yml"
                 : plan.isSeed(target) ? "seeds/schema.yml" : "models/" + folder(target) + "/schema.yml";
         String path = name + ".sql";
         g.writeObjectFieldStart(plan.testUniqueId(t));
@@ -328,7 +334,9 @@ final class ManifestWriter {
         g.writeNullField("group");
         docsFlag();
         g.writeNullField("patch_path");
-        g.writeStringField("build_path", "target/run/" + ProjectPlan.PROJECT + "/" + (singular ? "tests/" + path : yaml + "/" + path));
+        g.writeStringField(
+                "build_path",
+                "target/run/" + ProjectPlan.PROJECT + "/" + (singular ? "tests/" + path : yaml + "/" + path));
         emptyObject("unrendered_config");
         g.writeNumberField("created_at", run.createdAt(t % 100_000));
         g.writeNullField("relation_name");
@@ -357,9 +365,14 @@ final class ManifestWriter {
         if (singular) {
             strings("macros");
         } else {
-            String macro = kind.namespace() == null ? "macro.dbt.test_" + kind.generic
+            String macro = kind.namespace() == null
+                    ? "macro.dbt.test_" + kind.generic
                     : "macro." + kind.namespace() + ".test_" + kind.generic;
-            strings("macros", macro, "macro.dbt.get_where_subquery", "macro.dbt.should_store_failures",
+            strings(
+                    "macros",
+                    macro,
+                    "macro.dbt.get_where_subquery",
+                    "macro.dbt.should_store_failures",
                     "macro.dbt.statement");
         }
         g.writeArrayFieldStart("nodes");
@@ -369,7 +382,9 @@ final class ManifestWriter {
         g.writeString(plan.uniqueId(target));
         g.writeEndArray();
         g.writeEndObject();
-        g.writeStringField("compiled_path", "target/compiled/" + ProjectPlan.PROJECT + "/" + (singular ? "tests/" + path : yaml + "/" + path));
+        g.writeStringField(
+                "compiled_path",
+                "target/compiled/" + ProjectPlan.PROJECT + "/" + (singular ? "tests/" + path : yaml + "/" + path));
         g.writeBooleanField("compiled", true);
         g.writeStringField("compiled_code", sql.compiled());
         g.writeBooleanField("extra_ctes_injected", true);
@@ -378,8 +393,11 @@ final class ManifestWriter {
         if (!singular) {
             String column = plan.testColumn(t);
             g.writeStringField("column_name", column);
-            g.writeStringField("file_key_name", plan.isSource(target) ? "sources." + plan.sourceName(target)
-                    : (plan.isSeed(target) ? "seeds." : "models.") + plan.name(target));
+            g.writeStringField(
+                    "file_key_name",
+                    plan.isSource(target)
+                            ? "sources." + plan.sourceName(target)
+                            : (plan.isSeed(target) ? "seeds." : "models.") + plan.name(target));
             if (plan.isSource(target)) {
                 g.writeNullField("attached_node");
             } else {
@@ -407,9 +425,10 @@ final class ManifestWriter {
                 g.writeStringField("field", column);
                 g.writeNumberField("interval", 1);
             }
-            default -> { }
+            default -> {}
         }
-        String on = plan.isSource(target) ? "source('" + plan.sourceName(target) + "', '" + plan.name(target) + "')"
+        String on = plan.isSource(target)
+                ? "source('" + plan.sourceName(target) + "', '" + plan.name(target) + "')"
                 : "ref('" + plan.name(target) + "')";
         g.writeStringField("model", "{{ get_where_subquery(" + on + ") }}");
         g.writeEndObject();
@@ -526,12 +545,15 @@ final class ManifestWriter {
         int lines = 3 + (random.nextInt(10) == 0 ? random.nextInt(200) : random.nextInt(40));
         for (int i = 0; i < lines; i++) {
             String column = Words.pick(Words.COLUMNS, random);
-            sql.append(switch (random.nextInt(4)) {
-                case 0 -> "  {%- set " + column + " = adapter.get_columns_in_relation(relation) -%}\n";
-                case 1 -> "  {# " + Words.prose(random, 50) + " #}\n";
-                case 2 -> "  {% if " + column + " is not none %}coalesce({{ column_name }}, {{ " + column + " }}){% endif %}\n";
-                default -> "  {{ return(adapter.dispatch('" + name + "', 'dbt')(relation, column_name)) }}\n";
-            });
+            sql.append(
+                    switch (random.nextInt(4)) {
+                        case 0 -> "  {%- set " + column + " = adapter.get_columns_in_relation(relation) -%}\n";
+                        case 1 -> "  {# " + Words.prose(random, 50) + " #}\n";
+                        case 2 ->
+                            "  {% if " + column + " is not none %}coalesce({{ column_name }}, {{ " + column
+                                    + " }}){% endif %}\n";
+                        default -> "  {{ return(adapter.dispatch('" + name + "', 'dbt')(relation, column_name)) }}\n";
+                    });
         }
         return sql.append("{%- endmacro %}").toString();
     }
@@ -549,7 +571,8 @@ final class ManifestWriter {
             g.writeStringField("path", "docs/" + name + ".md");
             g.writeStringField("original_file_path", "docs/" + name + ".md");
             g.writeStringField("unique_id", "doc." + pkg + "." + name);
-            g.writeStringField("block_contents", "### " + name + "\n\n" + Words.prose(random, 100 + random.nextInt(2_000)));
+            g.writeStringField(
+                    "block_contents", "### " + name + "\n\n" + Words.prose(random, 100 + random.nextInt(2_000)));
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -566,9 +589,11 @@ final class ManifestWriter {
             g.writeArrayFieldStart("given");
             for (int parent : plan.parentsOf(model)) {
                 g.writeStartObject();
-                g.writeStringField("input", plan.isSource(parent)
-                        ? "source('" + plan.sourceName(parent) + "', '" + plan.name(parent) + "')"
-                        : "ref('" + plan.name(parent) + "')");
+                g.writeStringField(
+                        "input",
+                        plan.isSource(parent)
+                                ? "source('" + plan.sourceName(parent) + "', '" + plan.name(parent) + "')"
+                                : "ref('" + plan.name(parent) + "')");
                 g.writeArrayFieldStart("rows");
                 for (int row = 1; row <= 3; row++) {
                     g.writeStartObject();

@@ -17,14 +17,19 @@ record ModelSql(String raw, String compiled) {
         StringBuilder raw = new StringBuilder(4096);
         StringBuilder compiled = new StringBuilder(4096);
         String[] materializations = {"table", "view", "incremental", "table"};
-        raw.append("{{ config(materialized='").append(materializations[random.nextInt(4)]).append("') }}\n\n");
+        raw.append("{{ config(materialized='")
+                .append(materializations[random.nextInt(4)])
+                .append("') }}\n\n");
         both(raw, compiled, "with\n\n");
         int[] parents = plan.parentsOf(model);
         for (int p = 0; p < parents.length; p++) {
             int parent = parents[p];
             both(raw, compiled, "parent_" + p + " as (\n\n    select * from ");
             if (plan.isSource(parent)) {
-                raw.append("{{ source('").append(plan.sourceName(parent)).append("', '").append(plan.name(parent))
+                raw.append("{{ source('")
+                        .append(plan.sourceName(parent))
+                        .append("', '")
+                        .append(plan.name(parent))
                         .append("') }}");
             } else {
                 raw.append("{{ ref('").append(plan.name(parent)).append("') }}");
@@ -50,16 +55,22 @@ record ModelSql(String raw, String compiled) {
         for (int line = 0; line < extra; step++) {
             int size = Math.min(extra - line, 5 + random.nextInt(25));
             String name = "step_" + step;
-            both(raw, compiled, name + " as (\n\n    -- " + Words.prose(random, 30 + random.nextInt(60)) + "\n"
-                    + "    select\n        *");
+            both(
+                    raw,
+                    compiled,
+                    name + " as (\n\n    -- " + Words.prose(random, 30 + random.nextInt(60)) + "\n"
+                            + "    select\n        *");
             for (int i = 0; i < size; i++) {
                 String a = Words.column(model, random.nextInt(columns));
                 String b = Words.column(model, random.nextInt(columns));
                 String c = Words.column(model, random.nextInt(columns));
                 both(raw, compiled, ",\n        " + expression(random.nextInt(8), a, b, c));
             }
-            both(raw, compiled, "\n    from " + from + "\n    where " + Words.column(model, random.nextInt(columns))
-                    + " is not null\n\n),\n\n");
+            both(
+                    raw,
+                    compiled,
+                    "\n    from " + from + "\n    where " + Words.column(model, random.nextInt(columns))
+                            + " is not null\n\n),\n\n");
             from = name;
             line += size + 6;
         }
@@ -71,9 +82,11 @@ record ModelSql(String raw, String compiled) {
     private static String expression(int kind, String a, String b, String c) {
         return switch (kind) {
             case 0 -> "coalesce(" + a + ", 0) as " + a + "_filled";
-            case 1 -> "case when " + a + " is null then 'unknown' else cast(" + a + " as varchar) end as " + a + "_label";
-            case 2 -> "sum(" + a + ") over (partition by " + b + " order by " + c
-                    + " rows between unbounded preceding and current row) as " + a + "_running";
+            case 1 ->
+                "case when " + a + " is null then 'unknown' else cast(" + a + " as varchar) end as " + a + "_label";
+            case 2 ->
+                "sum(" + a + ") over (partition by " + b + " order by " + c
+                        + " rows between unbounded preceding and current row) as " + a + "_running";
             case 3 -> "date_trunc('month', " + a + ") as " + a + "_month";
             case 4 -> "round(" + a + " * 1.0 / nullif(" + b + ", 0), 4) as " + a + "_per_" + b;
             case 5 -> a + " is not null and " + b + " is not null as has_" + a;

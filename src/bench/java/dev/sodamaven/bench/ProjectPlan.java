@@ -18,9 +18,13 @@ final class ProjectPlan {
 
     /** The kinds of test, with their share of all tests (singular tests are hand-written SQL files). */
     enum TestKind {
-        NOT_NULL("not_null", 34), UNIQUE("unique", 24), ACCEPTED_VALUES("accepted_values", 12),
-        RELATIONSHIPS("relationships", 12), EXPRESSION_IS_TRUE("expression_is_true", 10),
-        RECENCY("recency", 3), SINGULAR(null, 5);
+        NOT_NULL("not_null", 34),
+        UNIQUE("unique", 24),
+        ACCEPTED_VALUES("accepted_values", 12),
+        RELATIONSHIPS("relationships", 12),
+        EXPRESSION_IS_TRUE("expression_is_true", 10),
+        RECENCY("recency", 3),
+        SINGULAR(null, 5);
 
         final String generic;
         final int share;
@@ -36,7 +40,8 @@ final class ProjectPlan {
     }
 
     private static final TestKind[] KINDS = TestKind.values();
-    private static final int SHARES = Arrays.stream(KINDS).mapToInt(kind -> kind.share).sum();
+    private static final int SHARES =
+            Arrays.stream(KINDS).mapToInt(kind -> kind.share).sum();
 
     final long seed;
     final int models;
@@ -48,6 +53,7 @@ final class ProjectPlan {
 
     /** Model m reads relations {@code parents[parentStart[m] .. parentStart[m+1])}. */
     private final int[] parentStart;
+
     private final int[] parents;
     private final int[] testTarget;
     private final int[] testOther;
@@ -73,7 +79,8 @@ final class ProjectPlan {
             SplittableRandom random = random(m);
             if (m < Math.max(1, models * 3 / 10)) {
                 // Staging models read one source table (now and then a seed).
-                chosen[count++] = random.nextInt(10) == 0 ? seedRelation(random.nextInt(seeds))
+                chosen[count++] = random.nextInt(10) == 0
+                        ? seedRelation(random.nextInt(seeds))
                         : sourceRelation(random.nextInt(sources));
             } else {
                 int n = 1 + random.nextInt(4);
@@ -109,7 +116,8 @@ final class ProjectPlan {
             testTarget[t] = target;
             testOrdinal[t] = perRelation[target]++;
             testOther[t] = kind == TestKind.RELATIONSHIPS || (kind == TestKind.SINGULAR && random.nextBoolean())
-                    ? otherModel(random, target) : -1;
+                    ? otherModel(random, target)
+                    : -1;
         }
     }
 
@@ -279,7 +287,8 @@ final class ProjectPlan {
         if (kind == TestKind.SINGULAR) {
             return "assert_" + name(target) + "_" + ordinal(test);
         }
-        String on = isSource(target) ? "source_" + kind.generic + "_" + sourceName(target) + "_" + name(target)
+        String on = isSource(target)
+                ? "source_" + kind.generic + "_" + sourceName(target) + "_" + name(target)
                 : kind.generic + "_" + name(target);
         String prefix = kind.namespace() == null ? "" : kind.namespace() + "_";
         String to = kind == TestKind.RELATIONSHIPS ? "__id__ref_" + name(other(test)) + "_" : "";

@@ -51,10 +51,8 @@ final class PythonStylePrinter implements PrettyPrinter {
     }
 
     @Override
-    public void beforeArrayValues(JsonGenerator g) {
-    }
+    public void beforeArrayValues(JsonGenerator g) {}
 
     @Override
-    public void beforeObjectEntries(JsonGenerator g) {
-    }
+    public void beforeObjectEntries(JsonGenerator g) {}
 }

@@ -29,8 +29,13 @@ final class Report {
         environment.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("- settings: ").append(settings).append('\n');
         for (CaseResult c : cases) {
-            md.append("- load average (1/5/15 min) around ").append(c.benchCase.label()).append(": before ")
-                    .append(c.loadBefore).append(", after ").append(c.loadAfter).append('\n');
+            md.append("- load average (1/5/15 min) around ")
+                    .append(c.benchCase.label())
+                    .append(": before ")
+                    .append(c.loadBefore)
+                    .append(", after ")
+                    .append(c.loadAfter)
+                    .append('\n');
         }
         md.append('\n');
         artifacts(md);
@@ -48,11 +53,20 @@ final class Report {
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (CaseResult c : cases) {
             ArtifactGenerator.Generated a = c.artifacts;
-            md.append(row(c.benchCase.label(), mib(a.manifestBytes()), mib(a.runResultsBytes()), count(a.models()),
-                    count(a.seeds()), count(a.sources()), count(a.testsInManifest()), count(a.testResults()),
-                    a.statuses().entrySet().stream().map(e -> e.getKey() + " " + count(e.getValue()))
+            md.append(row(
+                    c.benchCase.label(),
+                    mib(a.manifestBytes()),
+                    mib(a.runResultsBytes()),
+                    count(a.models()),
+                    count(a.seeds()),
+                    count(a.sources()),
+                    count(a.testsInManifest()),
+                    count(a.testResults()),
+                    a.statuses().entrySet().stream()
+                            .map(e -> e.getKey() + " " + count(e.getValue()))
                             .collect(Collectors.joining(", ")),
-                    count(a.expectedChecks()), a.reused() ? "reused" : fmt("%.0f s", a.seconds())));
+                    count(a.expectedChecks()),
+                    a.reused() ? "reused" : fmt("%.0f s", a.seconds())));
         }
         md.append('\n');
     }
@@ -68,27 +82,53 @@ final class Report {
         md.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (CaseResult c : cases) {
             Map<Integer, List<ChildRun>> byHeap = new TreeMap<>(Comparator.reverseOrder());
-            c.timing.forEach(run -> byHeap.computeIfAbsent(run.heapMb(), h -> new ArrayList<>()).add(run));
+            c.timing.forEach(run ->
+                    byHeap.computeIfAbsent(run.heapMb(), h -> new ArrayList<>()).add(run));
             byHeap.forEach((heap, all) -> {
                 List<ChildRun> ok = all.stream().filter(ChildRun::ok).toList();
                 if (ok.isEmpty()) {
-                    md.append(row(c.benchCase.label(), heap + "m", String.valueOf(all.size()),
-                            all.get(0).outcome().label(), "", "", "", "", "", "", "", ""));
+                    md.append(row(
+                            c.benchCase.label(),
+                            heap + "m",
+                            String.valueOf(all.size()),
+                            all.get(0).outcome().label(),
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            ""));
                     return;
                 }
-                List<Double> seconds = ok.stream().map(r -> r.number("seconds")).sorted().toList();
+                List<Double> seconds =
+                        ok.stream().map(r -> r.number("seconds")).sorted().toList();
                 double median = seconds.get(seconds.size() / 2);
-                ChildRun typical = ok.stream().filter(r -> r.number("seconds") == median).findFirst().orElseThrow();
-                String checks = ok.stream().allMatch(c::correct) ? count((int) typical.number("checks")) + " (as planted)"
-                        : "MISMATCH: " + typical.values().get("checks") + " checks, " + typical.values().get("warnings")
-                        + " warnings, expected " + c.artifacts.expectedChecks();
-                md.append(row(c.benchCase.label(), heap + "m", ok.size() + (ok.size() < all.size() ? " of " + all.size() : ""),
-                        seconds.size() == 1 ? fmt("%.2f", median)
+                ChildRun typical = ok.stream()
+                        .filter(r -> r.number("seconds") == median)
+                        .findFirst()
+                        .orElseThrow();
+                String checks = ok.stream().allMatch(c::correct)
+                        ? count((int) typical.number("checks")) + " (as planted)"
+                        : "MISMATCH: " + typical.values().get("checks") + " checks, "
+                                + typical.values().get("warnings") + " warnings, expected "
+                                + c.artifacts.expectedChecks();
+                md.append(row(
+                        c.benchCase.label(),
+                        heap + "m",
+                        ok.size() + (ok.size() < all.size() ? " of " + all.size() : ""),
+                        seconds.size() == 1
+                                ? fmt("%.2f", median)
                                 : fmt("%.2f (%.2f-%.2f)", median, seconds.get(0), seconds.get(seconds.size() - 1)),
-                        fmt("%.0f", c.inputMib() / median), fmt("%.1f", typical.number("cpuSeconds")),
+                        fmt("%.0f", c.inputMib() / median),
+                        fmt("%.1f", typical.number("cpuSeconds")),
                         typical.values().get("collections"),
-                        fmt("%.1f MiB", max(ok, "peakUsedBytes")), fmt("%.1f MiB", max(ok, "maxAfterGcBytes")),
-                        fmt("%.1f MiB", max(ok, "liveAtEndBytes")), fmt("%.0f MiB", max(ok, "rssPeakBytes")), checks));
+                        fmt("%.1f MiB", max(ok, "peakUsedBytes")),
+                        fmt("%.1f MiB", max(ok, "maxAfterGcBytes")),
+                        fmt("%.1f MiB", max(ok, "liveAtEndBytes")),
+                        fmt("%.0f MiB", max(ok, "rssPeakBytes")),
+                        checks));
             });
         }
         md.append('\n');
@@ -111,14 +151,32 @@ final class Report {
             String tokenSeconds = t != null && t.ok() ? fmt("%.2f", t.number("manifestSeconds")) : "";
             String tokenRate = t != null && t.ok() ? fmt("%.0f", c.manifestMib() / t.number("manifestSeconds")) : "";
             if (!r.ok()) {
-                md.append(row(c.benchCase.label(), r.heapMb() + "m", r.outcome().label(), "", "", tokenSeconds,
-                        tokenRate, "", "", "", ""));
+                md.append(row(
+                        c.benchCase.label(),
+                        r.heapMb() + "m",
+                        r.outcome().label(),
+                        "",
+                        "",
+                        tokenSeconds,
+                        tokenRate,
+                        "",
+                        "",
+                        "",
+                        ""));
                 continue;
             }
-            md.append(row(c.benchCase.label(), r.heapMb() + "m", fmt("%.2f", r.number("runResultsSeconds")),
-                    fmt("%.2f", r.number("manifestSeconds")), fmt("%.0f", c.manifestMib() / r.number("manifestSeconds")),
-                    tokenSeconds, tokenRate, count((int) r.number("tests")), count((int) r.number("relations")),
-                    fmt("%.1f MiB", r.mib("maxAfterGcBytes")), fmt("%.1f MiB", r.mib("liveAtEndBytes"))));
+            md.append(row(
+                    c.benchCase.label(),
+                    r.heapMb() + "m",
+                    fmt("%.2f", r.number("runResultsSeconds")),
+                    fmt("%.2f", r.number("manifestSeconds")),
+                    fmt("%.0f", c.manifestMib() / r.number("manifestSeconds")),
+                    tokenSeconds,
+                    tokenRate,
+                    count((int) r.number("tests")),
+                    count((int) r.number("relations")),
+                    fmt("%.1f MiB", r.mib("maxAfterGcBytes")),
+                    fmt("%.1f MiB", r.mib("liveAtEndBytes"))));
         }
         md.append('\n');
     }
@@ -136,18 +194,38 @@ final class Report {
         for (CaseResult c : cases) {
             String[] ingest = minimumCells(c.ingestMinimum);
             String[] tree = minimumCells(c.readTreeMinimum);
-            String treeLive = c.readTreeMinimum == null || c.readTreeMinimum.smallestOk().isEmpty() ? ""
+            String treeLive = c.readTreeMinimum == null
+                            || c.readTreeMinimum.smallestOk().isEmpty()
+                    ? ""
                     : fmt("%.0f MiB", c.readTreeMinimum.smallestOk().get().mib("liveAtEndBytes"));
-            String python = c.python == null ? "not run" : c.python.ok() ? fmt("%.0f MiB", c.python.mib("rssPeakBytes"))
-                    : c.python.outcome() == ChildRun.Outcome.OUT_OF_MEMORY
-                    ? "MemoryError at " + c.python.heapMb() + " MiB limit" : c.python.outcome().label();
+            String python = c.python == null
+                    ? "not run"
+                    : c.python.ok()
+                            ? fmt("%.0f MiB", c.python.mib("rssPeakBytes"))
+                            : c.python.outcome() == ChildRun.Outcome.OUT_OF_MEMORY
+                                    ? "MemoryError at " + c.python.heapMb() + " MiB limit"
+                                    : c.python.outcome().label();
             String pythonSeconds = c.python != null && c.python.ok() ? fmt("%.1f", c.python.number("seconds")) : "";
             String roomiest = runs.stream()
-                    .filter(r -> r.ok() && r.mode().equals("readtree") && r.caseLabel().equals(c.benchCase.label()))
+                    .filter(r -> r.ok()
+                            && r.mode().equals("readtree")
+                            && r.caseLabel().equals(c.benchCase.label()))
                     .max(Comparator.comparingInt(ChildRun::heapMb))
-                    .map(r -> fmt("%.2f (%dm)", r.number("seconds"), r.heapMb())).orElse("");
-            md.append(row(c.benchCase.label(), mib(c.artifacts.manifestBytes()), ingest[0], ingest[1], ingest[2],
-                    tree[0], tree[1], tree[2], roomiest, treeLive, python, pythonSeconds));
+                    .map(r -> fmt("%.2f (%dm)", r.number("seconds"), r.heapMb()))
+                    .orElse("");
+            md.append(row(
+                    c.benchCase.label(),
+                    mib(c.artifacts.manifestBytes()),
+                    ingest[0],
+                    ingest[1],
+                    ingest[2],
+                    tree[0],
+                    tree[1],
+                    tree[2],
+                    roomiest,
+                    treeLive,
+                    python,
+                    pythonSeconds));
         }
         md.append('\n');
     }
@@ -169,12 +247,19 @@ final class Report {
         md.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (ChildRun r : runs) {
             boolean jvm = !r.mode().equals("python");
-            md.append(row(r.caseLabel(), r.mode(), jvm ? r.heapMb() + "m" : "(limit " + r.heapMb() + "m)", r.loadBefore(),
-                    r.outcome().label(), fmt("%.1f", r.processSeconds()), r.ok() ? fmt("%.2f", r.number("seconds")) : "",
+            md.append(row(
+                    r.caseLabel(),
+                    r.mode(),
+                    jvm ? r.heapMb() + "m" : "(limit " + r.heapMb() + "m)",
+                    r.loadBefore(),
+                    r.outcome().label(),
+                    fmt("%.1f", r.processSeconds()),
+                    r.ok() ? fmt("%.2f", r.number("seconds")) : "",
                     r.ok() && jvm ? fmt("%.1f", r.number("cpuSeconds")) : "",
                     r.ok() ? fmt("%.1f MiB", r.mib(jvm ? "peakUsedBytes" : "rssPeakBytes")) : "",
                     r.ok() && jvm ? fmt("%.1f MiB", r.mib("maxAfterGcBytes")) : "",
-                    r.ok() && jvm ? r.values().get("collections") : "", r.ok() && jvm ? r.values().get("gcMillis") : "",
+                    r.ok() && jvm ? r.values().get("collections") : "",
+                    r.ok() && jvm ? r.values().get("gcMillis") : "",
                     r.log().getFileName().toString()));
         }
         md.append('\n');

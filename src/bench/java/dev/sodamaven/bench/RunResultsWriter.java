@@ -113,10 +113,16 @@ final class RunResultsWriter {
             case "pass" -> g.writeNullField("message");
             case "warn" -> g.writeStringField("message", "Got " + failures + " results, configured to warn if != 0");
             case "fail" -> g.writeStringField("message", "Got " + failures + " results, configured to fail if != 0");
-            case "error" -> g.writeStringField("message", "Database Error in test " + plan.testName(t) + " ("
-                    + "models/schema.yml)\n  relation \"" + plan.name(plan.target(t)) + "\" does not exist\n"
-                    + "  LINE 14: from \"analytics\".\"" + plan.schema(plan.target(t)) + "\"...\n               ^\n"
-                    + "  compiled code at target/run/bench_shop/models/schema.yml/" + plan.testName(t) + ".sql");
+            case "error" ->
+                g.writeStringField(
+                        "message",
+                        "Database Error in test " + plan.testName(t) + " ("
+                                + "models/schema.yml)\n  relation \"" + plan.name(plan.target(t))
+                                + "\" does not exist\n"
+                                + "  LINE 14: from \"analytics\".\"" + plan.schema(plan.target(t))
+                                + "\"...\n               ^\n"
+                                + "  compiled code at target/run/bench_shop/models/schema.yml/" + plan.testName(t)
+                                + ".sql");
             default -> g.writeNullField("message");
         }
         switch (status) {

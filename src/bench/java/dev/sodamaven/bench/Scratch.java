@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Removes the benchmark's generated files. */
 final class Scratch {
 
-    private Scratch() {
-    }
+    private Scratch() {}
 
     /** Deletes {@code root} and everything below it; nothing happens when it does not exist. */
     static void delete(Path root) throws IOException {

@@ -26,6 +26,5 @@ public sealed interface ArtifactSource {
      *
      * @param settings how to reach dbt Cloud and which run to take
      */
-    record DbtCloud(DbtCloudSettings settings) implements ArtifactSource {
-    }
+    record DbtCloud(DbtCloudSettings settings) implements ArtifactSource {}
 }

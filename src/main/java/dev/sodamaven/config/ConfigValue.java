@@ -39,7 +39,10 @@ public record ConfigValue(String key, String value, int line, List<String> unset
         if (unsetVariables.isEmpty()) {
             return key + " is empty";
         }
-        return key + " refers to " + String.join(", ", unsetVariables.stream().map(name -> "${" + name + "}").toList())
-                + ", which " + (unsetVariables.size() == 1 ? "is" : "are") + " not set";
+        return key + " refers to "
+                + String.join(
+                        ", ",
+                        unsetVariables.stream().map(name -> "${" + name + "}").toList()) + ", which "
+                + (unsetVariables.size() == 1 ? "is" : "are") + " not set";
     }
 }

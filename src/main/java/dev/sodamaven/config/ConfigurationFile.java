@@ -44,6 +44,8 @@ public record ConfigurationFile(
         int dot = path.indexOf('.');
         String block = path.substring(0, dot);
         String key = path.substring(dot + 1);
-        return block.equals("soda_cloud") ? sodaCloud(key) : block.equals("dbt_cloud") ? dbtCloud(key) : Optional.empty();
+        return block.equals("soda_cloud")
+                ? sodaCloud(key)
+                : block.equals("dbt_cloud") ? dbtCloud(key) : Optional.empty();
     }
 }

@@ -2,10 +2,10 @@ package dev.sodamaven.config;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Setting;
-import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,15 +49,19 @@ public final class ConfigurationFileReader {
     public ConfigurationFile read(Path path) throws IngestException {
         String label = "Configuration file " + path;
         if (Files.isDirectory(path)) {
-            throw IngestException.configuration(label + " is a directory.",
+            throw IngestException.configuration(
+                    label + " is a directory.",
                     "Set " + Setting.CONFIGURATION.ref() + " to the configuration.yml file itself.");
         }
         if (!Files.exists(path)) {
-            throw IngestException.configuration(label + " does not exist.",
-                    "Check " + Setting.CONFIGURATION.ref() + ", or leave it unset and configure the plugin in the POM.");
+            throw IngestException.configuration(
+                    label + " does not exist.",
+                    "Check " + Setting.CONFIGURATION.ref()
+                            + ", or leave it unset and configure the plugin in the POM.");
         }
         if (!Files.isRegularFile(path)) {
-            throw IngestException.configuration(label + " is not a regular file.",
+            throw IngestException.configuration(
+                    label + " is not a regular file.",
                     "Set " + Setting.CONFIGURATION.ref() + " to the configuration.yml file itself.");
         }
         Node root = YamlComposer.compose(path, label);
@@ -68,7 +72,8 @@ public final class ConfigurationFileReader {
         if (root == null || isNull(root)) {
             warnings.add(label + " is empty: it declares no data source and no soda_cloud or dbt_cloud settings.");
         } else if (!(root instanceof MappingNode mapping)) {
-            throw IngestException.configuration(label + " is not a YAML mapping of sections (line " + line(root) + ").",
+            throw IngestException.configuration(
+                    label + " is not a YAML mapping of sections (line " + line(root) + ").",
                     "It should hold `data_source <name>:`, `soda_cloud:` and `dbt_cloud:` blocks.");
         } else {
             Set<String> seen = new LinkedHashSet<>();
@@ -77,22 +82,25 @@ public final class ConfigurationFileReader {
                 int line = line(tuple.getKeyNode());
                 String section = key.startsWith(DATA_SOURCE + " ") ? DATA_SOURCE + " " + name(key) : key;
                 if (!seen.add(section)) {
-                    throw IngestException.configuration(label + " declares `" + section + "` twice (the second at line "
-                            + line + ").", "Keep one of them.");
+                    throw IngestException.configuration(
+                            label + " declares `" + section + "` twice (the second at line " + line + ").",
+                            "Keep one of them.");
                 }
                 if (key.startsWith(DATA_SOURCE + " ")) {
                     dataSources.add(dataSourceName(name(key), label, line));
                 } else if (key.equals(DATA_SOURCE)) {
-                    throw IngestException.configuration(label + " has a `data_source` header without a name (line "
-                            + line + ").", "Write it as `data_source <name>:`, e.g. `data_source jaffle_shop:`.");
+                    throw IngestException.configuration(
+                            label + " has a `data_source` header without a name (line " + line + ").",
+                            "Write it as `data_source <name>:`, e.g. `data_source jaffle_shop:`.");
                 } else if (key.equals("soda_cloud")) {
                     readBlock(tuple.getValueNode(), "soda_cloud", SODA_CLOUD_KEYS, label, sodaCloud, warnings);
                 } else if (key.equals("dbt_cloud")) {
                     readBlock(tuple.getValueNode(), "dbt_cloud", DBT_CLOUD_KEYS, label, dbtCloud, warnings);
                 } else {
-                    throw IngestException.configuration(label + " has an unknown top-level key `" + key + "` (line "
-                            + line + ").", "Expected `data_source <name>`, `soda_cloud` or `dbt_cloud`, as in Soda's "
-                            + "configuration.yml.");
+                    throw IngestException.configuration(
+                            label + " has an unknown top-level key `" + key + "` (line " + line + ").",
+                            "Expected `data_source <name>`, `soda_cloud` or `dbt_cloud`, as in Soda's "
+                                    + "configuration.yml.");
                 }
             }
         }
@@ -120,8 +128,9 @@ public final class ConfigurationFileReader {
 
     private static String dataSourceName(String name, String label, int line) throws IngestException {
         if (!DATA_SOURCE_NAME.matcher(name).matches()) {
-            throw IngestException.configuration(label + " declares data source '" + name + "' (line " + line
-                    + "), which is not a valid Soda data source name.",
+            throw IngestException.configuration(
+                    label + " declares data source '" + name + "' (line " + line
+                            + "), which is not a valid Soda data source name.",
                     "Use at least two lower-case letters, digits and underscores, starting with a letter or underscore.");
         }
         return name;
@@ -133,14 +142,21 @@ public final class ConfigurationFileReader {
         return all;
     }
 
-    private void readBlock(Node node, String block, Set<String> knownKeys, String label,
-                           Map<String, ConfigValue> into, List<String> warnings) throws IngestException {
+    private void readBlock(
+            Node node,
+            String block,
+            Set<String> knownKeys,
+            String label,
+            Map<String, ConfigValue> into,
+            List<String> warnings)
+            throws IngestException {
         if (isNull(node)) {
             return; // "soda_cloud:" with nothing under it
         }
         if (!(node instanceof MappingNode mapping)) {
-            throw IngestException.configuration(label + ": `" + block + "` (line " + line(node)
-                    + ") must be a block of keys.", "Write its keys indented below it, e.g. `  host: cloud.soda.io`.");
+            throw IngestException.configuration(
+                    label + ": `" + block + "` (line " + line(node) + ") must be a block of keys.",
+                    "Write its keys indented below it, e.g. `  host: cloud.soda.io`.");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
@@ -148,8 +164,8 @@ public final class ConfigurationFileReader {
             String path = block + "." + key;
             int line = line(tuple.getKeyNode());
             if (!seen.add(key)) {
-                throw IngestException.configuration(label + " sets " + path + " twice (the second at line " + line + ").",
-                        "Keep one of them.");
+                throw IngestException.configuration(
+                        label + " sets " + path + " twice (the second at line " + line + ").", "Keep one of them.");
             }
             if (block.equals("dbt_cloud") && key.equals("api_url")) {
                 if (isNull(tuple.getValueNode())) {
@@ -157,13 +173,15 @@ public final class ConfigurationFileReader {
                             + "replaced it with dbt_cloud.access_url.");
                     continue;
                 }
-                throw IngestException.configuration(label + ": " + path + " (line " + line + ") is no longer supported.",
+                throw IngestException.configuration(
+                        label + ": " + path + " (line " + line + ") is no longer supported.",
                         "As in Soda Core: to use another host than cloud.getdbt.com, set dbt_cloud.access_url to the "
                                 + "host instead (see https://go.soda.io/access-url).");
             }
             if (!knownKeys.contains(key)) {
                 warnings.add(label + ": " + path + " (line " + line + ") is not a key ingestion uses; it was ignored"
-                        + " (known keys: " + String.join(", ", knownKeys.stream().sorted().toList()) + ").");
+                        + " (known keys: "
+                        + String.join(", ", knownKeys.stream().sorted().toList()) + ").");
                 continue;
             }
             String where = label + ": " + path + " (line " + line + ")";
@@ -177,25 +195,29 @@ public final class ConfigurationFileReader {
     /** The text of a plain value; null (~, null or nothing) is empty. */
     private static String scalarValue(Node node, String where, String key) throws IngestException {
         if (!(node instanceof ScalarNode scalar)) {
-            throw IngestException.configuration(where + " must be a single value, not a list or a block.",
-                    "Write it as `" + key + ": value`.");
+            throw IngestException.configuration(
+                    where + " must be a single value, not a list or a block.", "Write it as `" + key + ": value`.");
         }
         if (!VALUE_TAGS.contains(scalar.getTag())) {
             // The tag is not repeated: an unquoted secret starting with ! is read as one.
-            throw IngestException.configuration(where + " has a YAML tag (a value starting with ! is read as one), "
-                    + "which a setting cannot have.", "Quote the value, e.g. `" + key + ": '!value'`, or remove the tag.");
+            throw IngestException.configuration(
+                    where + " has a YAML tag (a value starting with ! is read as one), "
+                            + "which a setting cannot have.",
+                    "Quote the value, e.g. `" + key + ": '!value'`, or remove the tag.");
         }
         return isNull(scalar) ? "" : scalar.getValue();
     }
 
     private static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && (Tag.NULL.equals(scalar.getTag()) || scalar.getValue().isEmpty());
+        return node instanceof ScalarNode scalar
+                && (Tag.NULL.equals(scalar.getTag()) || scalar.getValue().isEmpty());
     }
 
     private static String keyOf(NodeTuple tuple, String label) throws IngestException {
         if (!(tuple.getKeyNode() instanceof ScalarNode scalar)) {
-            throw IngestException.configuration(label + " has a list or block as a key at line "
-                    + line(tuple.getKeyNode()) + ".", "Keys must be plain names.");
+            throw IngestException.configuration(
+                    label + " has a list or block as a key at line " + line(tuple.getKeyNode()) + ".",
+                    "Keys must be plain names.");
         }
         return scalar.getValue().trim();
     }

@@ -21,5 +21,4 @@ public record DbtCloudSettings(
         String tokenOrigin,
         Long runId,
         Long jobId,
-        boolean successfulRunsOnly) {
-}
+        boolean successfulRunsOnly) {}

@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param readTimeout    how long to wait for data
  * @param maxRetries     how many times a failed request is tried again
  */
-public record NetworkSettings(Duration connectTimeout, Duration readTimeout, int maxRetries) {
-}
+public record NetworkSettings(Duration connectTimeout, Duration readTimeout, int maxRetries) {}

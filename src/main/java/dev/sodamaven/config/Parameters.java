@@ -28,14 +28,15 @@ public final class Parameters {
         return new Builder();
     }
 
-
     /** The text given, trimmed; empty when unset or blank. */
     public Optional<String> text(Setting setting) {
         Object value = values.get(setting);
         if (value instanceof Secret secret) {
             value = secret.reveal();
         }
-        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
+        return value == null || value.toString().isBlank()
+                ? Optional.empty()
+                : Optional.of(value.toString().trim());
     }
 
     public Optional<Path> path(Setting setting) {
@@ -51,7 +52,9 @@ public final class Parameters {
     /** The flag given, else its default. */
     public boolean flag(Setting setting) {
         Object value = values.get(setting);
-        return value != null ? (Boolean) value : Boolean.parseBoolean(setting.defaultValue().orElse("false"));
+        return value != null
+                ? (Boolean) value
+                : Boolean.parseBoolean(setting.defaultValue().orElse("false"));
     }
 
     /** Whether the flag was set to true rather than left at false. */
@@ -62,7 +65,9 @@ public final class Parameters {
     /** The number given, else its default. */
     public int number(Setting setting) {
         Object value = values.get(setting);
-        return value != null ? (Integer) value : Integer.parseInt(setting.defaultValue().orElseThrow());
+        return value != null
+                ? (Integer) value
+                : Integer.parseInt(setting.defaultValue().orElseThrow());
     }
 
     /** The settings.xml server with this id, if the build has one. */

@@ -9,5 +9,4 @@ import dev.sodamaven.core.Secret;
  * @param username its username (an API key id), or null
  * @param password its password (an API key secret or token), or null
  */
-public record ServerCredential(String id, String username, Secret password) {
-}
+public record ServerCredential(String id, String username, Secret password) {}

@@ -25,11 +25,15 @@ public record SettingOrigin(String setting, String value, String origin) {
         if (origins.isEmpty()) {
             return lines;
         }
-        int width = origins.stream().mapToInt(origin -> origin.setting().length()).max().orElse(0);
+        int width = origins.stream()
+                .mapToInt(origin -> origin.setting().length())
+                .max()
+                .orElse(0);
         lines.add("Settings (from: plugin parameter > configuration.yml > environment > settings.xml > default):");
         for (SettingOrigin origin : origins) {
-            lines.add("  " + origin.setting() + " ".repeat(width - origin.setting().length()) + "  " + origin.value()
-                    + "  [" + origin.origin() + "]");
+            lines.add("  " + origin.setting()
+                    + " ".repeat(width - origin.setting().length()) + "  " + origin.value() + "  [" + origin.origin()
+                    + "]");
         }
         return lines;
     }

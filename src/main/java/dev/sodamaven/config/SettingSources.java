@@ -52,7 +52,8 @@ final class SettingSources {
      */
     Candidate findOrDefault(Setting setting) {
         String fallback = setting.defaultValue().orElseThrow();
-        return find(setting).filter(found -> !found.value().equals(fallback))
+        return find(setting)
+                .filter(found -> !found.value().equals(fallback))
                 .orElseGet(() -> new Candidate(fallback, DEFAULT));
     }
 
@@ -62,8 +63,9 @@ final class SettingSources {
     }
 
     private Optional<Candidate> file(Setting setting) {
-        return fileValue(setting).flatMap(v -> candidate(v.value(),
-                file.path().getFileName() + " " + v.key() + " (line " + v.line() + ")"));
+        return fileValue(setting)
+                .flatMap(v ->
+                        candidate(v.value(), file.path().getFileName() + " " + v.key() + " (line " + v.line() + ")"));
     }
 
     private Optional<Candidate> environment(Setting setting) {
@@ -76,16 +78,25 @@ final class SettingSources {
             return Optional.empty();
         }
         String id = serverId(setting);
-        return parameters.server(id).flatMap(server -> candidate(switch (setting.server().get().part()) {
-            case USERNAME -> server.username();
-            case PASSWORD -> server.password() == null ? null : server.password().reveal();
-        }, "settings.xml server '" + server.id() + "'"));
+        return parameters
+                .server(id)
+                .flatMap(server -> candidate(
+                        switch (setting.server().get().part()) {
+                            case USERNAME -> server.username();
+                            case PASSWORD ->
+                                server.password() == null
+                                        ? null
+                                        : server.password().reveal();
+                        },
+                        "settings.xml server '" + server.id() + "'"));
     }
 
     /** The id of the settings.xml server that can hold {@code setting}. */
     String serverId(Setting setting) {
         Setting idSetting = setting.serverIdSetting().orElseThrow();
-        return parameters.text(idSetting).orElseGet(() -> idSetting.defaultValue().orElseThrow());
+        return parameters
+                .text(idSetting)
+                .orElseGet(() -> idSetting.defaultValue().orElseThrow());
     }
 
     /**
@@ -93,7 +104,8 @@ final class SettingSources {
      * has the key but it is empty; else "". Names variables, never values.
      */
     String whyEmpty(Setting setting) {
-        return fileValue(setting).filter(ConfigValue::isBlank)
+        return fileValue(setting)
+                .filter(ConfigValue::isBlank)
                 .map(v -> " (" + file.path().getFileName() + " " + v.whyEmpty() + ")")
                 .orElse("");
     }

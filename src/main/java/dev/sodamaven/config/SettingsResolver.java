@@ -107,18 +107,30 @@ public final class SettingsResolver {
         report.add("scan definition", scanDefinition.value(), scanDefinition.origin());
         DataTimestamp dataTimestamp = parseEnum(DataTimestamp.class, sources, DATA_TIMESTAMP, "data timestamp", report);
         FailOn failOn = parseEnum(FailOn.class, sources, FAIL_ON, "fail on", report);
-        Path outputDirectory = p.path(OUTPUT_DIRECTORY).orElseThrow(() -> IngestException.configuration(
-                "No output directory is set.", "Set " + OUTPUT_DIRECTORY.ref() + ", e.g. target/soda."));
+        Path outputDirectory = p.path(OUTPUT_DIRECTORY)
+                .orElseThrow(() -> IngestException.configuration(
+                        "No output directory is set.", "Set " + OUTPUT_DIRECTORY.ref() + ", e.g. target/soda."));
         report.add("dry run", String.valueOf(dryRun), p.flagGiven(DRY_RUN) ? parameterOrigin(DRY_RUN) : DEFAULT);
-        return new IngestSettings(dataSource, artifacts, sodaCloud, scanDefinition.value(), dataTimestamp,
-                outputDirectory, dryRun, failOn, network(p), report.origins, report.warnings);
+        return new IngestSettings(
+                dataSource,
+                artifacts,
+                sodaCloud,
+                scanDefinition.value(),
+                dataTimestamp,
+                outputDirectory,
+                dryRun,
+                failOn,
+                network(p),
+                report.origins,
+                report.warnings);
     }
 
     /** Settings for {@code soda:upload}: the file, where Soda Cloud is and the API key, which are always needed. */
     public UploadSettings resolveUpload(Parameters p) throws IngestException {
         Report report = new Report();
-        Path scanResults = p.path(SCAN_RESULTS).orElseThrow(() -> IngestException.configuration(
-                "No scan results file is set.", "Set " + SCAN_RESULTS.ref() + " to the file to send."));
+        Path scanResults = p.path(SCAN_RESULTS)
+                .orElseThrow(() -> IngestException.configuration(
+                        "No scan results file is set.", "Set " + SCAN_RESULTS.ref() + " to the file to send."));
         report.add("scan results file", scanResults.toString(), parameterOrigin(SCAN_RESULTS));
         SodaCloudSettings sodaCloud = resolveSodaCloud(p, sources(p, report), report, true);
         return new UploadSettings(scanResults, sodaCloud, network(p), report.origins, report.warnings);
@@ -144,7 +156,8 @@ public final class SettingsResolver {
         if (path.isEmpty()) {
             return withoutFile;
         }
-        ConfigurationFile file = new ConfigurationFileReader(new VariableSubstitution(environment, now)).read(path.get());
+        ConfigurationFile file =
+                new ConfigurationFileReader(new VariableSubstitution(environment, now)).read(path.get());
         for (Setting setting : Setting.secrets()) {
             setting.configurationKey().flatMap(file::value).ifPresent(value -> secrets.add(value.value()));
         }
@@ -158,8 +171,9 @@ public final class SettingsResolver {
         int read = requirePositive(p, READ_TIMEOUT);
         int retries = p.number(MAX_RETRIES);
         if (retries < 0 || retries > MAX_RETRIES_ALLOWED) {
-            throw IngestException.configuration(MAX_RETRIES.ref() + " is " + retries + ", outside 0 to "
-                    + MAX_RETRIES_ALLOWED + ".", "Set it to a number from 0 to " + MAX_RETRIES_ALLOWED + ".");
+            throw IngestException.configuration(
+                    MAX_RETRIES.ref() + " is " + retries + ", outside 0 to " + MAX_RETRIES_ALLOWED + ".",
+                    "Set it to a number from 0 to " + MAX_RETRIES_ALLOWED + ".");
         }
         return new NetworkSettings(Duration.ofSeconds(connect), Duration.ofSeconds(read), retries);
     }
@@ -167,29 +181,33 @@ public final class SettingsResolver {
     private static int requirePositive(Parameters p, Setting setting) throws IngestException {
         int seconds = p.number(setting);
         if (seconds <= 0) {
-            throw IngestException.configuration(setting.ref() + " is " + seconds + " seconds.",
-                    "Set it to a number of seconds above 0.");
+            throw IngestException.configuration(
+                    setting.ref() + " is " + seconds + " seconds.", "Set it to a number of seconds above 0.");
         }
         return seconds;
     }
 
     private static String resolveDataSource(SettingSources sources, Report report) throws IngestException {
-        Candidate name = sources.find(DATA_SOURCE).orElseThrow(() -> IngestException.configuration(
-                "No Soda data source is set.",
-                "Set " + DATA_SOURCE.ref() + " or the environment variable "
-                        + DATA_SOURCE.environmentVariable().orElseThrow() + " (Soda's -d): the name of the data source "
-                        + "the dbt tests' tables belong to in Soda Cloud."));
+        Candidate name = sources.find(DATA_SOURCE)
+                .orElseThrow(() -> IngestException.configuration(
+                        "No Soda data source is set.",
+                        "Set " + DATA_SOURCE.ref() + " or the environment variable "
+                                + DATA_SOURCE.environmentVariable().orElseThrow()
+                                + " (Soda's -d): the name of the data source "
+                                + "the dbt tests' tables belong to in Soda Cloud."));
         if (!ConfigurationFileReader.DATA_SOURCE_NAME.matcher(name.value()).matches()) {
-            throw IngestException.configuration("The data source name " + name.shown() + " (from " + name.origin()
-                    + ") is not a valid Soda data source name.",
+            throw IngestException.configuration(
+                    "The data source name " + name.shown() + " (from " + name.origin()
+                            + ") is not a valid Soda data source name.",
                     "Use at least two lower-case letters, digits and underscores, starting with a letter or underscore "
                             + "(e.g. jaffle_shop_pg), as declared in Soda.");
         }
         ConfigurationFile file = sources.file();
         if (file != null && !file.dataSources().contains(name.value())) {
             String declared = file.dataSources().isEmpty() ? "none" : String.join(", ", file.dataSources());
-            throw IngestException.configuration("The data source '" + name.value() + "' (from " + name.origin()
-                    + ") is not declared in " + file.path() + " (it declares: " + declared + ").",
+            throw IngestException.configuration(
+                    "The data source '" + name.value() + "' (from " + name.origin() + ") is not declared in "
+                            + file.path() + " (it declares: " + declared + ").",
                     "Add a `data_source " + name.value() + ":` block to it, or set " + DATA_SOURCE.ref()
                             + " to a declared one.");
         }
@@ -199,20 +217,24 @@ public final class SettingsResolver {
 
     private ArtifactSource resolveArtifacts(Parameters p, SettingSources sources, Report report)
             throws IngestException {
-        boolean local = p.path(DBT_ARTIFACTS).isPresent() || p.path(DBT_MANIFEST).isPresent()
+        boolean local = p.path(DBT_ARTIFACTS).isPresent()
+                || p.path(DBT_MANIFEST).isPresent()
                 || !p.paths(DBT_RUN_RESULTS).isEmpty();
-        boolean cloud = p.text(DBT_CLOUD_RUN_ID).isPresent() || p.text(DBT_CLOUD_JOB_ID).isPresent();
+        boolean cloud =
+                p.text(DBT_CLOUD_RUN_ID).isPresent() || p.text(DBT_CLOUD_JOB_ID).isPresent();
         if (local && cloud) {
-            throw IngestException.configuration("Both local dbt artifacts (" + DBT_ARTIFACTS.parameter() + " / "
-                    + DBT_MANIFEST.parameter() + " / " + DBT_RUN_RESULTS.parameter() + ") and a dbt Cloud run ("
-                    + DBT_CLOUD_RUN_ID.parameter() + " / " + DBT_CLOUD_JOB_ID.parameter() + ") are set.",
+            throw IngestException.configuration(
+                    "Both local dbt artifacts (" + DBT_ARTIFACTS.parameter() + " / "
+                            + DBT_MANIFEST.parameter() + " / " + DBT_RUN_RESULTS.parameter() + ") and a dbt Cloud run ("
+                            + DBT_CLOUD_RUN_ID.parameter() + " / " + DBT_CLOUD_JOB_ID.parameter() + ") are set.",
                     "Set one source only: local files, or a dbt Cloud run.");
         }
         if (cloud) {
             return new ArtifactSource.DbtCloud(resolveDbtCloud(p, sources, report));
         }
         if (!local) {
-            throw IngestException.configuration("No dbt artifacts are configured.",
+            throw IngestException.configuration(
+                    "No dbt artifacts are configured.",
                     "Set " + DBT_ARTIFACTS.ref() + " to the folder dbt writes manifest.json and run_results.json to "
                             + "(e.g. target); or " + DBT_MANIFEST.ref() + " and " + DBT_RUN_RESULTS.ref()
                             + " to the files; or " + DBT_CLOUD_RUN_ID.ref() + " or " + DBT_CLOUD_JOB_ID.ref()
@@ -228,10 +250,11 @@ public final class SettingsResolver {
         if (folder.isPresent()) {
             if (!Files.isDirectory(folder.get())) {
                 String why = Files.exists(folder.get()) ? " is a file, not a folder." : " does not exist.";
-                throw IngestException.input("The dbt artifacts folder " + folder.get() + " (" + DBT_ARTIFACTS.ref()
-                        + ")" + why, "Set " + DBT_ARTIFACTS.parameter() + " to the folder holding manifest.json and "
-                        + "run_results.json (dbt's target/), or " + DBT_MANIFEST.parameter() + " and "
-                        + DBT_RUN_RESULTS.parameter() + " to the files.");
+                throw IngestException.input(
+                        "The dbt artifacts folder " + folder.get() + " (" + DBT_ARTIFACTS.ref() + ")" + why,
+                        "Set " + DBT_ARTIFACTS.parameter() + " to the folder holding manifest.json and "
+                                + "run_results.json (dbt's target/), or " + DBT_MANIFEST.parameter() + " and "
+                                + DBT_RUN_RESULTS.parameter() + " to the files.");
             }
             if (manifestFile.isPresent() && !runResultsFiles.isEmpty()) {
                 report.warnings.add(DBT_ARTIFACTS.parameter() + " " + folder.get() + " is not used: "
@@ -240,17 +263,20 @@ public final class SettingsResolver {
         } else if (manifestFile.isEmpty() || runResultsFiles.isEmpty()) {
             Setting given = manifestFile.isEmpty() ? DBT_RUN_RESULTS : DBT_MANIFEST;
             Setting missing = manifestFile.isEmpty() ? DBT_MANIFEST : DBT_RUN_RESULTS;
-            throw IngestException.configuration(given.ref() + " is set but " + missing.ref() + " is not.",
+            throw IngestException.configuration(
+                    given.ref() + " is set but " + missing.ref() + " is not.",
                     "Set both files, or " + DBT_ARTIFACTS.ref() + " to the folder holding them.");
         }
         // A single-file setting is more specific than the folder, so it wins over the folder's file.
         Setting manifestSetting = manifestFile.isPresent() ? DBT_MANIFEST : DBT_ARTIFACTS;
         Path manifest = manifestFile.orElseGet(() -> folder.get().resolve("manifest.json"));
         Setting runResultsSetting = runResultsFiles.isEmpty() ? DBT_ARTIFACTS : DBT_RUN_RESULTS;
-        List<Path> runResults = runResultsFiles.isEmpty() ? List.of(folder.get().resolve("run_results.json"))
-                : runResultsFiles;
+        List<Path> runResults =
+                runResultsFiles.isEmpty() ? List.of(folder.get().resolve("run_results.json")) : runResultsFiles;
         report.add("dbt manifest", manifest.toString(), parameterOrigin(manifestSetting));
-        report.add("dbt run results", String.join(", ", runResults.stream().map(Path::toString).toList()),
+        report.add(
+                "dbt run results",
+                String.join(", ", runResults.stream().map(Path::toString).toList()),
                 parameterOrigin(runResultsSetting));
         return new ArtifactSource.Local(manifest, runResults, manifestSetting.ref(), runResultsSetting.ref());
     }
@@ -258,10 +284,12 @@ public final class SettingsResolver {
     private DbtCloudSettings resolveDbtCloud(Parameters p, SettingSources sources, Report report)
             throws IngestException {
         if (p.text(DBT_CLOUD_RUN_ID).isPresent() && p.text(DBT_CLOUD_JOB_ID).isPresent()) {
-            throw IngestException.configuration("Both " + DBT_CLOUD_RUN_ID.parameter() + " and "
-                    + DBT_CLOUD_JOB_ID.parameter() + " are set.", "Set " + DBT_CLOUD_RUN_ID.parameter()
-                    + " to ingest one run, or " + DBT_CLOUD_JOB_ID.parameter() + " to ingest the latest finished run "
-                    + "of a job, not both.");
+            throw IngestException.configuration(
+                    "Both " + DBT_CLOUD_RUN_ID.parameter() + " and " + DBT_CLOUD_JOB_ID.parameter() + " are set.",
+                    "Set " + DBT_CLOUD_RUN_ID.parameter()
+                            + " to ingest one run, or " + DBT_CLOUD_JOB_ID.parameter()
+                            + " to ingest the latest finished run "
+                            + "of a job, not both.");
         }
         Long runId = parseId(sources, DBT_CLOUD_RUN_ID);
         Long jobId = parseId(sources, DBT_CLOUD_JOB_ID);
@@ -273,7 +301,9 @@ public final class SettingsResolver {
                         + DBT_CLOUD_JOB_ID.parameter() + "; it is ignored for run " + runId + ".");
             }
         } else {
-            report.add("dbt Cloud job", jobId + (successfulOnly ? " (successful runs only)" : ""),
+            report.add(
+                    "dbt Cloud job",
+                    jobId + (successfulOnly ? " (successful runs only)" : ""),
                     parameterOrigin(DBT_CLOUD_JOB_ID));
         }
         Optional<Candidate> account = sources.find(DBT_CLOUD_ACCOUNT_ID);
@@ -283,15 +313,19 @@ public final class SettingsResolver {
         }
         String accountId = account.get().value();
         if (!DIGITS.matcher(accountId).matches()) {
-            throw IngestException.configuration("The dbt Cloud account id " + account.get().shown() + " (from "
-                    + account.get().origin() + ") is not a number.",
+            throw IngestException.configuration(
+                    "The dbt Cloud account id " + account.get().shown() + " (from "
+                            + account.get().origin() + ") is not a number.",
                     "Use the number in your dbt Cloud URLs: .../deploy/<account id>/projects/...");
         }
         report.add("dbt Cloud account", accountId, account.get().origin());
         report.add("dbt Cloud API token", HIDDEN, token.get().origin());
         Candidate access = sources.findOrDefault(DBT_CLOUD_ACCESS_URL);
         URI baseUrl = CloudAddresses.dbtCloudBaseUrl(access, p.flag(ALLOW_INSECURE_HTTP), report.warnings);
-        requireNoSecret(access, "dbt Cloud access URL", DBT_CLOUD_ACCESS_URL,
+        requireNoSecret(
+                access,
+                "dbt Cloud access URL",
+                DBT_CLOUD_ACCESS_URL,
                 "to your account's access URL, e.g. ab123.us1.dbt.com");
         report.add("dbt Cloud address", baseUrl.toString(), access.origin());
         String retiredHost = DBT_CLOUD_ACCESS_URL.defaultValue().orElseThrow();
@@ -301,13 +335,14 @@ public final class SettingsResolver {
                     + " or dbt_cloud.access_url to your account's access URL (e.g. ab123.us1.dbt.com, shown in dbt "
                     + "Cloud's account settings).");
         }
-        return new DbtCloudSettings(baseUrl, accountId, Secret.of(token.get().value()), token.get().origin(), runId,
-                jobId, successfulOnly);
+        return new DbtCloudSettings(
+                baseUrl, accountId, Secret.of(token.get().value()), token.get().origin(), runId, jobId, successfulOnly);
     }
 
-    private static IngestException missingDbtCloudCredentials(SettingSources sources, boolean noAccount,
-                                                              boolean noToken) {
-        String what = noAccount && noToken ? "No dbt Cloud account id and no dbt Cloud API token are set"
+    private static IngestException missingDbtCloudCredentials(
+            SettingSources sources, boolean noAccount, boolean noToken) {
+        String what = noAccount && noToken
+                ? "No dbt Cloud account id and no dbt Cloud API token are set"
                 : noAccount ? "No dbt Cloud account id is set" : "No dbt Cloud API token is set";
         List<String> ways = new ArrayList<>();
         if (noAccount) {
@@ -319,24 +354,28 @@ public final class SettingsResolver {
         if (noToken) {
             what += sources.whyEmpty(DBT_CLOUD_API_TOKEN);
             ways.add("the token as " + DBT_CLOUD_API_TOKEN.ref() + ", dbt_cloud.api_token in configuration.yml, the "
-                    + "environment variable " + DBT_CLOUD_API_TOKEN.environmentVariable().orElseThrow()
+                    + "environment variable "
+                    + DBT_CLOUD_API_TOKEN.environmentVariable().orElseThrow()
                     + " or the password of the <server> '" + sources.serverId(DBT_CLOUD_API_TOKEN)
                     + "' in settings.xml");
         }
         return IngestException.configuration(what + ".", "Give " + String.join("; and ", ways) + ".");
     }
 
-    private SodaCloudSettings resolveSodaCloud(Parameters p, SettingSources sources, Report report,
-                                               boolean credentialsRequired) throws IngestException {
+    private SodaCloudSettings resolveSodaCloud(
+            Parameters p, SettingSources sources, Report report, boolean credentialsRequired) throws IngestException {
         Candidate host = sources.findOrDefault(SODA_CLOUD_HOST);
         Optional<Candidate> port = sources.find(SODA_CLOUD_PORT);
         Optional<Candidate> scheme = sources.find(SODA_CLOUD_SCHEME);
         CloudAddresses.SodaCloudAddress address =
                 CloudAddresses.sodaCloud(host, port, scheme, p.flag(ALLOW_INSECURE_HTTP), report.warnings);
         requireNoSecret(host, "Soda Cloud host", SODA_CLOUD_HOST, "to the host name, e.g. cloud.soda.io");
-        report.add("Soda Cloud", address.toString(), (host.origin().equals(DEFAULT) ? "default host" : host.origin())
-                + port.map(c -> "; port from " + c.origin()).orElse("")
-                + scheme.map(c -> "; scheme from " + c.origin()).orElse(""));
+        report.add(
+                "Soda Cloud",
+                address.toString(),
+                (host.origin().equals(DEFAULT) ? "default host" : host.origin())
+                        + port.map(c -> "; port from " + c.origin()).orElse("")
+                        + scheme.map(c -> "; scheme from " + c.origin()).orElse(""));
 
         Optional<Candidate> keyId = sources.find(API_KEY_ID);
         Optional<Candidate> keySecret = sources.find(API_KEY_SECRET);
@@ -345,8 +384,10 @@ public final class SettingsResolver {
                 throw missingApiKey(sources, keyId, keySecret);
             }
             if (keyId.isPresent() || keySecret.isPresent()) {
-                report.warnings.add("Only half a Soda Cloud API key is set (" + (keyId.isPresent() ? "the id, from "
-                        + keyId.get().origin() : "the secret, from " + keySecret.get().origin())
+                report.warnings.add("Only half a Soda Cloud API key is set ("
+                        + (keyId.isPresent()
+                                ? "the id, from " + keyId.get().origin()
+                                : "the secret, from " + keySecret.get().origin())
                         + "); it is not used in a dry run, but an upload would need both.");
             }
             report.add("Soda Cloud API key", "none", "not needed in a dry run");
@@ -354,8 +395,13 @@ public final class SettingsResolver {
         }
         String origin = apiKeyOrigin(keyId.get(), keySecret.get());
         report.add("Soda Cloud API key", HIDDEN, origin);
-        return new SodaCloudSettings(address.scheme(), address.host(), address.port(), Secret.of(keyId.get().value()),
-                Secret.of(keySecret.get().value()), origin);
+        return new SodaCloudSettings(
+                address.scheme(),
+                address.host(),
+                address.port(),
+                Secret.of(keyId.get().value()),
+                Secret.of(keySecret.get().value()),
+                origin);
     }
 
     /** Where the key came from, said once when both halves came from one place. */
@@ -376,18 +422,19 @@ public final class SettingsResolver {
      * Refuses an address that holds one of the run's secrets (a swapped variable, a pasted value): it
      * would be printed in the settings log and looked up in DNS, which sends it to the network.
      */
-    private void requireNoSecret(Candidate address, String what, Setting setting, String fix)
-            throws IngestException {
+    private void requireNoSecret(Candidate address, String what, Setting setting, String fix) throws IngestException {
         if (secrets.foundIn(address.value())) {
-            throw IngestException.configuration("The " + what + " (from " + address.origin() + ") holds a secret "
-                    + "given to this run (the Soda Cloud API key secret or a dbt Cloud token); it is not shown, and "
-                    + "nothing was sent.", "Set " + setting.ref() + " or " + setting.configurationKey().orElseThrow() + " "
-                    + fix + "; a value may have been swapped with the secret.");
+            throw IngestException.configuration(
+                    "The " + what + " (from " + address.origin() + ") holds a secret "
+                            + "given to this run (the Soda Cloud API key secret or a dbt Cloud token); it is not shown, and "
+                            + "nothing was sent.",
+                    "Set " + setting.ref() + " or " + setting.configurationKey().orElseThrow() + " " + fix
+                            + "; a value may have been swapped with the secret.");
         }
     }
 
-    private static IngestException missingApiKey(SettingSources sources, Optional<Candidate> keyId,
-                                                 Optional<Candidate> keySecret) {
+    private static IngestException missingApiKey(
+            SettingSources sources, Optional<Candidate> keyId, Optional<Candidate> keySecret) {
         String what;
         if (keyId.isEmpty() && keySecret.isEmpty()) {
             what = "No Soda Cloud API key is set" + sources.whyEmpty(API_KEY_ID) + sources.whyEmpty(API_KEY_SECRET)
@@ -399,10 +446,12 @@ public final class SettingsResolver {
             what = "A Soda Cloud API key id is set (from " + keyId.get().origin() + ") but no API key secret"
                     + sources.whyEmpty(API_KEY_SECRET) + ".";
         }
-        return IngestException.configuration(what,
+        return IngestException.configuration(
+                what,
                 "Give the key in one of these ways: " + API_KEY_ID.ref() + " and " + API_KEY_SECRET.ref()
                         + " in the plugin configuration; soda_cloud.api_key_id and soda_cloud.api_key_secret in "
-                        + "configuration.yml; the environment variables " + API_KEY_ID.environmentVariable().orElseThrow()
+                        + "configuration.yml; the environment variables "
+                        + API_KEY_ID.environmentVariable().orElseThrow()
                         + " and " + API_KEY_SECRET.environmentVariable().orElseThrow() + "; or a <server> with id '"
                         + sources.serverId(API_KEY_ID) + "' in settings.xml (username = key id, password = secret). "
                         + "Or set " + DRY_RUN.ref() + " to true to only write the scan results file.");
@@ -415,14 +464,16 @@ public final class SettingsResolver {
         }
         Candidate id = given.get();
         if (!DIGITS.matcher(id.value()).matches() || Long.parseLong(id.value()) == 0) {
-            throw IngestException.configuration(setting.parameter() + " " + id.shown() + " is not a dbt Cloud id.",
+            throw IngestException.configuration(
+                    setting.parameter() + " " + id.shown() + " is not a dbt Cloud id.",
                     "Set " + setting.ref() + " to the number shown in dbt Cloud's URL.");
         }
         return Long.parseLong(id.value());
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, SettingSources sources, Setting setting,
-                                                   String label, Report report) throws IngestException {
+    private static <E extends Enum<E>> E parseEnum(
+            Class<E> type, SettingSources sources, Setting setting, String label, Report report)
+            throws IngestException {
         List<String> allowed = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
             allowed.add(constant.name().toLowerCase(Locale.ROOT));
@@ -430,8 +481,9 @@ public final class SettingsResolver {
         Candidate given = sources.findOrDefault(setting);
         int index = allowed.indexOf(given.value().toLowerCase(Locale.ROOT));
         if (index < 0) {
-            throw IngestException.configuration(setting.parameter() + " " + given.shown() + " is not one of "
-                    + String.join(", ", allowed) + ".", "Set " + setting.ref() + " to one of them.");
+            throw IngestException.configuration(
+                    setting.parameter() + " " + given.shown() + " is not one of " + String.join(", ", allowed) + ".",
+                    "Set " + setting.ref() + " to one of them.");
         }
         E result = type.getEnumConstants()[index];
         boolean isDefault = allowed.get(index).equals(setting.defaultValue().orElseThrow());

@@ -12,8 +12,8 @@ import dev.sodamaven.core.Secret;
  * @param apiKeySecret API key secret, or null in a dry run without credentials
  * @param apiKeyOrigin where the key came from, for messages
  */
-public record SodaCloudSettings(String scheme, String host, Integer port, Secret apiKeyId, Secret apiKeySecret,
-                                String apiKeyOrigin) {
+public record SodaCloudSettings(
+        String scheme, String host, Integer port, Secret apiKeyId, Secret apiKeySecret, String apiKeyOrigin) {
 
     public boolean hasApiKey() {
         return apiKeyId != null && apiKeySecret != null;

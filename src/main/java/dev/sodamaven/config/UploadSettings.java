@@ -12,8 +12,12 @@ import java.util.List;
  * @param origins   where each setting came from
  * @param warnings  things the user should know about the settings
  */
-public record UploadSettings(Path scanResults, SodaCloudSettings sodaCloud, NetworkSettings network, List<SettingOrigin> origins,
-                             List<String> warnings) {
+public record UploadSettings(
+        Path scanResults,
+        SodaCloudSettings sodaCloud,
+        NetworkSettings network,
+        List<SettingOrigin> origins,
+        List<String> warnings) {
 
     public UploadSettings {
         origins = List.copyOf(origins);

@@ -31,7 +31,8 @@ public final class VariableSubstitution {
     private static final String OPEN = "${";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ENV_VAR = Pattern.compile(
-            "env_var\\s*\\(\\s*(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1\\s*(?:,\\s*(['\"])((?:(?!\\3).)*)\\3\\s*)?\\)", Pattern.DOTALL);
+            "env_var\\s*\\(\\s*(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1\\s*(?:,\\s*(['\"])((?:(?!\\3).)*)\\3\\s*)?\\)",
+            Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("(['\"]).*?\\1", Pattern.DOTALL);
     private static final DateTimeFormatter NOW_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC);
@@ -121,8 +122,7 @@ public final class VariableSubstitution {
         return -1;
     }
 
-    private String evaluate(String expression, String where, boolean secret, Set<String> unset)
-            throws IngestException {
+    private String evaluate(String expression, String where, boolean secret, Set<String> unset) throws IngestException {
         if (NAME.matcher(expression).matches()) {
             String value = environment.get(expression);
             if (value != null) {
@@ -147,13 +147,15 @@ public final class VariableSubstitution {
             return "";
         }
         if (secret) {
-            throw IngestException.configuration(where + " uses a ${...} expression that is not supported (not "
-                    + "repeated here: the value is a secret).", SUPPORTED + " (Jinja filters and other expressions are "
-                    + "not supported).");
+            throw IngestException.configuration(
+                    where + " uses a ${...} expression that is not supported (not "
+                            + "repeated here: the value is a secret).",
+                    SUPPORTED + " (Jinja filters and other expressions are not supported).");
         }
         // Quoted literals are masked: a default written in the file may be a secret.
         String shown = QUOTED.matcher(expression).replaceAll("'...'");
-        throw IngestException.configuration(where + " uses ${" + shown + "}, which is not a supported expression.",
+        throw IngestException.configuration(
+                where + " uses ${" + shown + "}, which is not a supported expression.",
                 SUPPORTED + " (Jinja filters and other expressions are not supported).");
     }
 }

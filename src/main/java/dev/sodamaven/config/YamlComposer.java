@@ -33,8 +33,7 @@ final class YamlComposer {
     private static final int MAX_CODE_POINTS = 1024 * 1024;
     private static final String GLOBAL_TAG_PROBLEM = "Global tag is not allowed";
 
-    private YamlComposer() {
-    }
+    private YamlComposer() {}
 
     /**
      * The root node of the single YAML document in {@code path}, or null when it holds none (empty,
@@ -52,22 +51,26 @@ final class YamlComposer {
         } catch (MarkedYAMLException invalid) {
             throw invalidYaml(invalid, label);
         } catch (ReaderException special) {
-            throw IngestException.configuration(label + " contains the character U+"
-                    + String.format("%04X", special.getCodePoint()) + ", which YAML does not allow (character "
-                    + (special.getPosition() + 1) + ").", "Save it as a UTF-8 text file without control characters.");
+            throw IngestException.configuration(
+                    label + " contains the character U+"
+                            + String.format("%04X", special.getCodePoint()) + ", which YAML does not allow (character "
+                            + (special.getPosition() + 1) + ").",
+                    "Save it as a UTF-8 text file without control characters.");
         } catch (YAMLException invalid) {
             if (invalid.getCause() instanceof CharacterCodingException) {
                 throw notUtf8(label);
             }
-            throw IngestException.configuration(label + " could not be read as YAML: " + firstLine(invalid.getMessage())
-                    + ".", "Check that it is a small text YAML file without deeply nested or repeated aliases.");
+            throw IngestException.configuration(
+                    label + " could not be read as YAML: " + firstLine(invalid.getMessage()) + ".",
+                    "Check that it is a small text YAML file without deeply nested or repeated aliases.");
         } catch (CharacterCodingException notUtf8) {
             throw notUtf8(label);
         } catch (AccessDeniedException denied) {
-            throw IngestException.configuration(label + " cannot be read: permission denied.",
-                    "Make it readable by the user running Maven.");
+            throw IngestException.configuration(
+                    label + " cannot be read: permission denied.", "Make it readable by the user running Maven.");
         } catch (IOException io) {
-            throw IngestException.configuration(label + " could not be read (" + io.getClass().getSimpleName() + ").",
+            throw IngestException.configuration(
+                    label + " could not be read (" + io.getClass().getSimpleName() + ").",
                     "Check that the file is readable.");
         }
     }
@@ -77,13 +80,15 @@ final class YamlComposer {
         String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
         String problem = invalid.getProblem();
         if (problem != null && problem.startsWith(GLOBAL_TAG_PROBLEM)) {
-            return IngestException.configuration(label + " uses a !! type tag" + where + ", which is never allowed.",
+            return IngestException.configuration(
+                    label + " uses a !! type tag" + where + ", which is never allowed.",
                     "Remove the tag; quote a value that starts with !, e.g. key: '!value'.");
         }
         String context = withoutFileText(invalid.getContext());
         problem = withoutFileText(problem);
         String what = context == null ? problem : problem == null ? context : context + ", " + problem;
-        return IngestException.configuration(label + " is not valid YAML: " + what + where + ".",
+        return IngestException.configuration(
+                label + " is not valid YAML: " + what + where + ".",
                 "Fix the YAML syntax there (indentation, quotes, colons); quote values that start with a special "
                         + "character such as * & ! % @ `.");
     }
@@ -126,7 +131,8 @@ final class YamlComposer {
     }
 
     private static IngestException notUtf8(String label) {
-        return IngestException.configuration(label + " is not UTF-8 text.",
+        return IngestException.configuration(
+                label + " is not UTF-8 text.",
                 "Save it as a UTF-8 text file (it may be a binary file or use another encoding).");
     }
 

@@ -38,8 +38,7 @@ public final class AtomicFileWriter {
         IOException describe(Step step, IOException failure);
     }
 
-    private AtomicFileWriter() {
-    }
+    private AtomicFileWriter() {}
 
     /**
      * Writes {@code target}, creating its folder if needed.

@@ -26,7 +26,9 @@ public record Outbound(Secrets secrets, SettingNames names) {
      * none of its texts holds a secret.
      */
     public IngestException problem(IngestException problem) {
-        IngestException shown = problem.withText(text(problem.getMessage()), text(problem.hint()),
+        IngestException shown = problem.withText(
+                text(problem.getMessage()),
+                text(problem.hint()),
                 holdsSecret(problem.getCause()) ? null : problem.getCause());
         shown.setStackTrace(problem.getStackTrace());
         return shown;
@@ -34,7 +36,8 @@ public record Outbound(Secrets secrets, SettingNames names) {
 
     private boolean holdsSecret(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (secrets.foundIn(t.getMessage()) || (t instanceof IngestException ingest && secrets.foundIn(ingest.hint()))) {
+            if (secrets.foundIn(t.getMessage())
+                    || (t instanceof IngestException ingest && secrets.foundIn(ingest.hint()))) {
                 return true;
             }
         }

@@ -9,8 +9,7 @@ public final class PluginInfo {
 
     private static final String VERSION = readVersion();
 
-    private PluginInfo() {
-    }
+    private PluginInfo() {}
 
     public static String version() {
         return VERSION;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * @param password      proxy password, or null
  * @param nonProxyHosts Maven's pattern list, e.g. {@code localhost|*.corp.example}, or null
  */
-public record ProxySettings(String protocol, String host, int port, String username, Secret password,
-                            String nonProxyHosts) {
+public record ProxySettings(
+        String protocol, String host, int port, String username, Secret password, String nonProxyHosts) {
 
     /** Whether a request to {@code targetHost} should bypass this proxy. */
     public boolean bypasses(String targetHost) {

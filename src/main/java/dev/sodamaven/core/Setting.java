@@ -16,90 +16,245 @@ import java.util.Set;
  * {@link #ref()}, and the front end renders it (see {@link SettingNames}).
  */
 public enum Setting {
-    DATA_SOURCE("dataSource", "soda.dataSource", Type.TEXT, Goal.INGEST, null,
+    DATA_SOURCE(
+            "dataSource",
+            "soda.dataSource",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
             "Soda data source name the tests' tables belong to (Soda's `-d`): lower-case letters, digits, `_`; "
                     + "required",
             Sources.environment("SODA_DATA_SOURCE")),
-    CONFIGURATION("configuration", "soda.configuration", Type.PATH, Goal.BOTH, null,
+    CONFIGURATION(
+            "configuration",
+            "soda.configuration",
+            Type.PATH,
+            Goal.BOTH,
+            null,
             "a Soda `configuration.yml` (Soda's `-c`) for the `soda_cloud:` and `dbt_cloud:` settings"),
-    DBT_ARTIFACTS("dbtArtifacts", "soda.dbt.artifacts", Type.PATH, Goal.INGEST, null,
+    DBT_ARTIFACTS(
+            "dbtArtifacts",
+            "soda.dbt.artifacts",
+            Type.PATH,
+            Goal.INGEST,
+            null,
             "folder holding `manifest.json` and `run_results.json`, usually dbt's `target/` (Soda's "
                     + "`--dbt-artifacts`)"),
-    DBT_MANIFEST("dbtManifest", "soda.dbt.manifest", Type.PATH, Goal.INGEST, null,
+    DBT_MANIFEST(
+            "dbtManifest",
+            "soda.dbt.manifest",
+            Type.PATH,
+            Goal.INGEST,
+            null,
             "the manifest file (Soda's `--dbt-manifest`); replaces the folder's one"),
-    DBT_RUN_RESULTS("dbtRunResults", "soda.dbt.runResults", Type.PATHS, Goal.INGEST, null,
+    DBT_RUN_RESULTS(
+            "dbtRunResults",
+            "soda.dbt.runResults",
+            Type.PATHS,
+            Goal.INGEST,
+            null,
             "run results file(s), comma-separated (Soda's `--dbt-run-results`); several are merged, later files "
                     + "winning per test"),
-    DBT_CLOUD_RUN_ID("dbtCloudRunId", "soda.dbtCloud.runId", Type.TEXT, Goal.INGEST, null,
+    DBT_CLOUD_RUN_ID(
+            "dbtCloudRunId",
+            "soda.dbtCloud.runId",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
             "dbt Cloud run to ingest (Soda's `--dbt-cloud-run-id`)"),
-    DBT_CLOUD_JOB_ID("dbtCloudJobId", "soda.dbtCloud.jobId", Type.TEXT, Goal.INGEST, null,
+    DBT_CLOUD_JOB_ID(
+            "dbtCloudJobId",
+            "soda.dbtCloud.jobId",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
             "dbt Cloud job whose latest finished run is ingested (Soda's `--dbt-cloud-job-id`)"),
-    DBT_CLOUD_SUCCESSFUL_RUNS_ONLY("dbtCloudSuccessfulRunsOnly", "soda.dbtCloud.successfulRunsOnly", Type.FLAG,
-            Goal.INGEST, "false", "with a job id: only take runs that succeeded"),
-    DBT_CLOUD_ACCOUNT_ID("dbtCloudAccountId", "soda.dbtCloud.accountId", Type.TEXT, Goal.INGEST, null,
+    DBT_CLOUD_SUCCESSFUL_RUNS_ONLY(
+            "dbtCloudSuccessfulRunsOnly",
+            "soda.dbtCloud.successfulRunsOnly",
+            Type.FLAG,
+            Goal.INGEST,
+            "false",
+            "with a job id: only take runs that succeeded"),
+    DBT_CLOUD_ACCOUNT_ID(
+            "dbtCloudAccountId",
+            "soda.dbtCloud.accountId",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
             "dbt Cloud account id",
             Sources.file("dbt_cloud.account_id").andEnvironment("DBT_CLOUD_ACCOUNT_ID")),
-    DBT_CLOUD_API_TOKEN("dbtCloudApiToken", "soda.dbtCloud.apiToken", Type.SECRET, Goal.INGEST, null,
+    DBT_CLOUD_API_TOKEN(
+            "dbtCloudApiToken",
+            "soda.dbtCloud.apiToken",
+            Type.SECRET,
+            Goal.INGEST,
+            null,
             "dbt Cloud API token (service or personal)",
-            Sources.file("dbt_cloud.api_token").andEnvironment("DBT_CLOUD_API_TOKEN")
+            Sources.file("dbt_cloud.api_token")
+                    .andEnvironment("DBT_CLOUD_API_TOKEN")
                     .andServer("dbtCloudServerId", ServerPart.PASSWORD)),
-    DBT_CLOUD_ACCESS_URL("dbtCloudAccessUrl", "soda.dbtCloud.accessUrl", Type.TEXT, Goal.INGEST, "cloud.getdbt.com",
+    DBT_CLOUD_ACCESS_URL(
+            "dbtCloudAccessUrl",
+            "soda.dbtCloud.accessUrl",
+            Type.TEXT,
+            Goal.INGEST,
+            "cloud.getdbt.com",
             "your account's dbt Cloud host (e.g. `ab123.us1.dbt.com`), or a base URL with scheme",
             Sources.file("dbt_cloud.access_url")),
-    DBT_CLOUD_SERVER_ID("dbtCloudServerId", "soda.dbtCloud.serverId", Type.TEXT, Goal.INGEST, "dbt-cloud",
+    DBT_CLOUD_SERVER_ID(
+            "dbtCloudServerId",
+            "soda.dbtCloud.serverId",
+            Type.TEXT,
+            Goal.INGEST,
+            "dbt-cloud",
             "`settings.xml` server whose password is the dbt Cloud token"),
-    SODA_CLOUD_HOST("sodaCloudHost", "soda.cloud.host", Type.TEXT, Goal.BOTH, "cloud.soda.io",
+    SODA_CLOUD_HOST(
+            "sodaCloudHost",
+            "soda.cloud.host",
+            Type.TEXT,
+            Goal.BOTH,
+            "cloud.soda.io",
             "Soda Cloud host: `cloud.soda.io` (EU) or `cloud.us.soda.io` (US); a URL with scheme and port is "
                     + "accepted too",
             Sources.file("soda_cloud.host")),
-    SODA_CLOUD_PORT("sodaCloudPort", "soda.cloud.port", Type.TEXT, Goal.BOTH, null,
+    SODA_CLOUD_PORT(
+            "sodaCloudPort",
+            "soda.cloud.port",
+            Type.TEXT,
+            Goal.BOTH,
+            null,
             "Soda Cloud port; unset means the scheme's default",
             Sources.file("soda_cloud.port")),
-    SODA_CLOUD_SCHEME("sodaCloudScheme", "soda.cloud.scheme", Type.TEXT, Goal.BOTH, "https",
+    SODA_CLOUD_SCHEME(
+            "sodaCloudScheme",
+            "soda.cloud.scheme",
+            Type.TEXT,
+            Goal.BOTH,
+            "https",
             "`https`; `http` only for loopback hosts unless `allowInsecureHttp`",
             Sources.file("soda_cloud.scheme")),
-    API_KEY_ID("apiKeyId", "soda.cloud.apiKeyId", Type.SECRET, Goal.BOTH, null,
+    API_KEY_ID(
+            "apiKeyId",
+            "soda.cloud.apiKeyId",
+            Type.SECRET,
+            Goal.BOTH,
+            null,
             "Soda Cloud API key id",
-            Sources.file("soda_cloud.api_key_id").andEnvironment("SODA_API_KEY_ID")
+            Sources.file("soda_cloud.api_key_id")
+                    .andEnvironment("SODA_API_KEY_ID")
                     .andServer("sodaCloudServerId", ServerPart.USERNAME)),
-    API_KEY_SECRET("apiKeySecret", "soda.cloud.apiKeySecret", Type.SECRET, Goal.BOTH, null,
+    API_KEY_SECRET(
+            "apiKeySecret",
+            "soda.cloud.apiKeySecret",
+            Type.SECRET,
+            Goal.BOTH,
+            null,
             "Soda Cloud API key secret",
-            Sources.file("soda_cloud.api_key_secret").andEnvironment("SODA_API_KEY_SECRET")
+            Sources.file("soda_cloud.api_key_secret")
+                    .andEnvironment("SODA_API_KEY_SECRET")
                     .andServer("sodaCloudServerId", ServerPart.PASSWORD)),
-    SODA_CLOUD_SERVER_ID("sodaCloudServerId", "soda.cloud.serverId", Type.TEXT, Goal.BOTH, "soda-cloud",
+    SODA_CLOUD_SERVER_ID(
+            "sodaCloudServerId",
+            "soda.cloud.serverId",
+            Type.TEXT,
+            Goal.BOTH,
+            "soda-cloud",
             "`settings.xml` server holding the API key (username = id, password = secret)"),
-    SCAN_DEFINITION("scanDefinition", "soda.scanDefinition", Type.TEXT, Goal.INGEST, "Ingest - dbt",
+    SCAN_DEFINITION(
+            "scanDefinition",
+            "soda.scanDefinition",
+            Type.TEXT,
+            Goal.INGEST,
+            "Ingest - dbt",
             "scan definition name; Soda Cloud groups scans by it"),
-    DATA_TIMESTAMP("dataTimestamp", "soda.dataTimestamp", Type.TEXT, Goal.INGEST, "ingestion",
+    DATA_TIMESTAMP(
+            "dataTimestamp",
+            "soda.dataTimestamp",
+            Type.TEXT,
+            Goal.INGEST,
+            "ingestion",
             "the scan's data timestamp: `ingestion` (now) or `dbt` (when dbt wrote the run results)"),
-    OUTPUT_DIRECTORY("outputDirectory", "soda.outputDirectory", Type.PATH, Goal.INGEST,
-            "${project.build.directory}/soda", "where the output files go"),
-    DRY_RUN("dryRun", "soda.dryRun", Type.FLAG, Goal.INGEST, "false",
+    OUTPUT_DIRECTORY(
+            "outputDirectory",
+            "soda.outputDirectory",
+            Type.PATH,
+            Goal.INGEST,
+            "${project.build.directory}/soda",
+            "where the output files go"),
+    DRY_RUN(
+            "dryRun",
+            "soda.dryRun",
+            Type.FLAG,
+            Goal.INGEST,
+            "false",
             "write `scan-results.json` and the reports, upload nothing, need no credentials"),
-    FAIL_ON("failOn", "soda.failOn", Type.TEXT, Goal.INGEST, "none",
+    FAIL_ON(
+            "failOn",
+            "soda.failOn",
+            Type.TEXT,
+            Goal.INGEST,
+            "none",
             "quality gate: `none`, `error`, `fail` or `warn`, see [Quality gate](#quality-gate)"),
-    FAIL_ON_ERROR("failOnError", "soda.failOnError", Type.FLAG, Goal.BOTH, "true",
+    FAIL_ON_ERROR(
+            "failOnError",
+            "soda.failOnError",
+            Type.FLAG,
+            Goal.BOTH,
+            "true",
             "`false`: a failed ingestion or upload only warns (the file is kept for `soda:upload`)"),
     SKIP("skip", "soda.skip", Type.FLAG, Goal.BOTH, "false", "skip the goal"),
-    ALLOW_INSECURE_HTTP("allowInsecureHttp", "soda.allowInsecureHttp", Type.FLAG, Goal.BOTH, "false",
+    ALLOW_INSECURE_HTTP(
+            "allowInsecureHttp",
+            "soda.allowInsecureHttp",
+            Type.FLAG,
+            Goal.BOTH,
+            "false",
             "allow plain `http` to hosts that are not loopback (credentials travel unencrypted)"),
-    CONNECT_TIMEOUT("connectTimeout", "soda.http.connectTimeout", Type.NUMBER, Goal.BOTH, "30",
+    CONNECT_TIMEOUT(
+            "connectTimeout",
+            "soda.http.connectTimeout",
+            Type.NUMBER,
+            Goal.BOTH,
+            "30",
             "seconds to wait for a connection"),
-    READ_TIMEOUT("readTimeout", "soda.http.readTimeout", Type.NUMBER, Goal.BOTH, "120",
+    READ_TIMEOUT(
+            "readTimeout",
+            "soda.http.readTimeout",
+            Type.NUMBER,
+            Goal.BOTH,
+            "120",
             "seconds to wait for data on a connection"),
-    MAX_RETRIES("maxRetries", "soda.http.maxRetries", Type.NUMBER, Goal.BOTH, "3",
+    MAX_RETRIES(
+            "maxRetries",
+            "soda.http.maxRetries",
+            Type.NUMBER,
+            Goal.BOTH,
+            "3",
             "retries of a failed request (0–10), see [Retries](#network-faults-and-retries)"),
-    SCAN_RESULTS("scanResults", "soda.scanResults", Type.PATH, Goal.UPLOAD,
-            "${project.build.directory}/soda/scan-results.json", "the scan results file `soda:upload` sends");
+    SCAN_RESULTS(
+            "scanResults",
+            "soda.scanResults",
+            Type.PATH,
+            Goal.UPLOAD,
+            "${project.build.directory}/soda/scan-results.json",
+            "the scan results file `soda:upload` sends");
 
     /** What kind of value a setting holds. */
     public enum Type {
-        TEXT, PATH, PATHS, FLAG, NUMBER, SECRET
+        TEXT,
+        PATH,
+        PATHS,
+        FLAG,
+        NUMBER,
+        SECRET
     }
 
     /** The goals a setting belongs to. */
     public enum Goal {
-        INGEST, UPLOAD, BOTH;
+        INGEST,
+        UPLOAD,
+        BOTH;
 
         public boolean includes(Goal goal) {
             return this == BOTH || this == goal;
@@ -108,7 +263,8 @@ public enum Setting {
 
     /** Which part of a settings.xml {@code <server>} holds the value. */
     public enum ServerPart {
-        USERNAME, PASSWORD
+        USERNAME,
+        PASSWORD
     }
 
     /**
@@ -117,8 +273,7 @@ public enum Setting {
      * @param idParameter the parameter naming the server (its id)
      * @param part        which part of the server holds the value
      */
-    public record Server(String idParameter, ServerPart part) {
-    }
+    public record Server(String idParameter, ServerPart part) {}
 
     /** The sources besides the parameter, in precedence order: configuration.yml, environment, settings.xml. */
     private record Sources(String configurationKey, String environmentVariable, Server server) {
@@ -156,7 +311,13 @@ public enum Setting {
         this(parameter, property, type, goal, defaultValue, meaning, Sources.NONE);
     }
 
-    Setting(String parameter, String property, Type type, Goal goal, String defaultValue, String meaning,
+    Setting(
+            String parameter,
+            String property,
+            Type type,
+            Goal goal,
+            String defaultValue,
+            String meaning,
             Sources sources) {
         this.parameter = parameter;
         this.property = property;
@@ -229,11 +390,15 @@ public enum Setting {
 
     /** The settings of {@code goal}, in catalogue order. */
     public static List<Setting> of(Goal goal) {
-        return Arrays.stream(values()).filter(setting -> setting.goal.includes(goal)).toList();
+        return Arrays.stream(values())
+                .filter(setting -> setting.goal.includes(goal))
+                .toList();
     }
 
     public static Optional<Setting> byParameter(String parameter) {
-        return Arrays.stream(values()).filter(setting -> setting.parameter.equals(parameter)).findFirst();
+        return Arrays.stream(values())
+                .filter(setting -> setting.parameter.equals(parameter))
+                .findFirst();
     }
 
     /** Every secret setting. */

@@ -58,10 +58,12 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
 
     /** Longest text taken from the file into a message (a place, a schema URL). */
     private static final int MAX_SHOWN_LENGTH = 100;
+
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}");
     /** The two artifacts ingestion reads: finding one where the other belongs means they were swapped. */
     private static final Set<String> INGESTED_KINDS = Set.of("manifest", "run-results");
+
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
     /** The name dbt gives a file of this kind, e.g. manifest.json. */
@@ -87,34 +89,39 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
     void requireKind(ArtifactMetadata metadata) throws IngestException {
         String found = metadata.schemaKind();
         if (found != null && !found.equals(kind)) {
-            throw IngestException.input(named() + " is a dbt " + SchemaVersion.fileName(found)
-                    + " (" + schemaShown(metadata) + "), not a " + fileName() + ".",
-                    INGESTED_KINDS.contains(found) ? "Check " + setting + ": the two files may have been swapped."
-                            : "Check " + setting + ": it must lead to the " + fileName()
-                            + " dbt wrote; a " + SchemaVersion.fileName(found) + " is not ingested.");
+            throw IngestException.input(
+                    named() + " is a dbt " + SchemaVersion.fileName(found) + " (" + schemaShown(metadata) + "), not a "
+                            + fileName() + ".",
+                    INGESTED_KINDS.contains(found)
+                            ? "Check " + setting + ": the two files may have been swapped."
+                            : "Check " + setting + ": it must lead to the " + fileName() + " dbt wrote; a "
+                                    + SchemaVersion.fileName(found) + " is not ingested.");
         }
     }
 
     private void requireReadableFile() throws IngestException {
         if (Files.isDirectory(path)) {
             // A folder holding the file is a folder given where the file was expected; else the file itself is one.
-            throw IngestException.input(named() + " is a directory, not a file.",
+            throw IngestException.input(
+                    named() + " is a directory, not a file.",
                     Files.isRegularFile(path.resolve(fileName()))
                             ? "Point " + setting + " at the " + fileName() + " inside it."
                             : "Replace it with the " + fileName() + " dbt wrote, or correct " + setting + ".");
         }
         if (!Files.exists(path)) {
-            String why = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? " is a broken symbolic link." : " does not exist.";
-            throw IngestException.input(named() + why,
-                    "Check " + setting + "; dbt writes it to its target/ folder when it runs.");
+            String why =
+                    Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? " is a broken symbolic link." : " does not exist.";
+            throw IngestException.input(
+                    named() + why, "Check " + setting + "; dbt writes it to its target/ folder when it runs.");
         }
         if (!Files.isRegularFile(path)) {
-            throw IngestException.input(named() + " is not a regular file (a pipe or device?).",
+            throw IngestException.input(
+                    named() + " is not a regular file (a pipe or device?).",
                     "Point " + setting + " at the JSON file dbt wrote.");
         }
         if (!Files.isReadable(path)) {
-            throw IngestException.input(named() + " cannot be read: permission denied.",
-                    "Give the build user read access to it.");
+            throw IngestException.input(
+                    named() + " cannot be read: permission denied.", "Give the build user read access to it.");
         }
     }
 
@@ -129,13 +136,16 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
                 return parseJson(parser, body);
             }
         } catch (AccessDeniedException denied) {
-            throw IngestException.input(named() + " cannot be read: permission denied.",
-                    "Give the build user read access to it.");
+            throw IngestException.input(
+                    named() + " cannot be read: permission denied.", "Give the build user read access to it.");
         } catch (IOException io) {
             String reason = io instanceof FileSystemException fileProblem && fileProblem.getReason() != null
-                    ? fileProblem.getReason() : io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
-            throw IngestException.input(named() + " could not be read: " + reason + ".",
-                    "Check the file and the disk it is on, then run the build again.", io);
+                    ? fileProblem.getReason()
+                    : io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
+            throw IngestException.input(
+                    named() + " could not be read: " + reason + ".",
+                    "Check the file and the disk it is on, then run the build again.",
+                    io);
         }
     }
 
@@ -146,17 +156,22 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
                 throw IngestException.input(named() + " is empty.", REGENERATE);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw IngestException.input(named() + " is not a dbt artifact: it holds a JSON "
-                        + describe(first) + ", not a JSON object.", REGENERATE);
+                throw IngestException.input(
+                        named() + " is not a dbt artifact: it holds a JSON " + describe(first) + ", not a JSON object.",
+                        REGENERATE);
             }
             T result = body.read(parser);
             requireEnd(parser);
             return result;
         } catch (StreamConstraintsException tooBig) {
-            throw IngestException.input(named() + " " + describeLimit(tooBig.getOriginalMessage())
-                    // Where the value starts: where inside a huge value the limit hit depends on buffering.
-                    + at(parser.currentTokenLocation() != null ? parser.currentTokenLocation() : tooBig.getLocation())
-                    + place(parser) + ".",
+            throw IngestException.input(
+                    named() + " " + describeLimit(tooBig.getOriginalMessage())
+                            // Where the value starts: where inside a huge value the limit hit depends on buffering.
+                            + at(
+                                    parser.currentTokenLocation() != null
+                                            ? parser.currentTokenLocation()
+                                            : tooBig.getLocation())
+                            + place(parser) + ".",
                     "dbt writes no such value: check that the file is the dbt artifact you meant, "
                             + "or run dbt again to regenerate it.");
         } catch (CharConversionException | JsonProcessingException malformed) {
@@ -175,30 +190,33 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
         } catch (IOException unreadable) {
             where = unreadable instanceof JsonProcessingException json ? json.getLocation() : parser.currentLocation();
         }
-        throw IngestException.input(named() + " goes on after the end of its JSON object" + at(where)
-                + ": it may hold two files in one, or be damaged.", REGENERATE);
+        throw IngestException.input(
+                named() + " goes on after the end of its JSON object" + at(where)
+                        + ": it may hold two files in one, or be damaged.",
+                REGENERATE);
     }
 
     private IngestException malformed(JsonParser parser, IOException malformed) {
-        String problem = malformed instanceof JsonProcessingException json ? json.getOriginalMessage()
-                : malformed.getMessage();
-        JsonLocation location = malformed instanceof JsonProcessingException json ? json.getLocation()
-                : parser.currentLocation();
+        String problem =
+                malformed instanceof JsonProcessingException json ? json.getOriginalMessage() : malformed.getMessage();
+        JsonLocation location =
+                malformed instanceof JsonProcessingException json ? json.getLocation() : parser.currentLocation();
         String where = at(location) + place(parser);
         if (problem != null && problem.contains("end-of-input")) {
-            return IngestException.input(named() + " is truncated: it ends in the middle of a JSON value"
-                    + where + ".", REGENERATE);
+            return IngestException.input(
+                    named() + " is truncated: it ends in the middle of a JSON value" + where + ".", REGENERATE);
         }
         if (problem != null && problem.startsWith("Invalid UTF-8")) {
             Matcher bad = HEX_BYTE.matcher(problem);
             String which = bad.find() ? "byte " + bad.group() : "a byte";
-            return IngestException.input(named() + " is not UTF-8 text" + where + ": " + which
-                    + " cannot be there in UTF-8, so the file was probably saved in another encoding (such as "
-                    + "Latin-1 or Windows-1252).", "dbt writes UTF-8: run dbt again to regenerate it, or convert "
-                    + "the file to UTF-8.");
+            return IngestException.input(
+                    named() + " is not UTF-8 text" + where + ": " + which
+                            + " cannot be there in UTF-8, so the file was probably saved in another encoding (such as "
+                            + "Latin-1 or Windows-1252).",
+                    "dbt writes UTF-8: run dbt again to regenerate it, or convert the file to UTF-8.");
         }
-        return IngestException.input(named() + " is not valid JSON" + where + ": " + firstLine(problem)
-                + ".", REGENERATE);
+        return IngestException.input(
+                named() + " is not valid JSON" + where + ": " + firstLine(problem) + ".", REGENERATE);
     }
 
     /** How every message starts, e.g. "dbt manifest target/manifest.json". */
@@ -265,7 +283,8 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
             return "malformed";
         }
         int newline = text.indexOf('\n');
-        String line = CONTROL.matcher(newline < 0 ? text : text.substring(0, newline)).replaceAll(" ");
+        String line =
+                CONTROL.matcher(newline < 0 ? text : text.substring(0, newline)).replaceAll(" ");
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 

@@ -17,8 +17,7 @@ public final class DataTestGuard {
     /** The statuses dbt gives a data test it executed or skipped. */
     public static final Set<String> DATA_TEST_STATUSES = Set.of("pass", "warn", "fail", "error", "skipped");
 
-    private DataTestGuard() {
-    }
+    private DataTestGuard() {}
 
     /** True when at least one result is a data test that dbt executed or skipped. */
     public static boolean hasDataTestResults(RunResults results) {
@@ -33,19 +32,24 @@ public final class DataTestGuard {
         if (hasDataTestResults(results)) {
             return;
         }
-        String command = results.command() == null ? "an unknown dbt command" : "`dbt " + commandName(results.command()) + "`";
+        String command =
+                results.command() == null ? "an unknown dbt command" : "`dbt " + commandName(results.command()) + "`";
         if (results.unitTestResults() > 0) {
-            throw IngestException.input(origin + " was written by " + command + " and holds only unit test results, "
-                    + "no data-test result (" + describeContents(results) + "); unit tests are not sent to Soda Cloud.",
+            throw IngestException.input(
+                    origin + " was written by " + command + " and holds only unit test results, "
+                            + "no data-test result (" + describeContents(results)
+                            + "); unit tests are not sent to Soda Cloud.",
                     "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests.");
         }
         boolean nothing = results.tests().isEmpty() && results.otherResults().isEmpty();
-        throw IngestException.input(origin + " was written by " + command + " and holds no data-test result ("
-                + describeContents(results) + ").", nothing
-                // A `dbt build` that ran nothing is not fixed by running `dbt build`.
-                ? "dbt ran nothing (check its --select and --exclude), or the file is damaged: ingest the "
-                        + "run_results.json of a `dbt test` or `dbt build` that ran data tests."
-                : "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.");
+        throw IngestException.input(
+                origin + " was written by " + command + " and holds no data-test result (" + describeContents(results)
+                        + ").",
+                nothing
+                        // A `dbt build` that ran nothing is not fixed by running `dbt build`.
+                        ? "dbt ran nothing (check its --select and --exclude), or the file is damaged: ingest the "
+                                + "run_results.json of a `dbt test` or `dbt build` that ran data tests."
+                        : "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.");
     }
 
     /** What a run results file held, e.g. "25 tests with status success, 8 models, 2 seeds". */
@@ -53,11 +57,14 @@ public final class DataTestGuard {
         StringJoiner parts = new StringJoiner(", ");
         Map<String, Integer> testStatuses = new TreeMap<>();
         results.tests().forEach(test -> testStatuses.merge(test.status(), 1, Integer::sum));
-        testStatuses.forEach((status, count) -> parts.add(count + " " + plural("test", count) + " with status " + status));
+        testStatuses.forEach(
+                (status, count) -> parts.add(count + " " + plural("test", count) + " with status " + status));
         results.otherResults().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> {
-                    int count = entry.getValue().values().stream().mapToInt(Integer::intValue).sum();
+                    int count = entry.getValue().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
                     parts.add(count + " " + plural(entry.getKey().replace('_', ' '), count));
                 });
         return parts.length() == 0 ? "no results at all" : parts.toString();

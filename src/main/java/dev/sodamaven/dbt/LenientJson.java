@@ -21,8 +21,7 @@ final class LenientJson {
         void field(String name, JsonParser parser) throws IOException, IngestException;
     }
 
-    private LenientJson() {
-    }
+    private LenientJson() {}
 
     /** Walks the fields of the object the parser stands on; unhandled values are skipped. */
     static void readObject(JsonParser parser, FieldHandler handler) throws IOException, IngestException {

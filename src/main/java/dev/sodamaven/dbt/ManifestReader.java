@@ -67,8 +67,9 @@ public final class ManifestReader {
         }
         if (!acc.sawNodes) {
             String looksLike = acc.sawResults ? " It looks like a run_results.json." : "";
-            throw IngestException.input(LABEL + " " + file + " is not a dbt manifest.json: it has no \"nodes\"."
-                    + looksLike, "Check " + artifact.setting() + ": the two files may have been swapped.");
+            throw IngestException.input(
+                    LABEL + " " + file + " is not a dbt manifest.json: it has no \"nodes\"." + looksLike,
+                    "Check " + artifact.setting() + ": the two files may have been swapped.");
         }
         int version = acc.metadata.schemaVersion();
         if (version > NEWEST_KNOWN_SCHEMA) {
@@ -214,13 +215,30 @@ public final class ManifestReader {
             String generic = hasTestMetadata ? (genericName == null ? "generic" : genericName) : null;
             // Soda Cloud refuses a check without a name: an empty one falls back to the unique_id too.
             String shownName = name == null || name.isBlank() ? uniqueId : name;
-            return new DbtTest(uniqueId, shownName, originalFilePath, columnName, generic, modelArgument, toArgument,
-                    attachedNode, fileKeyName, dependsOn);
+            return new DbtTest(
+                    uniqueId,
+                    shownName,
+                    originalFilePath,
+                    columnName,
+                    generic,
+                    modelArgument,
+                    toArgument,
+                    attachedNode,
+                    fileKeyName,
+                    dependsOn);
         }
 
         DbtRelation toRelation(RelationType type) {
-            return new DbtRelation(uniqueId, type, name, type == RelationType.SOURCE ? null : alias,
-                    type == RelationType.SOURCE ? identifier : null, sourceName, database, schema, version);
+            return new DbtRelation(
+                    uniqueId,
+                    type,
+                    name,
+                    type == RelationType.SOURCE ? null : alias,
+                    type == RelationType.SOURCE ? identifier : null,
+                    sourceName,
+                    database,
+                    schema,
+                    version);
         }
     }
 

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Reads the {@code metadata} block every dbt artifact starts with; a missing or odd one is not fatal. */
 final class MetadataReader {
 
-    private MetadataReader() {
-    }
+    private MetadataReader() {}
 
     /** Reads the value the parser stands on; anything but an object is metadata that is absent. */
     static ArtifactMetadata read(Path file, JsonParser parser) throws IOException, IngestException {

@@ -15,8 +15,7 @@ final class NonJsonContent {
     /** How many first bytes are looked at: room for a byte order mark and some leading white space. */
     static final int HEAD_LENGTH = 64;
 
-    private NonJsonContent() {
-    }
+    private NonJsonContent() {}
 
     /**
      * Throws when {@code head} (the first {@code length} bytes of {@code file}) shows that it is not
@@ -28,11 +27,13 @@ final class NonJsonContent {
         String what = label + " " + file;
         // Magic numbers come first: a gzip header holds zero bytes that would pass for UTF-16 text.
         if (startsWith(head, length, 0x1F, 0x8B)) {
-            throw IngestException.input(what + " is gzip-compressed data, not JSON text.",
+            throw IngestException.input(
+                    what + " is gzip-compressed data, not JSON text.",
                     "Unpack it first (gunzip), then point the plugin at the " + fileName + " it holds.");
         }
         if (startsWith(head, length, 'P', 'K', 0x03, 0x04)) {
-            throw IngestException.input(what + " is a zip archive, not JSON text.",
+            throw IngestException.input(
+                    what + " is a zip archive, not JSON text.",
                     "Unzip it, then point the plugin at the " + fileName + " it holds.");
         }
         if (length == 0 || mayBeWideText(head, length)) {
@@ -46,14 +47,17 @@ final class NonJsonContent {
             return;
         }
         if (head[at] == '<') {
-            throw IngestException.input(what + " holds HTML or XML, not JSON: it starts with '<'.",
+            throw IngestException.input(
+                    what + " holds HTML or XML, not JSON: it starts with '<'.",
                     "It may be an error page saved by a failed download: download the artifact again, or point "
                             + "the plugin at the " + fileName + " dbt wrote.");
         }
         int first = head[at] & 0xFF;
         if (first < 0x20 || first == 0x7F || (first >= 0x80 && !isUtf8Sequence(head, length, at))) {
-            throw IngestException.input(what + " is not a text file: it starts with binary data (byte 0x"
-                    + String.format(Locale.ROOT, "%02x", first) + ").", regenerate);
+            throw IngestException.input(
+                    what + " is not a text file: it starts with binary data (byte 0x"
+                            + String.format(Locale.ROOT, "%02x", first) + ").",
+                    regenerate);
         }
     }
 
@@ -76,8 +80,9 @@ final class NonJsonContent {
     /** A UTF-8 lead byte followed by the continuation bytes it announces (as far as the head reaches). */
     private static boolean isUtf8Sequence(byte[] head, int length, int at) {
         int lead = head[at] & 0xFF;
-        int continuations = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
-                : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
+        int continuations = lead >= 0xC2 && lead <= 0xDF
+                ? 1
+                : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
         if (continuations < 0) {
             return false;
         }

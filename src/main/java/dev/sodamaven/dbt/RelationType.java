@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The kinds of manifest node a data test can be attached to. */
 public enum RelationType {
-    MODEL, SEED, SNAPSHOT, SOURCE;
+    MODEL,
+    SEED,
+    SNAPSHOT,
+    SOURCE;
 
     /** The type named by a manifest {@code resource_type}, if it is a relation. */
     public static Optional<RelationType> fromResourceType(String resourceType) {

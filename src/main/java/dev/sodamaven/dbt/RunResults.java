@@ -33,7 +33,9 @@ public record RunResults(
 
     /** Results of unit tests (dbt 1.8+), which are not data tests. */
     public int unitTestResults() {
-        return otherResults.getOrDefault("unit_test", Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+        return otherResults.getOrDefault("unit_test", Map.of()).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     /**
@@ -53,15 +55,16 @@ public record RunResults(
                 tests.remove(test.uniqueId());
                 tests.put(test.uniqueId(), test);
             });
-            part.otherResults().forEach((type, counts) -> counts.forEach((status, count) ->
-                    others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, count, Integer::sum)));
+            part.otherResults()
+                    .forEach((type, counts) -> counts.forEach((status, count) ->
+                            others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, count, Integer::sum)));
             if (part.command() != null) {
                 commands.add(part.command());
             }
             warnings.addAll(part.warnings());
         }
         String command = commands.isEmpty() ? null : String.join(" + ", commands);
-        return new RunResults(parts.get(parts.size() - 1).metadata(), command, new ArrayList<>(tests.values()),
-                others, warnings);
+        return new RunResults(
+                parts.get(parts.size() - 1).metadata(), command, new ArrayList<>(tests.values()), others, warnings);
     }
 }

@@ -54,16 +54,17 @@ public final class RunResultsReader {
         }
         if (!acc.sawResults) {
             String looksLike = acc.sawNodes ? " It looks like a manifest.json." : "";
-            throw IngestException.input(LABEL + " " + file + " is not a dbt run_results.json: it has no \"results\"."
-                    + looksLike, "Check " + artifact.setting() + ": the two files may have been swapped.");
+            throw IngestException.input(
+                    LABEL + " " + file + " is not a dbt run_results.json: it has no \"results\"." + looksLike,
+                    "Check " + artifact.setting() + ": the two files may have been swapped.");
         }
         int version = acc.metadata.schemaVersion();
         if (version > NEWEST_KNOWN_SCHEMA) {
             acc.warnings.add(file + " uses run_results schema v" + version + ", newer than the newest known (v"
                     + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
         }
-        return new RunResults(acc.metadata, acc.command, new ArrayList<>(acc.tests.values()),
-                acc.freezeOthers(), acc.warnings);
+        return new RunResults(
+                acc.metadata, acc.command, new ArrayList<>(acc.tests.values()), acc.freezeOthers(), acc.warnings);
     }
 
     private static void readArgs(JsonParser parser, Accumulator acc) throws IOException, IngestException {
@@ -102,8 +103,8 @@ public final class RunResultsReader {
             readResult(parser, acc);
         }
         if (acc.malformedEntries > 0) {
-            acc.warnings.add(acc.file + " has " + acc.malformedEntries + (acc.malformedEntries == 1
-                    ? " result entry that is" : " result entries that are")
+            acc.warnings.add(acc.file + " has " + acc.malformedEntries
+                    + (acc.malformedEntries == 1 ? " result entry that is" : " result entries that are")
                     + " not an object with a unique_id; " + (acc.malformedEntries == 1 ? "it was" : "they were")
                     + " ignored.");
         }
@@ -137,11 +138,11 @@ public final class RunResultsReader {
         }
         String status = result.status == null ? "unknown" : result.status.toLowerCase(Locale.ROOT);
         if (id.startsWith("test.")) {
-            TestResult previous = acc.tests.put(id,
-                    new TestResult(id, status, result.failingRows(), result.message, result.executionTime));
+            TestResult previous = acc.tests.put(
+                    id, new TestResult(id, status, result.failingRows(), result.message, result.executionTime));
             if (previous != null) {
-                acc.warnings.add(acc.file + " lists test " + id + " more than once; the last result ("
-                        + status + ") was used.");
+                acc.warnings.add(
+                        acc.file + " lists test " + id + " more than once; the last result (" + status + ") was used.");
             }
         } else {
             String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;

@@ -3,14 +3,14 @@ package dev.sodamaven.dbtcloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sodamaven.core.IngestException;
-import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
+import dev.sodamaven.http.BodyExcerpt;
 import dev.sodamaven.http.DownloadListener;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpReply;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.http.BodyExcerpt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,8 +41,7 @@ public final class DbtCloudClient {
      * @param runs       the runs
      * @param totalCount how many runs match in all, or -1 when not said
      */
-    public record RunPage(List<DbtRun> runs, long totalCount) {
-    }
+    public record RunPage(List<DbtRun> runs, long totalCount) {}
 
     private final HttpTransport http;
     private final URI baseUrl;
@@ -52,13 +51,14 @@ public final class DbtCloudClient {
     private final String tokenOrigin;
 
     /** @param secrets the run's secrets; the token is added to them */
-    public DbtCloudClient(HttpTransport http, URI baseUrl, String accountId, Secret token, String tokenOrigin,
-                          Secrets secrets) {
+    public DbtCloudClient(
+            HttpTransport http, URI baseUrl, String accountId, Secret token, String tokenOrigin, Secrets secrets) {
         this.http = Objects.requireNonNull(http, "http");
         String base = Objects.requireNonNull(baseUrl, "baseUrl").toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.accountId = Objects.requireNonNull(accountId, "accountId");
-        this.authorization = Secret.of("Token " + Objects.requireNonNull(token, "token").reveal());
+        this.authorization =
+                Secret.of("Token " + Objects.requireNonNull(token, "token").reveal());
         this.tokenOrigin = tokenOrigin;
         this.secrets = Objects.requireNonNull(secrets, "secrets").add(token);
     }
@@ -73,23 +73,25 @@ public final class DbtCloudClient {
         String include = URLEncoder.encode("[\"run_steps\",\"job\"]", StandardCharsets.UTF_8);
         JsonNode data = getJson("run " + runId, "runs/" + runId + "/?include_related=" + include);
         if (!data.isObject() || !data.path("id").canConvertToLong()) {
-            throw IngestException.remote("dbt Cloud answered the request for run " + runId + where()
-                    + " without a run in its \"data\".", "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref()
-                    + ": it may not point at the dbt Cloud API.");
+            throw IngestException.remote(
+                    "dbt Cloud answered the request for run " + runId + where() + " without a run in its \"data\".",
+                    "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": it may not point at the dbt Cloud API.");
         }
         return parseRun(data);
     }
 
     /** Runs of a job, newest (highest id) first. */
     public RunPage runs(long jobId, int offset, int limit) throws IngestException {
-        JsonNode envelope = getEnvelope("the runs of job " + jobId,
+        JsonNode envelope = getEnvelope(
+                "the runs of job " + jobId,
                 "runs/?job_definition_id=" + jobId + "&order_by=-id&limit=" + limit + "&offset=" + offset);
         JsonNode data = envelope.path("data");
         List<DbtRun> runs = new ArrayList<>();
         if (data.isArray()) {
             data.forEach(node -> runs.add(parseRun(node)));
         }
-        long total = envelope.path("extra").path("pagination").path("total_count").asLong(-1);
+        long total =
+                envelope.path("extra").path("pagination").path("total_count").asLong(-1);
         return new RunPage(runs, total);
     }
 
@@ -101,18 +103,26 @@ public final class DbtCloudClient {
             throws IngestException {
         String what = name + " of run " + runId + (step == null ? "" : " step " + step);
         URI uri = uri("runs/" + runId + "/artifacts/" + name + (step == null ? "" : "?step=" + step));
-        HttpReply reply = http.download(HttpCall.get("dbt Cloud download of " + what + " (account " + accountId + ")",
-                uri, Map.of("Accept", "*/*"), authorization), target, listener);
+        HttpReply reply = http.download(
+                HttpCall.get(
+                        "dbt Cloud download of " + what + " (account " + accountId + ")",
+                        uri,
+                        Map.of("Accept", "*/*"),
+                        authorization),
+                target,
+                listener);
         if (reply.status() == 404) {
             return Optional.empty();
         }
         if (!reply.isSuccess()) {
             throw failure(reply, what);
         }
-        if (reply.header("content-type").map(type -> type.toLowerCase(Locale.ROOT).contains("html")).orElse(false)) {
+        if (reply.header("content-type")
+                .map(type -> type.toLowerCase(Locale.ROOT).contains("html"))
+                .orElse(false)) {
             deleteQuietly(reply.file());
-            throw IngestException.remote("dbt Cloud answered the download of " + what + where()
-                    + " with an HTML page instead of the file.",
+            throw IngestException.remote(
+                    "dbt Cloud answered the download of " + what + where() + " with an HTML page instead of the file.",
                     "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": a proxy or maintenance page answered.");
         }
         return Optional.of(reply.file());
@@ -123,8 +133,11 @@ public final class DbtCloudClient {
     }
 
     private JsonNode getEnvelope(String what, String path) throws IngestException {
-        HttpReply reply = http.send(HttpCall.get("dbt Cloud request for " + what + " (account " + accountId + ")",
-                uri(path), Map.of("Accept", "application/json"), authorization));
+        HttpReply reply = http.send(HttpCall.get(
+                "dbt Cloud request for " + what + " (account " + accountId + ")",
+                uri(path),
+                Map.of("Accept", "application/json"),
+                authorization));
         if (!reply.isSuccess()) {
             throw failure(reply, what);
         }
@@ -135,9 +148,11 @@ public final class DbtCloudClient {
             }
             return envelope;
         } catch (IOException notJson) {
-            throw IngestException.remote("dbt Cloud answered the request for " + what + where()
-                    + " with something that is not JSON (Content-Type " + reply.header("content-type").orElse("none")
-                    + ": " + BodyExcerpt.of(reply.body(), 120, secrets) + ").",
+            throw IngestException.remote(
+                    "dbt Cloud answered the request for " + what + where()
+                            + " with something that is not JSON (Content-Type "
+                            + reply.header("content-type").orElse("none")
+                            + ": " + BodyExcerpt.of(reply.body(), 120, secrets) + ").",
                     "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": a proxy or maintenance page answered.");
         }
     }
@@ -171,25 +186,42 @@ public final class DbtCloudClient {
         String message = userMessage(reply);
         String where = where();
         String tries = reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
-        String retryAfter = reply.header("retry-after").map(value -> ", asked to retry after " + value.trim()).orElse("");
+        String retryAfter = reply.header("retry-after")
+                .map(value -> ", asked to retry after " + value.trim())
+                .orElse("");
         return switch (reply.status()) {
-            case 401 -> IngestException.configuration("dbt Cloud rejected the API token (HTTP 401" + message
-                    + ") when asked for " + what + where + "; the token came from " + tokenOrigin + ".",
-                    "Check that the token is right and not expired or revoked." + (isRetiredHost()
-                            ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at cloud.getdbt.com: "
-                            + "set " + Setting.DBT_CLOUD_ACCESS_URL.ref() + "." : ""));
-            case 403 -> IngestException.configuration("The dbt Cloud API token (from " + tokenOrigin
-                    + ") may not read " + what + where + " (HTTP 403" + message + ").",
-                    "Give the token read access to the job's project (e.g. a service token with Job Viewer "
-                            + "or Read-only permission).");
-            case 404 -> IngestException.remote("dbt Cloud could not find " + what + where + " (HTTP 404" + message + ").",
-                    "Check the run or job id and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref() + "; the token must also "
-                            + "be allowed to see it.");
-            case 429 -> IngestException.remote("dbt Cloud kept rate-limiting the request for " + what + where
-                    + " (HTTP 429" + tries + retryAfter + message + ").", "Try again later: the account's API rate limit is used up.");
-            default -> IngestException.remote("dbt Cloud answered HTTP " + reply.status() + tries + message
-                    + " when asked for " + what + where + ".", reply.status() >= 500
-                    ? "dbt Cloud has a problem; try again later." : "Check the dbt Cloud settings.");
+            case 401 ->
+                IngestException.configuration(
+                        "dbt Cloud rejected the API token (HTTP 401" + message + ") when asked for " + what + where
+                                + "; the token came from " + tokenOrigin + ".",
+                        "Check that the token is right and not expired or revoked."
+                                + (isRetiredHost()
+                                        ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at cloud.getdbt.com: "
+                                                + "set " + Setting.DBT_CLOUD_ACCESS_URL.ref() + "."
+                                        : ""));
+            case 403 ->
+                IngestException.configuration(
+                        "The dbt Cloud API token (from " + tokenOrigin + ") may not read " + what + where + " (HTTP 403"
+                                + message + ").",
+                        "Give the token read access to the job's project (e.g. a service token with Job Viewer "
+                                + "or Read-only permission).");
+            case 404 ->
+                IngestException.remote(
+                        "dbt Cloud could not find " + what + where + " (HTTP 404" + message + ").",
+                        "Check the run or job id and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref() + "; the token must also "
+                                + "be allowed to see it.");
+            case 429 ->
+                IngestException.remote(
+                        "dbt Cloud kept rate-limiting the request for " + what + where + " (HTTP 429" + tries
+                                + retryAfter + message + ").",
+                        "Try again later: the account's API rate limit is used up.");
+            default ->
+                IngestException.remote(
+                        "dbt Cloud answered HTTP " + reply.status() + tries + message + " when asked for " + what
+                                + where + ".",
+                        reply.status() >= 500
+                                ? "dbt Cloud has a problem; try again later."
+                                : "Check the dbt Cloud settings.");
         };
     }
 
@@ -203,7 +235,9 @@ public final class DbtCloudClient {
         }
         try {
             JsonNode envelope = JSON.readTree(reply.body());
-            String text = envelope == null ? "" : envelope.path("status").path("user_message").asText("");
+            String text = envelope == null
+                    ? ""
+                    : envelope.path("status").path("user_message").asText("");
             return text.isBlank() ? "" : ": " + BodyExcerpt.of(text, 200, secrets);
         } catch (IOException notJson) {
             return ": " + BodyExcerpt.of(reply.body(), 120, secrets);
@@ -215,18 +249,29 @@ public final class DbtCloudClient {
         JsonNode runSteps = node.path("run_steps");
         if (runSteps.isArray()) {
             for (JsonNode step : runSteps) {
-                steps.add(new RunStep(step.path("index").asInt(0), textOrNull(step.path("name")),
+                steps.add(new RunStep(
+                        step.path("index").asInt(0),
+                        textOrNull(step.path("name")),
                         RunStatus.of(step.path("status").asInt(-1)),
                         textOrNull(step.path("run_step_command").path("dbt_command"))));
             }
             steps.sort(Comparator.comparingInt(RunStep::index));
         }
         JsonNode job = node.path("job");
-        Long jobId = node.hasNonNull("job_definition_id") ? Long.valueOf(node.path("job_definition_id").asLong())
+        Long jobId = node.hasNonNull("job_definition_id")
+                ? Long.valueOf(node.path("job_definition_id").asLong())
                 : node.hasNonNull("job_id") ? Long.valueOf(node.path("job_id").asLong()) : null;
-        Boolean artifactsSaved = node.hasNonNull("artifacts_saved") ? node.path("artifacts_saved").asBoolean() : null;
-        return new DbtRun(node.path("id").asLong(), jobId, textOrNull(job.path("name")),
-                RunStatus.of(node.path("status").asInt(-1)), textOrNull(node.path("finished_at")), artifactsSaved, steps);
+        Boolean artifactsSaved = node.hasNonNull("artifacts_saved")
+                ? node.path("artifacts_saved").asBoolean()
+                : null;
+        return new DbtRun(
+                node.path("id").asLong(),
+                jobId,
+                textOrNull(job.path("name")),
+                RunStatus.of(node.path("status").asInt(-1)),
+                textOrNull(node.path("finished_at")),
+                artifactsSaved,
+                steps);
     }
 
     private static String textOrNull(JsonNode node) {

@@ -35,8 +35,8 @@ public final class DbtCloudFetcher {
     private final boolean successfulOnly;
     private final Consumer<String> progress;
 
-    public DbtCloudFetcher(DbtCloudClient client, Long runId, Long jobId, boolean successfulOnly,
-                           Consumer<String> progress) {
+    public DbtCloudFetcher(
+            DbtCloudClient client, Long runId, Long jobId, boolean successfulOnly, Consumer<String> progress) {
         if ((runId == null) == (jobId == null)) {
             throw new IllegalArgumentException("exactly one of runId and jobId");
         }
@@ -48,8 +48,7 @@ public final class DbtCloudFetcher {
     }
 
     /** One step's results, downloaded and read. */
-    private record StepResults(RunStep step, Path file, RunResults results) {
-    }
+    private record StepResults(RunStep step, Path file, RunResults results) {}
 
     public CloudArtifacts fetch(Path downloadRoot) throws IngestException {
         List<String> notes = new ArrayList<>();
@@ -63,8 +62,9 @@ public final class DbtCloudFetcher {
         StepPlanner.Plan plan = new StepPlanner().plan(run.steps());
         if (plan.candidates().isEmpty() && plan.skipped().isEmpty()) {
             // No step that can be recognised as a dbt invocation: the artifact without a step is the last step's.
-            notes.add(run.describe() + (run.steps().isEmpty() ? " lists no steps" : " has no step recognised as a dbt "
-                    + "command") + "; the run results of its last step are used.");
+            notes.add(run.describe()
+                    + (run.steps().isEmpty() ? " lists no steps" : " has no step recognised as a dbt command")
+                    + "; the run results of its last step are used.");
             Optional<Path> lastStep = download(run, null, runFolder, stepsSeen);
             if (lastStep.isPresent()) {
                 readStep(run, null, lastStep.get(), stepsSeen).ifPresent(withTests::add);
@@ -91,16 +91,24 @@ public final class DbtCloudFetcher {
         }
         if (withTests.isEmpty() && !stepIgnored && !digests.isEmpty()) {
             // One more request, only on the way to an error: is what the steps returned the last step's file?
-            Optional<Path> lastStep = client.artifact(run.id(), null, "run_results.json",
-                    runFolder.resolve("last-step").resolve("run_results.json"), listener("run_results.json", run.id()));
+            Optional<Path> lastStep = client.artifact(
+                    run.id(),
+                    null,
+                    "run_results.json",
+                    runFolder.resolve("last-step").resolve("run_results.json"),
+                    listener("run_results.json", run.id()));
             Integer sameAs = lastStep.isPresent() ? digests.get(digest(lastStep.get())) : null;
             stepIgnored = sameAs != null && !isLastStep(run, sameAs);
         }
         if (withTests.isEmpty()) {
-            String ignored = stepIgnored ? " dbt Cloud returned the same run_results.json for several steps: it seems to"
-                    + " ignore the step parameter and serve the last step's file, which holds no test results." : "";
-            throw IngestException.input(run.describe() + " has no step with data-test results: "
-                    + (stepsSeen.isEmpty() ? "it ran no dbt command" : String.join("; ", stepsSeen)) + "." + ignored,
+            String ignored = stepIgnored
+                    ? " dbt Cloud returned the same run_results.json for several steps: it seems to"
+                            + " ignore the step parameter and serve the last step's file, which holds no test results."
+                    : "";
+            throw IngestException.input(
+                    run.describe() + " has no step with data-test results: "
+                            + (stepsSeen.isEmpty() ? "it ran no dbt command" : String.join("; ", stepsSeen)) + "."
+                            + ignored,
                     "Ingest a run of a job with a `dbt test` or `dbt build` step.");
         }
         List<RunResults> parts = withTests.stream().map(StepResults::results).toList();
@@ -108,27 +116,31 @@ public final class DbtCloudFetcher {
         Path manifest = downloadManifest(run, lastTestStep, runFolder, notes);
         String steps = withTests.stream()
                 .map(s -> s.step() == null ? "last step" : s.step().describe())
-                .reduce((a, b) -> a + ", " + b).orElse("");
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
         stepsSeen.forEach(seen -> notes.add("Not ingested: " + seen + "."));
-        return new CloudArtifacts(run.describe() + ", test results from " + steps, RunResults.merge(parts), manifest,
-                notes);
+        return new CloudArtifacts(
+                run.describe() + ", test results from " + steps, RunResults.merge(parts), manifest, notes);
     }
 
     private DbtRun resolveRun(List<String> notes) throws IngestException {
         if (runId != null) {
             DbtRun run = client.run(runId);
             if (run.status().inProgress()) {
-                throw IngestException.remote(run.describe() + " has not finished yet.",
+                throw IngestException.remote(
+                        run.describe() + " has not finished yet.",
                         "Wait for it to finish, or set " + Setting.DBT_CLOUD_JOB_ID.ref()
                                 + " to ingest the job's latest finished run.");
             }
             if (run.status() == RunStatus.CANCELLED) {
-                throw IngestException.remote(run.describe() + " was cancelled, so its test results are incomplete.",
+                throw IngestException.remote(
+                        run.describe() + " was cancelled, so its test results are incomplete.",
                         "Ingest another run, or set " + Setting.DBT_CLOUD_JOB_ID.ref()
                                 + " to take the job's latest finished run.");
             }
             if (Boolean.FALSE.equals(run.artifactsSaved())) {
-                throw IngestException.remote(run.describe() + " saved no artifacts.",
+                throw IngestException.remote(
+                        run.describe() + " saved no artifacts.",
                         "It likely failed before dbt ran; ingest another run.");
             }
             progress.accept("Ingesting " + run.describe() + ".");
@@ -136,7 +148,8 @@ public final class DbtCloudFetcher {
         }
         RunSelector.Selection selection = new RunSelector(client).latestFinished(jobId, successfulOnly);
         if (!selection.passedOver().isEmpty()) {
-            notes.add("Passed over newer runs of job " + jobId + ": " + String.join(", ", selection.passedOver()) + ".");
+            notes.add(
+                    "Passed over newer runs of job " + jobId + ": " + String.join(", ", selection.passedOver()) + ".");
         }
         // The list endpoint has no steps: fetch the chosen run itself.
         DbtRun run = client.run(selection.run().id());
@@ -148,9 +161,10 @@ public final class DbtCloudFetcher {
     private Optional<Path> download(DbtRun run, RunStep step, Path runFolder, List<String> stepsSeen)
             throws IngestException {
         Integer index = step == null ? null : step.index();
-        Path target = runFolder.resolve(index == null ? "last-step" : "step-" + index).resolve("run_results.json");
-        Optional<Path> file = client.artifact(run.id(), index, "run_results.json", target,
-                listener("run_results.json", run.id()));
+        Path target =
+                runFolder.resolve(index == null ? "last-step" : "step-" + index).resolve("run_results.json");
+        Optional<Path> file =
+                client.artifact(run.id(), index, "run_results.json", target, listener("run_results.json", run.id()));
         if (file.isEmpty()) {
             stepsSeen.add(label(step) + ": no run_results.json");
         }
@@ -169,7 +183,8 @@ public final class DbtCloudFetcher {
     private Optional<StepResults> readStep(DbtRun run, RunStep step, Path file, List<String> stepsSeen)
             throws IngestException {
         String label = label(step);
-        RunResults results = new RunResultsReader().read(file, "the run_results.json of " + label + " of run " + run.id());
+        RunResults results =
+                new RunResultsReader().read(file, "the run_results.json of " + label + " of run " + run.id());
         if (!DataTestGuard.hasDataTestResults(results)) {
             stepsSeen.add(label + ": no data-test result (" + DataTestGuard.describeContents(results) + ")");
             return Optional.empty();
@@ -180,18 +195,26 @@ public final class DbtCloudFetcher {
     private Path downloadManifest(DbtRun run, RunStep lastTestStep, Path runFolder, List<String> notes)
             throws IngestException {
         if (lastTestStep != null) {
-            Optional<Path> fromStep = client.artifact(run.id(), lastTestStep.index(), "manifest.json",
+            Optional<Path> fromStep = client.artifact(
+                    run.id(),
+                    lastTestStep.index(),
+                    "manifest.json",
                     runFolder.resolve("step-" + lastTestStep.index()).resolve("manifest.json"),
                     listener("manifest.json", run.id()));
             if (fromStep.isPresent()) {
                 return fromStep.get();
             }
-            notes.add(lastTestStep.describe() + " has no manifest.json; the run's default (last step) manifest is used.");
+            notes.add(
+                    lastTestStep.describe() + " has no manifest.json; the run's default (last step) manifest is used.");
         }
-        return client.artifact(run.id(), null, "manifest.json", runFolder.resolve("manifest.json"),
+        return client.artifact(
+                        run.id(),
+                        null,
+                        "manifest.json",
+                        runFolder.resolve("manifest.json"),
                         listener("manifest.json", run.id()))
-                .orElseThrow(() -> IngestException.remote(run.describe() + " has no manifest.json.",
-                        "Ingest a run that saved its artifacts."));
+                .orElseThrow(() -> IngestException.remote(
+                        run.describe() + " has no manifest.json.", "Ingest a run that saved its artifacts."));
     }
 
     private DownloadListener listener(String name, long run) {
@@ -213,8 +236,8 @@ public final class DbtCloudFetcher {
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
-            throw IngestException.input("Could not read the download " + file + ": " + e.getMessage(),
-                    "Check the disk.", e);
+            throw IngestException.input(
+                    "Could not read the download " + file + ": " + e.getMessage(), "Check the disk.", e);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -13,8 +13,14 @@ import java.util.List;
  * @param artifactsSaved whether dbt Cloud says it saved artifacts (null: not said)
  * @param steps          its steps in index order (empty when not included)
  */
-public record DbtRun(long id, Long jobId, String jobName, RunStatus status, String finishedAt, Boolean artifactsSaved,
-                     List<RunStep> steps) {
+public record DbtRun(
+        long id,
+        Long jobId,
+        String jobName,
+        RunStatus status,
+        String finishedAt,
+        Boolean artifactsSaved,
+        List<RunStep> steps) {
 
     public DbtRun {
         steps = List.copyOf(steps);

@@ -19,8 +19,7 @@ public final class RunSelector {
     static final int MAX_PAGES = 10;
 
     /** The chosen run, and what was passed over to get there. */
-    public record Selection(DbtRun run, List<String> passedOver) {
-    }
+    public record Selection(DbtRun run, List<String> passedOver) {}
 
     private final DbtCloudClient client;
 
@@ -52,11 +51,14 @@ public final class RunSelector {
             }
         }
         String kind = successfulOnly ? "successful" : "finished";
-        String looked = seen == 0 ? "it has no runs" : "looked at the newest " + seen + " runs: " + summary(skippedByReason);
-        throw IngestException.remote("dbt Cloud job " + jobId + " (account " + client.accountId() + ") has no " + kind
-                + " run with artifacts (" + looked + ").",
-                seen == 0 ? "Check " + Setting.DBT_CLOUD_JOB_ID.ref() + " and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref()
-                        + ", and run the job at least once."
+        String looked =
+                seen == 0 ? "it has no runs" : "looked at the newest " + seen + " runs: " + summary(skippedByReason);
+        throw IngestException.remote(
+                "dbt Cloud job " + jobId + " (account " + client.accountId() + ") has no " + kind
+                        + " run with artifacts (" + looked + ").",
+                seen == 0
+                        ? "Check " + Setting.DBT_CLOUD_JOB_ID.ref() + " and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref()
+                                + ", and run the job at least once."
                         : "Wait for a run to finish, or set " + Setting.DBT_CLOUD_RUN_ID.ref() + " to a specific run.");
     }
 

@@ -2,7 +2,13 @@ package dev.sodamaven.dbtcloud;
 
 /** dbt Cloud's run (and step) status codes. */
 public enum RunStatus {
-    QUEUED(1), STARTING(2), RUNNING(3), SUCCESS(10), ERROR(20), CANCELLED(30), UNKNOWN(-1);
+    QUEUED(1),
+    STARTING(2),
+    RUNNING(3),
+    SUCCESS(10),
+    ERROR(20),
+    CANCELLED(30),
+    UNKNOWN(-1);
 
     private final int code;
 
@@ -29,6 +35,8 @@ public enum RunStatus {
     }
 
     public String label() {
-        return this == UNKNOWN ? "unknown" : name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return this == UNKNOWN
+                ? "unknown"
+                : name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

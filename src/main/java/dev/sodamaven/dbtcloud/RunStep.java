@@ -50,6 +50,7 @@ public record RunStep(int index, String name, RunStatus status, String dbtComman
     }
 
     public String describe() {
-        return "step " + index + " (" + command().map(command -> "`" + command + "`").orElse(name == null ? "?" : name) + ")";
+        return "step " + index + " ("
+                + command().map(command -> "`" + command + "`").orElse(name == null ? "?" : name) + ")";
     }
 }

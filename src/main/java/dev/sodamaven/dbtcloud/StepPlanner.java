@@ -13,9 +13,24 @@ import java.util.Set;
  */
 public final class StepPlanner {
 
-    private static final Set<String> NO_TESTS = Set.of("deps", "run", "seed", "snapshot", "compile", "parse",
-            "docs generate", "docs serve", "source freshness", "clean", "debug", "ls", "list", "run-operation",
-            "init", "show", "clone");
+    private static final Set<String> NO_TESTS = Set.of(
+            "deps",
+            "run",
+            "seed",
+            "snapshot",
+            "compile",
+            "parse",
+            "docs generate",
+            "docs serve",
+            "source freshness",
+            "clean",
+            "debug",
+            "ls",
+            "list",
+            "run-operation",
+            "init",
+            "show",
+            "clone");
 
     /**
      * The plan for one run.
@@ -23,8 +38,7 @@ public final class StepPlanner {
      * @param candidates steps to download run_results.json from, in index order
      * @param skipped    steps not downloaded, described with the reason
      */
-    public record Plan(List<RunStep> candidates, List<String> skipped) {
-    }
+    public record Plan(List<RunStep> candidates, List<String> skipped) {}
 
     public Plan plan(List<RunStep> steps) {
         List<RunStep> candidates = new ArrayList<>();

@@ -10,8 +10,7 @@ public final class BodyExcerpt {
 
     private static final Pattern TITLE = Pattern.compile("(?i)<title>(.*?)</title>", Pattern.DOTALL);
 
-    private BodyExcerpt() {
-    }
+    private BodyExcerpt() {}
 
     /** The start of a body, on one line; secrets removed before anything is cut. */
     public static String of(byte[] body, int maxChars, Secrets secrets) {

@@ -10,5 +10,5 @@ public interface DownloadListener {
      */
     void progress(long bytesSoFar, long totalBytes);
 
-    DownloadListener NONE = (bytesSoFar, totalBytes) -> { };
+    DownloadListener NONE = (bytesSoFar, totalBytes) -> {};
 }

@@ -20,8 +20,7 @@ import org.apache.hc.core5.util.Timeout;
 /** Builds the Apache HttpClient of a run from {@link HttpSettings}. */
 final class HttpClientFactory {
 
-    private HttpClientFactory() {
-    }
+    private HttpClientFactory() {}
 
     /**
      * @param dns resolves the host names of direct connections (the system's resolver in a build);
@@ -41,9 +40,11 @@ final class HttpClientFactory {
                                 // A pooled connection the server closed meanwhile must not carry an upload.
                                 .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
-                        .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).build())
+                        .setDefaultSocketConfig(
+                                SocketConfig.custom().setSoTimeout(read).build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(read).build())
                 .setUserAgent(settings.userAgent())
                 // HttpTransport decides retries and redirects, knowing what each request is.
                 .disableAutomaticRetries()
@@ -62,8 +63,10 @@ final class HttpClientFactory {
         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         for (ProxySettings proxy : proxies) {
             if (proxy.username() != null && proxy.password() != null) {
-                credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
-                        new UsernamePasswordCredentials(proxy.username(), proxy.password().reveal().toCharArray()));
+                credentials.setCredentials(
+                        new AuthScope(proxy.host(), proxy.port()),
+                        new UsernamePasswordCredentials(
+                                proxy.username(), proxy.password().reveal().toCharArray()));
             }
         }
         return credentials;

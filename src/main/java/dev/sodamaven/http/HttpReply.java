@@ -25,7 +25,9 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body, Pa
     }
 
     public boolean isJson() {
-        return header("content-type").map(type -> type.toLowerCase(Locale.ROOT).contains("json")).orElse(false);
+        return header("content-type")
+                .map(type -> type.toLowerCase(Locale.ROOT).contains("json"))
+                .orElse(false);
     }
 
     public boolean isSuccess() {

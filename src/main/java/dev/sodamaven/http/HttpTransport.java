@@ -34,6 +34,7 @@ public final class HttpTransport implements Closeable {
 
     /** Error bodies and API answers are read into memory up to this size. */
     public static final int MAX_MEMORY_BODY = 16 * 1024 * 1024;
+
     private static final long PROGRESS_STEP = 25L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
 
@@ -43,8 +44,11 @@ public final class HttpTransport implements Closeable {
     private final CloseableHttpClient client;
 
     public HttpTransport(HttpSettings settings, RetryListener retryListener) {
-        this(HttpClientFactory.create(settings, SystemDefaultDnsResolver.INSTANCE),
-                RetryPolicy.of(settings, Clock.systemUTC()), settings.sleeper(), retryListener);
+        this(
+                HttpClientFactory.create(settings, SystemDefaultDnsResolver.INSTANCE),
+                RetryPolicy.of(settings, Clock.systemUTC()),
+                settings.sleeper(),
+                retryListener);
     }
 
     /**
@@ -79,8 +83,9 @@ public final class HttpTransport implements Closeable {
             String authority = String.valueOf(call.uri().getRawAuthority());
             // Never show user info (user:password@) that may have been put in a URL.
             authority = authority.substring(authority.lastIndexOf('@') + 1);
-            throw IngestException.configuration(call.description() + " cannot be sent: the address "
-                    + call.uri().getScheme() + "://" + authority + " has no valid host name.",
+            throw IngestException.configuration(
+                    call.description() + " cannot be sent: the address "
+                            + call.uri().getScheme() + "://" + authority + " has no valid host name.",
                     "Check the host setting (a host name such as cloud.soda.io, without a path).");
         }
         for (int attempt = 1; ; attempt++) {
@@ -109,13 +114,14 @@ public final class HttpTransport implements Closeable {
             sleeper.sleep(wait);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw IngestException.remote(call.description() + " was interrupted while waiting to retry.",
-                    "The build was cancelled.");
+            throw IngestException.remote(
+                    call.description() + " was interrupted while waiting to retry.", "The build was cancelled.");
         }
     }
 
-    private HttpReply exchange(HttpCall call, Path target, DownloadListener listener,
-                               TransportFailure.Progress progress, int attempt) throws IOException {
+    private HttpReply exchange(
+            HttpCall call, Path target, DownloadListener listener, TransportFailure.Progress progress, int attempt)
+            throws IOException {
         URI uri = call.uri();
         boolean sendAuthorization = true;
         for (int redirects = 0; ; redirects++) {
@@ -150,7 +156,8 @@ public final class HttpTransport implements Closeable {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
                 && effectivePort(a) == effectivePort(b);
     }
 
@@ -158,9 +165,10 @@ public final class HttpTransport implements Closeable {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static ClassicHttpRequest buildRequest(HttpCall call, URI uri, boolean sendAuthorization,
-                                                   TransportFailure.Progress progress) {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(call.method()).setUri(uri);
+    private static ClassicHttpRequest buildRequest(
+            HttpCall call, URI uri, boolean sendAuthorization, TransportFailure.Progress progress) {
+        ClassicRequestBuilder builder =
+                ClassicRequestBuilder.create(call.method()).setUri(uri);
         call.headers().forEach(builder::addHeader);
         if (sendAuthorization && call.authorization() != null) {
             builder.addHeader("Authorization", call.authorization().reveal());
@@ -190,19 +198,29 @@ public final class HttpTransport implements Closeable {
     /** Streams the body to {@code target}, which appears only once it is complete. */
     private static void streamToFile(HttpEntity entity, Path target, DownloadListener listener) throws IOException {
         long total = entity == null ? -1 : entity.getContentLength();
-        AtomicFileWriter.write(target, out -> {
-            if (entity != null) {
-                try (InputStream in = entity.getContent()) {
-                    copy(in, out, total, listener);
-                }
-            }
-        }, (step, local) -> switch (step) {
-            case CREATE -> new TransportFailure.LocalFileException("the download could not be written to "
-                    + target.toAbsolutePath().getParent() + " (" + local.getClass().getSimpleName() + ": "
-                    + local.getMessage() + ")", local);
-            case MOVE -> new TransportFailure.LocalFileException("the download could not be moved to " + target
-                    + " (" + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
-        });
+        AtomicFileWriter.write(
+                target,
+                out -> {
+                    if (entity != null) {
+                        try (InputStream in = entity.getContent()) {
+                            copy(in, out, total, listener);
+                        }
+                    }
+                },
+                (step, local) -> switch (step) {
+                    case CREATE ->
+                        new TransportFailure.LocalFileException(
+                                "the download could not be written to "
+                                        + target.toAbsolutePath().getParent() + " ("
+                                        + local.getClass().getSimpleName() + ": "
+                                        + local.getMessage() + ")",
+                                local);
+                    case MOVE ->
+                        new TransportFailure.LocalFileException(
+                                "the download could not be moved to " + target + " ("
+                                        + local.getClass().getSimpleName() + ": " + local.getMessage() + ")",
+                                local);
+                });
     }
 
     private static void copy(InputStream in, OutputStream out, long total, DownloadListener listener)
@@ -215,8 +233,8 @@ public final class HttpTransport implements Closeable {
             try {
                 out.write(buffer, 0, read);
             } catch (IOException local) {
-                throw new TransportFailure.LocalFileException("the download could not be written to disk ("
-                        + local.getMessage() + ")", local);
+                throw new TransportFailure.LocalFileException(
+                        "the download could not be written to disk (" + local.getMessage() + ")", local);
             }
             written += read;
             if (written >= nextReport) {

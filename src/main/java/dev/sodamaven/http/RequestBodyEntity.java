@@ -33,8 +33,10 @@ final class RequestBodyEntity extends AbstractHttpEntity {
         try {
             source = body.open();
         } catch (IOException local) {
-            throw new TransportFailure.LocalFileException("the request body could not be read ("
-                    + local.getClass().getSimpleName() + ": " + local.getMessage() + ")", local);
+            throw new TransportFailure.LocalFileException(
+                    "the request body could not be read (" + local.getClass().getSimpleName() + ": "
+                            + local.getMessage() + ")",
+                    local);
         }
         try (InputStream in = source) {
             progress.bodySent = true;

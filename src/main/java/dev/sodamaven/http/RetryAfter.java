@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** Reads a {@code Retry-After} header: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** How long the server asks to wait, or null when the value is unreadable. */
     static Duration parse(String value, Clock clock) {

@@ -58,7 +58,9 @@ final class RetryPolicy {
         if (attempt >= maxAttempts || !isRetried(reply.status(), mode)) {
             return Optional.empty();
         }
-        Duration retryAfter = reply.header("retry-after").map(value -> RetryAfter.parse(value, clock)).orElse(null);
+        Duration retryAfter = reply.header("retry-after")
+                .map(value -> RetryAfter.parse(value, clock))
+                .orElse(null);
         if (retryAfter == null) {
             return Optional.of(backoff(attempt));
         }
@@ -77,8 +79,9 @@ final class RetryPolicy {
 
     private static boolean isRetried(int status, RetryMode mode) {
         // 501 and 505 say the server will never handle this request; any other 5xx may pass on a retry.
-        return status == 429 || status == 503 || (mode == RetryMode.IDEMPOTENT
-                && status >= 500 && status <= 599 && status != 501 && status != 505);
+        return status == 429
+                || status == 503
+                || (mode == RetryMode.IDEMPOTENT && status >= 500 && status <= 599 && status != 501 && status != 505);
     }
 
     /** Exponential backoff with jitter: initial × 2^(attempt-1), capped, then scaled by 50–100 %. */
@@ -89,7 +92,8 @@ final class RetryPolicy {
         // Shifting a large base far can overflow; once past the cap the cap applies anyway.
         long exponential = base > (max >> doublings) ? max : base << doublings;
         long capped = Math.min(exponential, max);
-        long jittered = capped / 2 + (capped <= 1 ? 0 : ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
+        long jittered =
+                capped / 2 + (capped <= 1 ? 0 : ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
         return Duration.ofMillis(jittered);
     }
 }

@@ -1,7 +1,7 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -52,15 +52,18 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
 
     IngestException toException(HttpCall call, int attempts, IOException cause) {
         String tries = attempts > 1 ? " (after " + attempts + " attempts)" : "";
-        boolean mayBeStored = mayHaveBeenProcessed && transientFault
-                && call.retryMode() == RetryMode.ONLY_IF_NOT_PROCESSED;
+        boolean mayBeStored =
+                mayHaveBeenProcessed && transientFault && call.retryMode() == RetryMode.ONLY_IF_NOT_PROCESSED;
         String message = call.description() + " failed" + tries + ": " + reason + " (" + origin(call.uri()) + ")."
-                + (mayBeStored ? " The server may have received the request before the failure, so it was not "
-                + "repeated (repeating it could store it twice)." : "");
+                + (mayBeStored
+                        ? " The server may have received the request before the failure, so it was not "
+                                + "repeated (repeating it could store it twice)."
+                        : "");
         // Sending it again is what the user will want to do: say first what to check.
         String advice = mayBeStored ? "Check whether the server stored it before sending it again. " + hint : hint;
         // The network did its part; this machine could not keep what it sent.
-        return cause instanceof LocalFileException ? IngestException.output(message, advice, cause)
+        return cause instanceof LocalFileException
+                ? IngestException.output(message, advice, cause)
                 : IngestException.remote(message, advice, cause);
     }
 
@@ -77,56 +80,81 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
     static TransportFailure classify(IOException failure, Progress progress, boolean hasBody) {
         boolean reachedServer = progress.responseStarted || progress.bodySent || !hasBody;
         if (failure instanceof LocalFileException) {
-            return new TransportFailure(failure.getMessage(),
-                    "Check the file named above, its folder's permissions and the free disk space.", false, false);
+            return new TransportFailure(
+                    failure.getMessage(),
+                    "Check the file named above, its folder's permissions and the free disk space.",
+                    false,
+                    false);
         }
         if (failure instanceof ResponseTooLargeException) {
-            return new TransportFailure("the answer is larger than "
-                    + (HttpTransport.MAX_MEMORY_BODY / (1024 * 1024)) + " MB",
-                    "Check the configured address: this is not the expected API.", true, false);
+            return new TransportFailure(
+                    "the answer is larger than " + (HttpTransport.MAX_MEMORY_BODY / (1024 * 1024)) + " MB",
+                    "Check the configured address: this is not the expected API.",
+                    true,
+                    false);
         }
         if (failure instanceof UnknownHostException) {
-            return new TransportFailure("the host name cannot be resolved",
-                    "Check the host setting and the network (DNS, proxy).", false, false);
+            return new TransportFailure(
+                    "the host name cannot be resolved",
+                    "Check the host setting and the network (DNS, proxy).",
+                    false,
+                    false);
         }
         if (failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException) {
-            return new TransportFailure("the TLS handshake failed: " + failure.getMessage(),
+            return new TransportFailure(
+                    "the TLS handshake failed: " + failure.getMessage(),
                     "Check the scheme and port; behind a TLS-inspecting proxy, add its CA to the JVM's truststore.",
-                    false, false);
+                    false,
+                    false);
         }
         if (failure instanceof ConnectException) {
             // HttpClient's HttpHostConnectException is a ConnectException.
-            return new TransportFailure("connection refused",
+            return new TransportFailure(
+                    "connection refused",
                     "Check the host and port settings, and that the service is reachable from this machine.",
-                    false, true);
+                    false,
+                    true);
         }
         if (failure instanceof NoRouteToHostException) {
-            return new TransportFailure("no route to the host",
-                    "Check the network and the proxy settings.", false, true);
+            return new TransportFailure(
+                    "no route to the host", "Check the network and the proxy settings.", false, true);
         }
         if (failure instanceof ConnectTimeoutException) {
-            return new TransportFailure("timed out connecting",
-                    "Check the host, the network and the proxy settings; raise " + Setting.CONNECT_TIMEOUT.ref() + " if the "
-                            + "network is slow.", false, true);
+            return new TransportFailure(
+                    "timed out connecting",
+                    "Check the host, the network and the proxy settings; raise " + Setting.CONNECT_TIMEOUT.ref()
+                            + " if the network is slow.",
+                    false,
+                    true);
         }
         if (failure instanceof SocketTimeoutException) {
-            return new TransportFailure("timed out waiting for the answer",
+            return new TransportFailure(
+                    "timed out waiting for the answer",
                     "The service is slow or stalled; raise " + Setting.READ_TIMEOUT.ref() + " or try again later.",
-                    reachedServer, true);
+                    reachedServer,
+                    true);
         }
         if (failure instanceof InterruptedIOException) {
             // Not a timeout: the thread was interrupted (the build is being cancelled) or the request aborted.
-            return new TransportFailure("the request was interrupted", "The build was cancelled.", reachedServer, false);
+            return new TransportFailure(
+                    "the request was interrupted", "The build was cancelled.", reachedServer, false);
         }
         if (failure instanceof ClientProtocolException) {
-            return new TransportFailure("the answer is not valid HTTP",
+            return new TransportFailure(
+                    "the answer is not valid HTTP",
                     "Check the scheme and port: something other than the expected web service answered.",
-                    reachedServer, false);
+                    reachedServer,
+                    false);
         }
-        String what = progress.responseStarted ? "the connection was dropped in the middle of the answer"
-                : reachedServer ? "the connection was closed before an answer came"
-                : "the connection failed before the request was sent";
-        return new TransportFailure(what + " (" + failure.getClass().getSimpleName() + ")",
-                "This is usually a network or server fault; try again later.", reachedServer, true);
+        String what = progress.responseStarted
+                ? "the connection was dropped in the middle of the answer"
+                : reachedServer
+                        ? "the connection was closed before an answer came"
+                        : "the connection failed before the request was sent";
+        return new TransportFailure(
+                what + " (" + failure.getClass().getSimpleName() + ")",
+                "This is usually a network or server fault; try again later.",
+                reachedServer,
+                true);
     }
 }

@@ -15,8 +15,7 @@ final class WireLogSilencer {
         "org.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers",
     };
 
-    private WireLogSilencer() {
-    }
+    private WireLogSilencer() {}
 
     static synchronized void silence() {
         for (String property : PROPERTIES) {

@@ -130,11 +130,11 @@ abstract class AbstractSodaMojo extends AbstractMojo {
      * warn about it as it does for a read-only parameter set with {@code -D}.
      */
     static final String TEST_BACKOFF_PROPERTY = "soda.test.initialBackoffMillis";
+
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
     /** What one execution of a goal works with. */
-    record Context(Parameters parameters, IngestLog log, Outbound outbound, Remote remote, Secrets secrets) {
-    }
+    record Context(Parameters parameters, IngestLog log, Outbound outbound, Remote remote, Secrets secrets) {}
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -146,8 +146,8 @@ abstract class AbstractSodaMojo extends AbstractMojo {
             return;
         }
         try {
-            MavenSettingsAccess settings = new MavenSettingsAccess(session == null ? null : session.getSettings(),
-                    settingsDecrypter, secrets);
+            MavenSettingsAccess settings =
+                    new MavenSettingsAccess(session == null ? null : session.getSettings(), settingsDecrypter, secrets);
             Parameters parameters = parameters(settings, secrets);
             Remote remote = new Remote(settings::proxies, Sleeper.REAL, initialBackoff(), log, secrets);
             run(new Context(parameters, log, outbound, remote, secrets));
@@ -167,16 +167,20 @@ abstract class AbstractSodaMojo extends AbstractMojo {
 
     /** The goal's parameters, with the settings.xml servers they name, decrypted. */
     private Parameters parameters(MavenSettingsAccess settings, Secrets secrets) throws IngestException {
-        Path baseDirectory = session != null && session.getCurrentProject() != null
-                && session.getCurrentProject().getBasedir() != null
-                ? session.getCurrentProject().getBasedir().toPath() : Path.of("");
-        Parameters.Builder parameters = new MojoParameters(new SecretParameterReader(session, mojoExecution),
-                baseDirectory).read(this, settingsGoal());
+        Path baseDirectory = session != null
+                        && session.getCurrentProject() != null
+                        && session.getCurrentProject().getBasedir() != null
+                ? session.getCurrentProject().getBasedir().toPath()
+                : Path.of("");
+        Parameters.Builder parameters = new MojoParameters(
+                        new SecretParameterReader(session, mojoExecution), baseDirectory)
+                .read(this, settingsGoal());
         Parameters given = parameters.build();
         Set<String> serverIds = new LinkedHashSet<>();
         for (Setting setting : Setting.of(settingsGoal())) {
-            setting.serverIdSetting().ifPresent(idSetting ->
-                    serverIds.add(given.text(idSetting).orElseGet(() -> idSetting.defaultValue().orElseThrow())));
+            setting.serverIdSetting()
+                    .ifPresent(idSetting -> serverIds.add(given.text(idSetting)
+                            .orElseGet(() -> idSetting.defaultValue().orElseThrow())));
         }
         for (String id : serverIds) {
             settings.server(id).ifPresent(parameters::server);

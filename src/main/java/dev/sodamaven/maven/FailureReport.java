@@ -25,10 +25,11 @@ final class FailureReport {
 
     void end(IngestException problem, boolean failOnError) throws MojoExecutionException, MojoFailureException {
         IngestException shown = outbound.problem(problem);
-        String message = shown.describe() + shown.keptScanResults()
-                .map(file -> outbound.text(" The scan results are saved in " + file + "; send them again with: "
-                        + "mvn soda:upload -D" + Setting.SCAN_RESULTS.property() + "=" + file))
-                .orElse("");
+        String message = shown.describe()
+                + shown.keptScanResults()
+                        .map(file -> outbound.text(" The scan results are saved in " + file + "; send them again with: "
+                                + "mvn soda:upload -D" + Setting.SCAN_RESULTS.property() + "=" + file))
+                        .orElse("");
         if (problem.kind() == IngestException.Kind.QUALITY_GATE) {
             throw new MojoFailureException(message, shown);
         }

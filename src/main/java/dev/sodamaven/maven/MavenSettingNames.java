@@ -8,8 +8,7 @@ public final class MavenSettingNames implements SettingNames {
 
     public static final MavenSettingNames INSTANCE = new MavenSettingNames();
 
-    private MavenSettingNames() {
-    }
+    private MavenSettingNames() {}
 
     /** {@code dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl)}. */
     @Override

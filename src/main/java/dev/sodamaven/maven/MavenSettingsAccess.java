@@ -1,10 +1,10 @@
 package dev.sodamaven.maven;
 
+import dev.sodamaven.config.ServerCredential;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
-import dev.sodamaven.config.ServerCredential;
-import dev.sodamaven.core.ProxySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,8 +65,12 @@ final class MavenSettingsAccess {
             Proxy decrypted = result.getProxy() != null ? result.getProxy() : proxy;
             Secret password = Secret.ofNullable(decrypted.getPassword());
             secrets.add(password);
-            proxies.add(new ProxySettings(decrypted.getProtocol() == null ? "http" : decrypted.getProtocol(),
-                    decrypted.getHost(), decrypted.getPort(), emptyToNull(decrypted.getUsername()), password,
+            proxies.add(new ProxySettings(
+                    decrypted.getProtocol() == null ? "http" : decrypted.getProtocol(),
+                    decrypted.getHost(),
+                    decrypted.getPort(),
+                    emptyToNull(decrypted.getUsername()),
+                    password,
                     decrypted.getNonProxyHosts()));
         }
         return proxies;
@@ -75,7 +79,8 @@ final class MavenSettingsAccess {
     private static void requireNoProblems(SettingsDecryptionResult result, String what) throws IngestException {
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw IngestException.configuration("Maven could not decrypt " + what + " in settings.xml.",
+                throw IngestException.configuration(
+                        "Maven could not decrypt " + what + " in settings.xml.",
                         "Check ~/.m2/settings-security.xml and the encrypted value (mvn --encrypt-password).");
             }
         }

@@ -21,7 +21,8 @@ final class SecretParameterReader {
     private final PluginParameterExpressionEvaluator evaluator;
 
     SecretParameterReader(MavenSession session, MojoExecution execution) {
-        this.evaluator = session == null || execution == null ? null
+        this.evaluator = session == null || execution == null
+                ? null
                 : new PluginParameterExpressionEvaluator(session, execution);
     }
 
@@ -45,7 +46,8 @@ final class SecretParameterReader {
             }
             return Secret.ofNullable(value.toString().trim());
         } catch (ExpressionEvaluationException unresolvable) {
-            throw IngestException.configuration("The value of " + setting.ref() + " could not be evaluated.",
+            throw IngestException.configuration(
+                    "The value of " + setting.ref() + " could not be evaluated.",
                     "Give it as a plain value, or through the environment or settings.xml.");
         }
     }

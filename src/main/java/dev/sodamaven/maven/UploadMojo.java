@@ -33,8 +33,8 @@ public class UploadMojo extends AbstractSodaMojo {
 
     @Override
     void run(Context context) throws IngestException {
-        new Upload(context.log(), context.remote()).run(
-                new SettingsResolver(System.getenv(), Clock.systemUTC().instant(), context.secrets())
+        new Upload(context.log(), context.remote())
+                .run(new SettingsResolver(System.getenv(), Clock.systemUTC().instant(), context.secrets())
                         .resolveUpload(context.parameters()));
     }
 }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -21,8 +21,7 @@ public final class ConsoleSummary {
 
     private static final int MAX_NAMES = 10;
 
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     public static List<String> lines(MappedChecks mapped) {
         List<String> lines = new ArrayList<>();
@@ -30,15 +29,19 @@ public final class ConsoleSummary {
         lines.add("Checks: " + tally.total() + " (" + tally + ")");
         Map<String, Tally> perDataset = new TreeMap<>();
         for (SodaCheck check : mapped.checks()) {
-            perDataset.computeIfAbsent(check.dataset().qualifiedName(), name -> new Tally()).add(check);
+            perDataset
+                    .computeIfAbsent(check.dataset().qualifiedName(), name -> new Tally())
+                    .add(check);
         }
         if (!perDataset.isEmpty()) {
             lines.add("Datasets: " + perDataset.size());
-            int width = perDataset.keySet().stream().mapToInt(String::length).max().orElse(0);
+            int width =
+                    perDataset.keySet().stream().mapToInt(String::length).max().orElse(0);
             perDataset.forEach((name, counts) -> lines.add("  " + pad(name, width) + "  " + nonZero(counts)));
         }
         if (!mapped.skipped().isEmpty()) {
-            lines.add("Not sent: " + mapped.skipped().size() + " " + plural("test", mapped.skipped().size())
+            lines.add("Not sent: " + mapped.skipped().size() + " "
+                    + plural("test", mapped.skipped().size())
                     + " skipped by dbt (an upstream node failed or was excluded)");
         }
         return lines;
@@ -52,7 +55,8 @@ public final class ConsoleSummary {
             Map<String, List<String>> byReason = new TreeMap<>();
             Set<String> advice = new LinkedHashSet<>();
             mapped.unattached().forEach(test -> {
-                byReason.computeIfAbsent(test.reason(), reason -> new ArrayList<>()).add(test.name());
+                byReason.computeIfAbsent(test.reason(), reason -> new ArrayList<>())
+                        .add(test.name());
                 if (!test.advice().isBlank()) {
                     advice.add(test.advice());
                 }
@@ -60,7 +64,8 @@ public final class ConsoleSummary {
             StringJoiner groups = new StringJoiner("; ");
             byReason.forEach((reason, names) -> groups.add(reason + ": "
                     + String.join(", ", names.stream().limit(MAX_NAMES).toList()) + more(names.size())));
-            warnings.add(mapped.unattached().size() + " " + plural("test", mapped.unattached().size())
+            warnings.add(mapped.unattached().size() + " "
+                    + plural("test", mapped.unattached().size())
                     + " not sent because no dataset could be determined (" + groups + ")."
                     + (advice.isEmpty() ? "" : " " + String.join(" ", advice)));
         }
@@ -68,7 +73,9 @@ public final class ConsoleSummary {
             warnings.add(mapped.missingInManifest().size() + " test "
                     + plural("result", mapped.missingInManifest().size())
                     + " not sent because the manifest does not define the test: "
-                    + String.join(", ", mapped.missingInManifest().stream().limit(MAX_NAMES).toList())
+                    + String.join(
+                            ", ",
+                            mapped.missingInManifest().stream().limit(MAX_NAMES).toList())
                     + more(mapped.missingInManifest().size())
                     + ". Use the manifest.json written by the same dbt invocation as the run results.");
         }
@@ -77,7 +84,8 @@ public final class ConsoleSummary {
                     + plural("result", mapped.otherStatus().size())
                     + " not sent because " + (mapped.otherStatus().size() == 1 ? "its" : "their")
                     + " status is not a test outcome: "
-                    + String.join(", ", mapped.otherStatus().stream().limit(MAX_NAMES).toList())
+                    + String.join(
+                            ", ", mapped.otherStatus().stream().limit(MAX_NAMES).toList())
                     + more(mapped.otherStatus().size()) + ".");
         }
         return warnings;

@@ -9,8 +9,7 @@ final class DbtTestNames {
     /** dbt appends a 10-digit hex hash to the unique_id of a generic test. */
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{10}");
 
-    private DbtTestNames() {
-    }
+    private DbtTestNames() {}
 
     /**
      * The test name in {@code test.<package>.<name>[.<hash>]}; the unique_id itself when it does

@@ -2,8 +2,8 @@ package dev.sodamaven.report;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Outbound;
-import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
 import java.io.BufferedWriter;
@@ -132,22 +132,32 @@ public final class HtmlReportWriter {
         }
 
         private void verdict() throws IOException {
-            html.markup("<p class=\"verdict ").markup(tally.total() == 0 ? "warn" : tally.worst().label()).markup("\">");
+            html.markup("<p class=\"verdict ")
+                    .markup(tally.total() == 0 ? "warn" : tally.worst().label())
+                    .markup("\">");
             if (tally.total() == 0) {
                 html.markup("No check to report.");
             } else if (tally.fail() + tally.error() > 0) {
-                html.text(tally.fail() + tally.error()).markup(" of ").text(tally.total())
-                        .markup(plural(tally.total(), " check", " checks")).markup(" did not pass");
+                html.text(tally.fail() + tally.error())
+                        .markup(" of ")
+                        .text(tally.total())
+                        .markup(plural(tally.total(), " check", " checks"))
+                        .markup(" did not pass");
                 if (tally.error() > 0) {
                     html.markup(" (").text(tally.error()).markup(" ended in error in dbt)");
                 }
                 html.markup(".");
             } else if (tally.warn() > 0) {
-                html.markup("All ").text(tally.total()).markup(plural(tally.total(), " check", " checks"))
-                        .markup(" passed, ").text(tally.warn()).markup(plural(tally.warn(), " with a warning.",
-                                " with warnings."));
+                html.markup("All ")
+                        .text(tally.total())
+                        .markup(plural(tally.total(), " check", " checks"))
+                        .markup(" passed, ")
+                        .text(tally.warn())
+                        .markup(plural(tally.warn(), " with a warning.", " with warnings."));
             } else {
-                html.markup("All ").text(tally.total()).markup(plural(tally.total(), " check", " checks"))
+                html.markup("All ")
+                        .text(tally.total())
+                        .markup(plural(tally.total(), " check", " checks"))
                         .markup(" passed.");
             }
             html.markup("</p>\n");
@@ -161,7 +171,9 @@ public final class HtmlReportWriter {
             fact("dbt command", context.dbtCommand() == null ? null : "dbt " + context.dbtCommand());
             fact("dbt invocation", context.invocationId());
             fact("dbt results from", context.resultsSource());
-            fact("Generated", DateTimeFormatter.ISO_INSTANT.format(context.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+            fact(
+                    "Generated",
+                    DateTimeFormatter.ISO_INSTANT.format(context.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
             html.markup("</dl>\n");
         }
 
@@ -179,10 +191,16 @@ public final class HtmlReportWriter {
             total("warn", "Warn", tally.warn(), "sent as warn");
             total("fail", "Fail", tally.fail(), "sent as fail");
             total("error", "Error", tally.error(), "dbt could not run the test; sent as fail");
-            total(null, "Skipped by dbt", mapped.skipped().size(),
+            total(
+                    null,
+                    "Skipped by dbt",
+                    mapped.skipped().size(),
                     "not run (an upstream node failed or was excluded); not sent");
             total(null, "No dataset", mapped.unattached().size(), "ran, but no dataset could be determined; not sent");
-            total(null, "Not in manifest", mapped.missingInManifest().size(),
+            total(
+                    null,
+                    "Not in manifest",
+                    mapped.missingInManifest().size(),
                     "result of a test the manifest does not define; not sent");
             total(null, "Other status", mapped.otherStatus().size(), "status is not a test outcome; not sent");
             html.markup("</tbody>\n</table>\n");
@@ -193,34 +211,55 @@ public final class HtmlReportWriter {
             if (outcome == null) {
                 html.markup(label);
             } else {
-                html.markup("<span class=\"badge ").markup(outcome).markup("\">").markup(label).markup("</span>");
+                html.markup("<span class=\"badge ")
+                        .markup(outcome)
+                        .markup("\">")
+                        .markup(label)
+                        .markup("</span>");
             }
-            html.markup("</td><td class=\"num\">").text(count).markup("</td><td class=\"muted\">").markup(meaning)
+            html.markup("</td><td class=\"num\">")
+                    .text(count)
+                    .markup("</td><td class=\"muted\">")
+                    .markup(meaning)
                     .markup("</td></tr>\n");
         }
 
         private void notSent() throws IOException {
-            if (mapped.unattached().isEmpty() && mapped.skipped().isEmpty() && mapped.missingInManifest().isEmpty()
+            if (mapped.unattached().isEmpty()
+                    && mapped.skipped().isEmpty()
+                    && mapped.missingInManifest().isEmpty()
                     && mapped.otherStatus().isEmpty()) {
                 return;
             }
             html.markup("<h2 id=\"not-sent\">Not sent to Soda Cloud</h2>\n");
             if (!mapped.unattached().isEmpty()) {
-                html.markup("<h3>No dataset could be determined (").text(mapped.unattached().size())
+                html.markup("<h3>No dataset could be determined (")
+                        .text(mapped.unattached().size())
                         .markup(")</h3>\n<p class=\"muted\">Reference the tested table with ref() or source() in the"
                                 + " test's SQL.</p>\n<table>\n<thead><tr><th>Test</th><th>Unique id</th>"
                                 + "<th>Reason</th></tr></thead>\n<tbody>\n");
                 for (MappedChecks.UnattachedTest test : mapped.unattached()) {
-                    html.markup("<tr><td>").text(test.name()).markup("</td><td><code>").text(test.uniqueId())
-                            .markup("</code></td><td>").text(test.reason()).markup("</td></tr>\n");
+                    html.markup("<tr><td>")
+                            .text(test.name())
+                            .markup("</td><td><code>")
+                            .text(test.uniqueId())
+                            .markup("</code></td><td>")
+                            .text(test.reason())
+                            .markup("</td></tr>\n");
                 }
                 html.markup("</tbody>\n</table>\n");
             }
-            idList("Skipped by dbt", "An upstream node failed or was excluded, so dbt did not run these tests.",
+            idList(
+                    "Skipped by dbt",
+                    "An upstream node failed or was excluded, so dbt did not run these tests.",
                     mapped.skipped());
-            idList("Not defined in the manifest", "Use the manifest.json written by the same dbt invocation as the"
-                    + " run results.", mapped.missingInManifest());
-            idList("Status is not a test outcome", "dbt did not run these as data tests (e.g. a compile).",
+            idList(
+                    "Not defined in the manifest",
+                    "Use the manifest.json written by the same dbt invocation as the run results.",
+                    mapped.missingInManifest());
+            idList(
+                    "Status is not a test outcome",
+                    "dbt did not run these as data tests (e.g. a compile).",
                     mapped.otherStatus());
         }
 
@@ -228,8 +267,12 @@ public final class HtmlReportWriter {
             if (ids.isEmpty()) {
                 return;
             }
-            html.markup("<details>\n<summary>").markup(title).markup(" (").text(ids.size())
-                    .markup(")</summary>\n<p class=\"muted\">").markup(explanation)
+            html.markup("<details>\n<summary>")
+                    .markup(title)
+                    .markup(" (")
+                    .text(ids.size())
+                    .markup(")</summary>\n<p class=\"muted\">")
+                    .markup(explanation)
                     .markup("</p>\n<ul class=\"ids\">\n");
             for (String id : ids) {
                 html.markup("<li><code>").text(id).markup("</code></li>\n");
@@ -249,9 +292,15 @@ public final class HtmlReportWriter {
             for (int i = 0; i < datasets.size(); i++) {
                 DatasetGroup group = datasets.get(i);
                 Tally counts = group.tally();
-                html.markup("<tr><td><a href=\"#").markup(anchor(i)).markup("\">").text(group.qualifiedName())
-                        .markup("</a></td><td>").text(String.join(", ", group.nodeTypes()))
-                        .markup("</td><td class=\"num\">").text(counts.total()).markup("</td>");
+                html.markup("<tr><td><a href=\"#")
+                        .markup(anchor(i))
+                        .markup("\">")
+                        .text(group.qualifiedName())
+                        .markup("</a></td><td>")
+                        .text(String.join(", ", group.nodeTypes()))
+                        .markup("</td><td class=\"num\">")
+                        .text(counts.total())
+                        .markup("</td>");
                 count("pass", counts.pass());
                 count("warn", counts.warn());
                 count("fail", counts.fail());
@@ -264,7 +313,11 @@ public final class HtmlReportWriter {
         private void count(String outcome, long count) throws IOException {
             html.markup("<td class=\"num\">");
             if (count > 0) {
-                html.markup("<span class=\"badge ").markup(outcome).markup("\">").text(count).markup("</span>");
+                html.markup("<span class=\"badge ")
+                        .markup(outcome)
+                        .markup("\">")
+                        .text(count)
+                        .markup("</span>");
             } else {
                 html.markup("<span class=\"muted\">0</span>");
             }
@@ -272,12 +325,18 @@ public final class HtmlReportWriter {
         }
 
         private void dataset(int index, DatasetGroup group) throws IOException {
-            html.markup("<section>\n<h3 id=\"").markup(anchor(index)).markup("\">").text(group.qualifiedName())
+            html.markup("<section>\n<h3 id=\"")
+                    .markup(anchor(index))
+                    .markup("\">")
+                    .text(group.qualifiedName())
                     .markup("</h3>\n<p class=\"muted\">");
             if (!group.nodeIds().isEmpty()) {
-                html.markup("dbt node ").text(String.join(", ", group.nodeIds())).markup(" &middot; ");
+                html.markup("dbt node ")
+                        .text(String.join(", ", group.nodeIds()))
+                        .markup(" &middot; ");
             }
-            html.text(group.checks().size()).markup(plural(group.checks().size(), " check", " checks"))
+            html.text(group.checks().size())
+                    .markup(plural(group.checks().size(), " check", " checks"))
                     .markup("</p>\n<table>\n<thead><tr><th>Check</th><th>Column</th><th>Outcome</th>"
                             + "<th>dbt status</th><th class=\"num\">Failing rows</th><th>Message</th></tr></thead>\n"
                             + "<tbody>\n");
@@ -292,9 +351,16 @@ public final class HtmlReportWriter {
             if (check.filePath() != null) {
                 html.markup(" (").text(check.filePath()).markup(")");
             }
-            html.markup("\">").text(check.name()).markup("</td><td>").text(check.column())
-                    .markup("</td><td><span class=\"badge ").markup(CheckResult.of(check).label()).markup("\">")
-                    .text(check.outcome().wireValue()).markup("</span></td><td>").text(check.dbtStatus())
+            html.markup("\">")
+                    .text(check.name())
+                    .markup("</td><td>")
+                    .text(check.column())
+                    .markup("</td><td><span class=\"badge ")
+                    .markup(CheckResult.of(check).label())
+                    .markup("\">")
+                    .text(check.outcome().wireValue())
+                    .markup("</span></td><td>")
+                    .text(check.dbtStatus())
                     .markup("</td><td class=\"num\">");
             if (check.failures() != null) {
                 html.text(check.failures());
@@ -315,8 +381,11 @@ public final class HtmlReportWriter {
                 return;
             }
             String firstLine = lineEnd < 0 ? trimmed : trimmed.substring(0, lineEnd);
-            html.markup("<details><summary>").text(ReportText.oneLine(firstLine, SHORT_MESSAGE))
-                    .markup("</summary><pre>").text(trimmed).markup("</pre></details>");
+            html.markup("<details><summary>")
+                    .text(ReportText.oneLine(firstLine, SHORT_MESSAGE))
+                    .markup("</summary><pre>")
+                    .text(trimmed)
+                    .markup("</pre></details>");
         }
 
         private static String anchor(int index) {

@@ -2,8 +2,8 @@ package dev.sodamaven.report;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Outbound;
-import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
 import java.io.IOException;
@@ -35,12 +35,13 @@ public final class JUnitReportWriter {
 
     /** The suite name, and the class name of tests dbt skipped (their dataset is not known). */
     static final String SUITE = "dbt";
+
     static final String SKIPPED_CLASS = "skipped by dbt";
 
     private static final int MAX_MESSAGE_ATTRIBUTE = 1_000;
     private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      "};
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /**
      * Writes {@value #FILE_NAME} into {@code outputDirectory}, creating the folder if needed.
@@ -62,8 +63,8 @@ public final class JUnitReportWriter {
     private void writeXml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
         try {
             // The JDK's own writer: a StAX implementation elsewhere on the class path could behave differently.
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
-                    .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter xml =
+                    XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
             new Document(xml, mapped, context, outbound).write();
             xml.flush();
             xml.close();
@@ -212,11 +213,13 @@ public final class JUnitReportWriter {
 
         /** The one-line message CI servers show next to the test. */
         private static String summary(SodaCheck check) {
-            String rows = check.failures() == null ? "" : check.failures() + " failing "
-                    + (check.failures() == 1 ? "row" : "rows");
+            String rows = check.failures() == null
+                    ? ""
+                    : check.failures() + " failing " + (check.failures() == 1 ? "row" : "rows");
             String message = check.message() == null || check.message().isBlank() ? null : check.message();
             if (message == null) {
-                return rows.isEmpty() ? "dbt test ended with status " + ReportText.oneLine(check.dbtStatus(), 50)
+                return rows.isEmpty()
+                        ? "dbt test ended with status " + ReportText.oneLine(check.dbtStatus(), 50)
                         : rows;
             }
             return ReportText.oneLine(rows.isEmpty() ? message : rows + ": " + message, MAX_MESSAGE_ATTRIBUTE);

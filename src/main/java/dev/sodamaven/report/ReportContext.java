@@ -39,14 +39,25 @@ public record ReportContext(
      * The context of an ingestion of {@code runResults}: dbt version, command, invocation and test
      * durations are taken from them.
      */
-    public static ReportContext of(String dataSource, String scanDefinition, RunResults runResults,
-                                   String resultsSource, Instant generatedAt) {
+    public static ReportContext of(
+            String dataSource,
+            String scanDefinition,
+            RunResults runResults,
+            String resultsSource,
+            Instant generatedAt) {
         Map<String, Double> seconds = new HashMap<>();
         for (TestResult test : runResults.tests()) {
             seconds.put(test.uniqueId(), test.executionTime());
         }
-        return new ReportContext(dataSource, scanDefinition, runResults.metadata().dbtVersion(),
-                runResults.command(), runResults.metadata().invocationId(), resultsSource, generatedAt, seconds);
+        return new ReportContext(
+                dataSource,
+                scanDefinition,
+                runResults.metadata().dbtVersion(),
+                runResults.command(),
+                runResults.metadata().invocationId(),
+                resultsSource,
+                generatedAt,
+                seconds);
     }
 
     /** Seconds the test ran, 0 when unknown. */

@@ -1,8 +1,8 @@
 package dev.sodamaven.report;
 
-import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +22,7 @@ final class ReportFile {
 
     private static final int BUFFER = 64 * 1024;
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     /**
      * Writes {@code fileName} in {@code outputDirectory}.
@@ -31,8 +30,7 @@ final class ReportFile {
      * @param description what the file is, for the error message (e.g. "JUnit report")
      * @return the written file
      */
-    static Path write(Path outputDirectory, String fileName, String description,
-                      AtomicFileWriter.Content content)
+    static Path write(Path outputDirectory, String fileName, String description, AtomicFileWriter.Content content)
             throws IngestException {
         Path file = outputDirectory.resolve(fileName);
         try {
@@ -42,10 +40,12 @@ final class ReportFile {
                 }
             });
         } catch (IOException e) {
-            throw IngestException.output("Could not write the " + description + " " + file + ": " + reason(e),
+            throw IngestException.output(
+                    "Could not write the " + description + " " + file + ": " + reason(e),
                     "Check that the output directory " + outputDirectory
                             + " (" + Setting.OUTPUT_DIRECTORY.ref() + ") is a writable folder"
-                            + " and that nothing else holds " + fileName + ".", e);
+                            + " and that nothing else holds " + fileName + ".",
+                    e);
         }
     }
 

@@ -13,8 +13,7 @@ final class ReportText {
     static final char REPLACEMENT = '\uFFFD';
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     /** {@code text} with every character XML 1.0 forbids replaced; "" for null. */
     static String clean(String text) {
@@ -66,14 +65,13 @@ final class ReportText {
     }
 
     private static boolean isPairAt(String text, int index) {
-        return Character.isHighSurrogate(text.charAt(index)) && index + 1 < text.length()
+        return Character.isHighSurrogate(text.charAt(index))
+                && index + 1 < text.length()
                 && Character.isLowSurrogate(text.charAt(index + 1));
     }
 
     /** The XML 1.0 Char production for a single UTF-16 unit; surrogates are legal only in pairs. */
     private static boolean isLegal(char c) {
-        return c == '\t' || c == '\n' || c == '\r'
-                || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD);
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 }

@@ -46,13 +46,20 @@ public final class CheckMapper {
             }
             DatasetResolver.Resolution resolution = resolver.resolve(test);
             if (resolution.relation().isEmpty()) {
-                unattached.add(new MappedChecks.UnattachedTest(test.uniqueId(), test.name(), resolution.reason(),
-                        resolution.advice()));
+                unattached.add(new MappedChecks.UnattachedTest(
+                        test.uniqueId(), test.name(), resolution.reason(), resolution.advice()));
                 continue;
             }
-            checks.add(new SodaCheck(test.uniqueId(), test.name(), test.originalFilePath(),
-                    datasetOf(resolution.relation().get()), test.columnName(), outcome.get(), result.status(),
-                    result.failures(), result.message()));
+            checks.add(new SodaCheck(
+                    test.uniqueId(),
+                    test.name(),
+                    test.originalFilePath(),
+                    datasetOf(resolution.relation().get()),
+                    test.columnName(),
+                    outcome.get(),
+                    result.status(),
+                    result.failures(),
+                    result.message()));
         }
         return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
     }
@@ -81,7 +88,11 @@ public final class CheckMapper {
 
     private static Dataset datasetOf(DbtRelation relation) {
         // resolve() only finds relations that have a table name.
-        return new Dataset(DatasetResolver.tableName(relation).orElseThrow(), relation.database(),
-                relation.schema(), relation.type().label(), relation.uniqueId());
+        return new Dataset(
+                DatasetResolver.tableName(relation).orElseThrow(),
+                relation.database(),
+                relation.schema(),
+                relation.type().label(),
+                relation.uniqueId());
     }
 }

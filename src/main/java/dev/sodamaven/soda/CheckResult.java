@@ -7,7 +7,10 @@ import java.util.Locale;
  * failure, although Soda Cloud receives it as {@code fail}. Listed worst first.
  */
 public enum CheckResult {
-    ERROR, FAIL, WARN, PASS;
+    ERROR,
+    FAIL,
+    WARN,
+    PASS;
 
     public static CheckResult of(SodaCheck check) {
         if (check.errored()) {

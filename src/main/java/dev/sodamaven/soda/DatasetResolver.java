@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class DatasetResolver {
 
-    private static final Pattern REF = Pattern.compile(
-            "\\bref\\(\\s*['\"]([^'\"]+)['\"](?:\\s*,\\s*['\"]([^'\"]+)['\"])?"
+    private static final Pattern REF =
+            Pattern.compile("\\bref\\(\\s*['\"]([^'\"]+)['\"](?:\\s*,\\s*['\"]([^'\"]+)['\"])?"
                     + "(?:\\s*,\\s*v(?:ersion)?\\s*=\\s*['\"]?([^'\"\\s)]+)['\"]?)?\\s*\\)");
-    private static final Pattern SOURCE = Pattern.compile(
-            "\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)");
+    private static final Pattern SOURCE =
+            Pattern.compile("\\bsource\\(\\s*['\"]([^'\"]+)['\"]\\s*,\\s*['\"]([^'\"]+)['\"]\\s*\\)");
 
     /**
      * The outcome of resolving one test.
@@ -71,10 +71,15 @@ public final class DatasetResolver {
         DbtRelation relation = resolution.relation().get();
         if (tableName(relation).isEmpty()) {
             String physical = relation.physicalName();
-            return Resolution.notFound("the " + relation.type().label() + " it tests, " + relation.uniqueId() + ", "
-                    + (physical == null ? "has no name in the manifest"
-                    : "has an empty table name once quotes and brackets are stripped (" + physical + ")"),
-                    physical == null ? USE_MATCHING_MANIFEST : "Give the " + relation.type().label() + " a name (alias).");
+            return Resolution.notFound(
+                    "the " + relation.type().label() + " it tests, " + relation.uniqueId() + ", "
+                            + (physical == null
+                                    ? "has no name in the manifest"
+                                    : "has an empty table name once quotes and brackets are stripped (" + physical
+                                            + ")"),
+                    physical == null
+                            ? USE_MATCHING_MANIFEST
+                            : "Give the " + relation.type().label() + " a name (alias).");
         }
         return resolution;
     }
@@ -106,24 +111,30 @@ public final class DatasetResolver {
                 missing.add(id);
             }
         }
-        Optional<DbtRelation> found = test.isSingular() ? candidates.stream().findFirst() : forGeneric(test, candidates);
+        Optional<DbtRelation> found =
+                test.isSingular() ? candidates.stream().findFirst() : forGeneric(test, candidates);
         if (found.isPresent()) {
             return Resolution.found(found.get());
         }
         if (!missing.isEmpty()) {
-            return Resolution.notFound("it depends on " + String.join(", ", missing) + ", which the manifest does not define",
+            return Resolution.notFound(
+                    "it depends on " + String.join(", ", missing) + ", which the manifest does not define",
                     USE_MATCHING_MANIFEST);
         }
         return test.isSingular()
-                ? Resolution.notFound("its SQL names no model, seed, snapshot or source through ref() or source()",
+                ? Resolution.notFound(
+                        "its SQL names no model, seed, snapshot or source through ref() or source()",
                         "Reference the tested table with ref() or source() in the test's SQL.")
-                : Resolution.notFound("it depends on no model, seed, snapshot or source",
+                : Resolution.notFound(
+                        "it depends on no model, seed, snapshot or source",
                         "Check the test's definition in its schema file.");
     }
 
     /** False for ids of nodes that cannot be the table a test is on: macros, other tests, hooks, functions. */
     private static boolean isRelationId(String id) {
-        return !id.startsWith("macro.") && !id.startsWith("test.") && !id.startsWith("operation.")
+        return !id.startsWith("macro.")
+                && !id.startsWith("test.")
+                && !id.startsWith("operation.")
                 && !id.startsWith("function.");
     }
 
@@ -137,7 +148,9 @@ public final class DatasetResolver {
             return byFileKey;
         }
         Optional<DbtRelation> target = matchReference(test.toArgument(), candidates);
-        List<DbtRelation> tested = candidates.stream().filter(c -> target.isEmpty() || c != target.get()).toList();
+        List<DbtRelation> tested = candidates.stream()
+                .filter(c -> target.isEmpty() || c != target.get())
+                .toList();
         // dbt records the relationships target first and the tested model last (0.19 to 1.12).
         List<DbtRelation> pool = tested.isEmpty() ? candidates : tested;
         return pool.isEmpty() ? Optional.empty() : Optional.of(pool.get(pool.size() - 1));
@@ -166,7 +179,8 @@ public final class DatasetResolver {
                     .filter(c -> c.type() != RelationType.SOURCE && name.equals(c.name()))
                     .toList();
             if (version != null) {
-                Optional<DbtRelation> versioned = byName.stream().filter(c -> version.equals(c.version())).findFirst();
+                Optional<DbtRelation> versioned =
+                        byName.stream().filter(c -> version.equals(c.version())).findFirst();
                 if (versioned.isPresent()) {
                     return versioned;
                 }
@@ -183,13 +197,16 @@ public final class DatasetResolver {
         }
         String kind = fileKeyName.substring(0, fileKeyName.indexOf('.'));
         String name = fileKeyName.substring(fileKeyName.indexOf('.') + 1);
-        List<DbtRelation> matches = candidates.stream().filter(c -> switch (kind) {
-            case "models" -> c.type() == RelationType.MODEL && name.equals(c.name());
-            case "seeds" -> c.type() == RelationType.SEED && name.equals(c.name());
-            case "snapshots" -> c.type() == RelationType.SNAPSHOT && name.equals(c.name());
-            case "sources" -> c.type() == RelationType.SOURCE && name.equals(c.sourceName());
-            default -> false;
-        }).distinct().toList();
+        List<DbtRelation> matches = candidates.stream()
+                .filter(c -> switch (kind) {
+                    case "models" -> c.type() == RelationType.MODEL && name.equals(c.name());
+                    case "seeds" -> c.type() == RelationType.SEED && name.equals(c.name());
+                    case "snapshots" -> c.type() == RelationType.SNAPSHOT && name.equals(c.name());
+                    case "sources" -> c.type() == RelationType.SOURCE && name.equals(c.sourceName());
+                    default -> false;
+                })
+                .distinct()
+                .toList();
         // A sources.<name> key names a whole source; it only decides when one of its tables is involved.
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }

@@ -34,8 +34,7 @@ public record MappedChecks(
      * @param reason   why no dataset was found
      * @param advice   what the user can do about it (empty when nothing specific)
      */
-    public record UnattachedTest(String uniqueId, String name, String reason, String advice) {
-    }
+    public record UnattachedTest(String uniqueId, String name, String reason, String advice) {}
 
     /** The checks counted by result. */
     public Tally tally() {

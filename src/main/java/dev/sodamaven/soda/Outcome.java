@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A Soda check outcome as Soda Cloud accepts it. */
 public enum Outcome {
-    PASS, WARN, FAIL;
+    PASS,
+    WARN,
+    FAIL;
 
     /** The value on the wire: {@code pass}, {@code warn} or {@code fail}. */
     public String wireValue() {

@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param checks    how many checks it holds
  * @param bodyStart byte offset of its opening brace (the token is spliced in after it)
  */
-public record SavedScan(Path file, int checks, long bodyStart) {
-}
+public record SavedScan(Path file, int checks, long bodyStart) {}

@@ -22,18 +22,19 @@ public final class ScanResultsFile {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final String RESEND = "Run the ingestion again to write it.";
 
-    private ScanResultsFile() {
-    }
+    private ScanResultsFile() {}
 
     public static SavedScan inspect(Path file) throws IngestException {
         if (Files.isDirectory(file)) {
-            throw IngestException.input("Scan results file " + file + " is a directory.",
+            throw IngestException.input(
+                    "Scan results file " + file + " is a directory.",
                     "Set " + Setting.SCAN_RESULTS.ref() + " to the scan-results.json file itself.");
         }
         if (!Files.isRegularFile(file)) {
-            throw IngestException.input("Scan results file " + file + " does not exist.",
-                    "Run the ingestion first (it writes target/soda/scan-results.json), or set " + Setting.SCAN_RESULTS.ref()
-                            + " to the saved file.");
+            throw IngestException.input(
+                    "Scan results file " + file + " does not exist.",
+                    "Run the ingestion first (it writes target/soda/scan-results.json), or set "
+                            + Setting.SCAN_RESULTS.ref() + " to the saved file.");
         }
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -52,7 +53,8 @@ public final class ScanResultsFile {
                     case "definitionName" -> definition = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "defaultDataSource" -> dataSource = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    case "token" -> throw notAScan(file, "it holds a session token, which a scan results file never does");
+                    case "token" ->
+                        throw notAScan(file, "it holds a session token, which a scan results file never does");
                     case "checks" -> checks = countObjects(parser, file);
                     default -> parser.skipChildren();
                 }
@@ -68,24 +70,33 @@ public final class ScanResultsFile {
                 throw notAScan(file, "it is not UTF-8 encoded");
             }
             if (!ScanResultsWriter.COMMAND_TYPE.equals(type) || definition == null || dataSource == null) {
-                throw notAScan(file, "it lacks \"type\": \"" + ScanResultsWriter.COMMAND_TYPE
-                        + "\", \"definitionName\" or \"defaultDataSource\"");
+                throw notAScan(
+                        file,
+                        "it lacks \"type\": \"" + ScanResultsWriter.COMMAND_TYPE
+                                + "\", \"definitionName\" or \"defaultDataSource\"");
             }
             if (checks == 0) {
-                throw IngestException.input("Scan results file " + file + " holds no check, so there is nothing to send.",
+                throw IngestException.input(
+                        "Scan results file " + file + " holds no check, so there is nothing to send.",
                         "Soda Cloud refuses a scan without checks; ingest a dbt run that executed tests.");
             }
             return new SavedScan(file, checks, bodyStart);
         } catch (StreamConstraintsException tooDeepOrLong) {
-            throw IngestException.input("Scan results file " + file + " is not a scan results file: it exceeds a "
-                    + "limit of the JSON reader (nesting or value length)" + place(tooDeepOrLong.getLocation()) + ".",
+            throw IngestException.input(
+                    "Scan results file " + file + " is not a scan results file: it exceeds a "
+                            + "limit of the JSON reader (nesting or value length)" + place(tooDeepOrLong.getLocation())
+                            + ".",
                     RESEND);
         } catch (JsonProcessingException malformed) {
-            throw IngestException.input("Scan results file " + file + " is not valid JSON: "
-                    + malformed.getOriginalMessage() + place(malformed.getLocation()) + ".", RESEND);
+            throw IngestException.input(
+                    "Scan results file " + file + " is not valid JSON: " + malformed.getOriginalMessage()
+                            + place(malformed.getLocation()) + ".",
+                    RESEND);
         } catch (IOException io) {
-            throw IngestException.input("Scan results file " + file + " could not be read: " + io.getMessage(),
-                    "Check the file and the disk.", io);
+            throw IngestException.input(
+                    "Scan results file " + file + " could not be read: " + io.getMessage(),
+                    "Check the file and the disk.",
+                    io);
         }
     }
 
@@ -98,7 +109,8 @@ public final class ScanResultsFile {
 
     /** " (line L, column C)", or nothing when the reader could not say where (limits hit while skipping). */
     private static String place(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
+        return location == null || location.getLineNr() < 1
+                ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
@@ -119,7 +131,7 @@ public final class ScanResultsFile {
     }
 
     private static IngestException notAScan(Path file, String why) {
-        return IngestException.input("Scan results file " + file + " is not a Soda scan results file: " + why + ".",
-                RESEND);
+        return IngestException.input(
+                "Scan results file " + file + " is not a Soda scan results file: " + why + ".", RESEND);
     }
 }

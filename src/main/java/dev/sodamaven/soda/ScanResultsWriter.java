@@ -1,11 +1,11 @@
 package dev.sodamaven.soda;
 
-import dev.sodamaven.core.Setting;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sodamaven.core.AtomicFileWriter;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +29,10 @@ public final class ScanResultsWriter {
                 }
             });
         } catch (IOException e) {
-            throw IngestException.output("Could not write the scan results to " + file + ": " + e.getMessage(),
-                    "Check that the output directory (" + Setting.OUTPUT_DIRECTORY.ref() + ") is writable.", e);
+            throw IngestException.output(
+                    "Could not write the scan results to " + file + ": " + e.getMessage(),
+                    "Check that the output directory (" + Setting.OUTPUT_DIRECTORY.ref() + ") is writable.",
+                    e);
         }
     }
 

@@ -7,20 +7,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.sodamaven.core.IngestException;
-import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
+import dev.sodamaven.http.BodyExcerpt;
 import dev.sodamaven.http.HttpCall;
 import dev.sodamaven.http.HttpReply;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.http.BodyExcerpt;
 import dev.sodamaven.http.RequestBody;
 import dev.sodamaven.http.RetryMode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +65,8 @@ public final class SodaCloudClient {
      *                ones included, so that none reaches a message
      * @param notices hears about what the build log should mention, such as a second login
      */
-    public SodaCloudClient(HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey, Secrets secrets,
-                           Consumer<String> notices) {
+    public SodaCloudClient(
+            HttpTransport http, SodaCloudEndpoint endpoint, ApiKey apiKey, Secrets secrets, Consumer<String> notices) {
         this.http = Objects.requireNonNull(http, "http");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -94,23 +94,27 @@ public final class SodaCloudClient {
             // would invite a second, duplicate upload. Anything else must be JSON.
             if (reply.body().length > 0 && !isJson(reply)) {
                 // Something answered 2xx that is not Soda Cloud's API; whether the scan arrived is unknown.
-                throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the scan upload with a "
-                        + "non-JSON body (HTTP " + reply.status() + ", Content-Type " + reply.header("content-type").orElse("none")
-                        + describeBody(reply) + "), so it is unknown whether the scan was stored.",
-                        "Check in Soda Cloud whether the scan arrived before sending it again; check "
-                                + ADDRESS + ": a proxy or another web server may have answered.");
+                throw IngestException.remote(
+                        "Soda Cloud at " + endpoint.apiUrl() + " answered the scan upload with a "
+                                + "non-JSON body (HTTP " + reply.status() + ", Content-Type "
+                                + reply.header("content-type").orElse("none")
+                                + describeBody(reply) + "), so it is unknown whether the scan was stored.",
+                        "Check in Soda Cloud whether the scan arrived before sending it again; check " + ADDRESS
+                                + ": a proxy or another web server may have answered.");
             }
-            return new UploadReceipt(scan.checks(), reply.header("x-soda-trace-id").orElse(null), attempts);
+            return new UploadReceipt(
+                    scan.checks(), reply.header("x-soda-trace-id").orElse(null), attempts);
         }
         throw uploadRefused(reply);
     }
 
     private Secret login() throws IngestException {
-        HttpReply reply = http.send(HttpCall.postJson("Soda Cloud login", endpoint.commandUri(),
-                RequestBody.of(loginBody()), RetryMode.IDEMPOTENT));
+        HttpReply reply = http.send(HttpCall.postJson(
+                "Soda Cloud login", endpoint.commandUri(), RequestBody.of(loginBody()), RetryMode.IDEMPOTENT));
         if (reply.status() == 401 || reply.status() == 403) {
-            throw IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " rejected the API key (HTTP "
-                    + reply.status() + "; the key came from " + apiKey.origin() + ").",
+            throw IngestException.configuration(
+                    "Soda Cloud at " + endpoint.apiUrl() + " rejected the API key (HTTP " + reply.status()
+                            + "; the key came from " + apiKey.origin() + ").",
                     "Check " + Setting.API_KEY_ID.ref() + " and " + Setting.API_KEY_SECRET.ref() + ": the key may be "
                             + "wrong, revoked, or belong to the other region (EU: cloud.soda.io, US: cloud.us.soda.io; "
                             + "set " + Setting.SODA_CLOUD_HOST.ref() + ").");
@@ -119,19 +123,22 @@ public final class SodaCloudClient {
             throw redirected(reply);
         }
         if (reply.status() == 404 || reply.status() == 405) {
-            throw IngestException.configuration("Soda Cloud login at " + endpoint.commandUri() + " failed with HTTP "
-                    + reply.status() + describeBody(reply) + ": there is no Soda Cloud API at this address.",
+            throw IngestException.configuration(
+                    "Soda Cloud login at " + endpoint.commandUri() + " failed with HTTP " + reply.status()
+                            + describeBody(reply) + ": there is no Soda Cloud API at this address.",
                     "Check " + ADDRESS + " (EU: cloud.soda.io, US: cloud.us.soda.io).");
         }
         if (reply.status() != 200) {
-            throw IngestException.remote("Soda Cloud login at " + endpoint.apiUrl() + " failed with HTTP "
-                    + reply.status() + attempts(reply) + retryAfter(reply) + describeBody(reply) + ".",
+            throw IngestException.remote(
+                    "Soda Cloud login at " + endpoint.apiUrl() + " failed with HTTP " + reply.status() + attempts(reply)
+                            + retryAfter(reply) + describeBody(reply) + ".",
                     "Try again later; if it persists, contact Soda support.");
         }
         requireJson(reply, "the login");
         String value = readToken(reply.body());
         if (value == null || value.isEmpty()) {
-            throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered the login without a token.",
+            throw IngestException.remote(
+                    "Soda Cloud at " + endpoint.apiUrl() + " answered the login without a token.",
                     "Check " + Setting.SODA_CLOUD_HOST.ref() + ": it may not point at Soda Cloud.");
         }
         Secret issued = Secret.of(value);
@@ -140,8 +147,11 @@ public final class SodaCloudClient {
     }
 
     private HttpReply insert(SavedScan scan) throws IngestException {
-        return http.send(HttpCall.postJson("Soda Cloud scan upload", endpoint.commandUri(),
-                new TokenSplicedBody(scan, token), RetryMode.ONLY_IF_NOT_PROCESSED));
+        return http.send(HttpCall.postJson(
+                "Soda Cloud scan upload",
+                endpoint.commandUri(),
+                new TokenSplicedBody(scan, token),
+                RetryMode.ONLY_IF_NOT_PROCESSED));
     }
 
     private byte[] loginBody() throws IngestException {
@@ -173,7 +183,8 @@ public final class SodaCloudClient {
             }
             return null;
         } catch (IOException malformed) {
-            throw IngestException.remote("Soda Cloud answered the login with malformed JSON.",
+            throw IngestException.remote(
+                    "Soda Cloud answered the login with malformed JSON.",
                     "Check " + Setting.SODA_CLOUD_HOST.ref() + ": it may not point at Soda Cloud.");
         }
     }
@@ -181,8 +192,9 @@ public final class SodaCloudClient {
     private void requireJson(HttpReply reply, String what) throws IngestException {
         String type = reply.header("content-type").orElse("none");
         if (!isJson(reply)) {
-            throw IngestException.remote("Soda Cloud at " + endpoint.apiUrl() + " answered " + what
-                    + " with a non-JSON body (Content-Type " + type + describeBody(reply) + ").",
+            throw IngestException.remote(
+                    "Soda Cloud at " + endpoint.apiUrl() + " answered " + what + " with a non-JSON body (Content-Type "
+                            + type + describeBody(reply) + ").",
                     "Check " + ADDRESS + ": a proxy or another web server answered.");
         }
     }
@@ -201,19 +213,25 @@ public final class SodaCloudClient {
         if (reply.status() >= 300 && reply.status() < 400) {
             return redirected(reply);
         }
-        String trace = reply.header("x-soda-trace-id").map(id -> "; trace id " + id).orElse("");
+        String trace =
+                reply.header("x-soda-trace-id").map(id -> "; trace id " + id).orElse("");
         String message = "Soda Cloud at " + endpoint.apiUrl() + " refused the scan upload: HTTP " + reply.status()
                 + attempts(reply) + retryAfter(reply) + trace + describeBody(reply) + ".";
         if (reply.status() == 401) {
-            return IngestException.remote(message, "The API key was accepted at login but not for the upload; "
-                    + "check that the key may upload scans.");
+            return IngestException.remote(
+                    message,
+                    "The API key was accepted at login but not for the upload; "
+                            + "check that the key may upload scans.");
         }
         if (reply.status() == 400 || reply.status() == 413 || reply.status() == 422) {
-            return IngestException.remote(message, "Soda Cloud did not accept the content; contact Soda support with the trace id.");
+            return IngestException.remote(
+                    message, "Soda Cloud did not accept the content; contact Soda support with the trace id.");
         }
         if (reply.status() == 502 || reply.status() == 504) {
-            return IngestException.remote(message, "A gateway failed while the scan was on its way, so it may have "
-                    + "been stored: check in Soda Cloud whether it arrived before sending it again.");
+            return IngestException.remote(
+                    message,
+                    "A gateway failed while the scan was on its way, so it may have "
+                            + "been stored: check in Soda Cloud whether it arrived before sending it again.");
         }
         return IngestException.remote(message, "Try again later.");
     }
@@ -223,12 +241,15 @@ public final class SodaCloudClient {
     }
 
     private static String retryAfter(HttpReply reply) {
-        return reply.header("retry-after").map(value -> " (asked to retry after " + value.trim() + ")").orElse("");
+        return reply.header("retry-after")
+                .map(value -> " (asked to retry after " + value.trim() + ")")
+                .orElse("");
     }
 
     private IngestException redirected(HttpReply reply) {
-        return IngestException.configuration("Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP "
-                + reply.status() + " to " + secrets.mask(reply.header("location").orElse("?")) + ").",
+        return IngestException.configuration(
+                "Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP " + reply.status() + " to "
+                        + secrets.mask(reply.header("location").orElse("?")) + ").",
                 "Set " + ADDRESS + " to the address it redirects to.");
     }
 
@@ -254,7 +275,8 @@ public final class SodaCloudClient {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (value == JsonToken.VALUE_STRING && (name.equals("message") || (name.equals("error") && found == null))) {
+                if (value == JsonToken.VALUE_STRING
+                        && (name.equals("message") || (name.equals("error") && found == null))) {
                     found = parser.getText();
                 } else {
                     parser.skipChildren();
@@ -284,8 +306,10 @@ public final class SodaCloudClient {
             try {
                 this.length = prefix.length + Files.size(file) - bodyStart - 1;
             } catch (IOException e) {
-                throw IngestException.input("Scan results file " + file + " could not be read: " + e.getMessage(),
-                        "Check the file and the disk.", e);
+                throw IngestException.input(
+                        "Scan results file " + file + " could not be read: " + e.getMessage(),
+                        "Check the file and the disk.",
+                        e);
             }
         }
 

@@ -11,8 +11,7 @@ public final class SodaTimestamps {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'").withZone(ZoneOffset.UTC);
 
-    private SodaTimestamps() {
-    }
+    private SodaTimestamps() {}
 
     public static String format(Instant instant) {
         return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS));

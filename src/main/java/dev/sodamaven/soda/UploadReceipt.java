@@ -7,5 +7,4 @@ package dev.sodamaven.soda;
  * @param traceId  the {@code X-Soda-Trace-Id} of the upload (what Soda support asks for), or null
  * @param attempts how many tries the upload took
  */
-public record UploadReceipt(int checks, String traceId, int attempts) {
-}
+public record UploadReceipt(int checks, String traceId, int attempts) {}

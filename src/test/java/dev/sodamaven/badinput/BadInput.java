@@ -1,9 +1,8 @@
 package dev.sodamaven.badinput;
 
-import dev.sodamaven.core.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sodamaven.core.IngestException;
 import dev.sodamaven.config.Parameters;
+import dev.sodamaven.core.IngestException;
 import java.util.List;
 
 /**
@@ -22,8 +21,7 @@ record BadInput(String name, Arrange arrange, Expected expected) {
     }
 
     /** What the user must see. Texts may hold the placeholders of {@link Workspace#expand}. */
-    sealed interface Expected {
-    }
+    sealed interface Expected {}
 
     /**
      * The ingestion stops with one {@link IngestException}: nothing is sent, no scan results file is written.
@@ -32,8 +30,7 @@ record BadInput(String name, Arrange arrange, Expected expected) {
      * @param message the exact message
      * @param hint    the exact hint
      */
-    record Refused(IngestException.Kind kind, String message, String hint) implements Expected {
-    }
+    record Refused(IngestException.Kind kind, String message, String hint) implements Expected {}
 
     /**
      * The ingestion goes on: exactly these warnings, and this upload.
@@ -41,8 +38,7 @@ record BadInput(String name, Arrange arrange, Expected expected) {
      * @param warnings the exact warnings, in order
      * @param upload   what Soda Cloud must have received
      */
-    record Ingested(List<String> warnings, Upload upload) implements Expected {
-    }
+    record Ingested(List<String> warnings, Upload upload) implements Expected {}
 
     /**
      * The input is fine but a remote service (Soda Cloud, dbt Cloud) refuses or fails: one
@@ -55,8 +51,7 @@ record BadInput(String name, Arrange arrange, Expected expected) {
      *                        exception, to be sent again with {@code soda:upload}
      */
     record Failed(IngestException.Kind kind, String message, String hint, boolean scanResultsKept)
-            implements Expected {
-    }
+            implements Expected {}
 
     /** What Soda Cloud must have received: checks the scans it accepted, and says it in words. */
     interface Upload {

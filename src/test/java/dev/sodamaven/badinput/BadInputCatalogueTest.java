@@ -1,25 +1,19 @@
 package dev.sodamaven.badinput;
 
-import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.sodamaven.core.IngestException;
 import dev.sodamaven.IngestOutcome;
-import dev.sodamaven.Ingestion;
-import dev.sodamaven.Remote;
-import dev.sodamaven.config.IngestSettings;
 import dev.sodamaven.config.Parameters;
-import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.RecordingLog;
-import dev.sodamaven.testing.TestRun;
 import dev.sodamaven.testing.SharedArtifacts;
+import dev.sodamaven.testing.TestRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -68,7 +62,8 @@ class BadInputCatalogueTest {
 
     @Test
     void theCatalogueHoldsAtLeastThirtyDistinctCases() {
-        List<String> names = BadInputCatalogue.CASES.stream().map(BadInput::name).toList();
+        List<String> names =
+                BadInputCatalogue.CASES.stream().map(BadInput::name).toList();
         assertThat(names).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
     }
 
@@ -95,10 +90,14 @@ class BadInputCatalogueTest {
             assertThat(problem.getMessage()).as("message").isEqualTo(workspace.expand(refused.message()));
             assertThat(problem.hint()).as("hint").isEqualTo(workspace.expand(refused.hint()));
             assertThat(problem.kind()).as("kind").isEqualTo(refused.kind());
-            assertThat(problem.keptScanResults()).as("a scan results file to re-send").isEmpty();
+            assertThat(problem.keptScanResults())
+                    .as("a scan results file to re-send")
+                    .isEmpty();
             assertThat(problem.describe()).as("message and hint").doesNotContain(Workspace.KEY_SECRET);
             assertThat(cloud.requests()).as("requests to Soda Cloud").isEmpty();
-            assertThat(workspace.output.resolve("scan-results.json")).as("scan results file").doesNotExist();
+            assertThat(workspace.output.resolve("scan-results.json"))
+                    .as("scan results file")
+                    .doesNotExist();
         } else if (input.expected() instanceof BadInput.Failed failed) {
             if (problem == null) {
                 fail("'%s' was ingested, with the warnings %s", input.name(), outcome.warnings());
@@ -110,10 +109,14 @@ class BadInputCatalogueTest {
             assertThat(cloud.acceptedScans()).as("scans Soda Cloud stored").isEmpty();
             Path scanResults = workspace.output.resolve("scan-results.json");
             if (failed.scanResultsKept()) {
-                assertThat(problem.keptScanResults()).as("the scan results file to re-send").contains(scanResults);
+                assertThat(problem.keptScanResults())
+                        .as("the scan results file to re-send")
+                        .contains(scanResults);
                 assertThat(scanResults).as("scan results file").isRegularFile();
             } else {
-                assertThat(problem.keptScanResults()).as("a scan results file to re-send").isEmpty();
+                assertThat(problem.keptScanResults())
+                        .as("a scan results file to re-send")
+                        .isEmpty();
                 assertThat(scanResults).as("scan results file").doesNotExist();
             }
         } else {
@@ -121,12 +124,15 @@ class BadInputCatalogueTest {
             if (problem != null) {
                 fail("'%s' was refused: %s", input.name(), problem.describe());
             }
-            List<String> warnings = ingested.warnings().stream().map(workspace::expand).toList();
+            List<String> warnings =
+                    ingested.warnings().stream().map(workspace::expand).toList();
             assertThat(run.shown(outcome.warnings())).as("warnings").containsExactlyElementsOf(warnings);
             assertThat(log.warnings()).as("warnings in the build log").containsExactlyElementsOf(warnings);
             ingested.upload().verify(cloud.acceptedScans());
             assertThat(cloud.commands(UPLOAD)).as("upload requests").hasSameSizeAs(cloud.acceptedScans());
-            assertThat(cloud.schemaErrors()).as("upload body against the contract's schema").isEmpty();
+            assertThat(cloud.schemaErrors())
+                    .as("upload body against the contract's schema")
+                    .isEmpty();
             assertThat(Files.readString(outcome.scanResultsFile())).doesNotContain(Workspace.KEY_SECRET);
         }
         assertThat(log.text()).as("build log").doesNotContain(Workspace.KEY_SECRET);

@@ -30,14 +30,14 @@ final class TroubleshootingDoc {
 
     static final String END = "<!-- end generated -->";
     private static final String START_PREFIX = "<!-- generated from BadInputCatalogue";
-    private static final Pattern BLOCK = Pattern.compile(Pattern.quote(START_PREFIX)
-            + " \\(section ([^)\\n]*)\\): do not edit -->\\n(.*?)" + Pattern.quote(END), Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile(
+            Pattern.quote(START_PREFIX) + " \\(section ([^)\\n]*)\\): do not edit -->\\n(.*?)" + Pattern.quote(END),
+            Pattern.DOTALL);
 
     /** How the placeholders of the expected texts are shown: short, and without the test's temporary folders. */
     static final Map<String, String> READABLE = readable();
 
-    private TroubleshootingDoc() {
-    }
+    private TroubleshootingDoc() {}
 
     private static Map<String, String> readable() {
         Map<String, String> readable = new LinkedHashMap<>();
@@ -82,8 +82,7 @@ final class TroubleshootingDoc {
             int line = lineOf(doc, matcher.start());
             Section section = section(id);
             if (section == null) {
-                problems.add("line " + line + ": there is no section '" + id + "' (the sections are "
-                        + ids() + ")");
+                problems.add("line " + line + ": there is no section '" + id + "' (the sections are " + ids() + ")");
                 continue;
             }
             Block block = new Block(section, line, matcher.group(2), table(BadInputCatalogue.SECTIONS.get(section)));
@@ -101,8 +100,8 @@ final class TroubleshootingDoc {
         }
         for (Section section : Section.values()) {
             if (!found.containsKey(section)) {
-                problems.add("section '" + section.id() + "' has no generated table: add the lines "
-                        + start(section) + " and " + END + " where it belongs");
+                problems.add("section '" + section.id() + "' has no generated table: add the lines " + start(section)
+                        + " and " + END + " where it belongs");
             }
         }
         if (!problems.isEmpty()) {
@@ -118,8 +117,10 @@ final class TroubleshootingDoc {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             Section section = section(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(start(section) + "\n"
-                    + table(BadInputCatalogue.SECTIONS.get(section)) + END));
+            matcher.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            start(section) + "\n" + table(BadInputCatalogue.SECTIONS.get(section)) + END));
         }
         matcher.appendTail(out);
         return out.toString();
@@ -127,10 +128,11 @@ final class TroubleshootingDoc {
 
     /** The Markdown table of a section's cases, each line ending in a line break. */
     static String table(List<BadInput> cases) {
-        long ingested = cases.stream().filter(c -> c.expected() instanceof BadInput.Ingested).count();
+        long ingested = cases.stream()
+                .filter(c -> c.expected() instanceof BadInput.Ingested)
+                .count();
         if (ingested != 0 && ingested != cases.size()) {
-            throw new IllegalStateException("A section holds either only cases that are ingested or none: "
-                    + cases);
+            throw new IllegalStateException("A section holds either only cases that are ingested or none: " + cases);
         }
         StringBuilder out = new StringBuilder();
         if (ingested > 0) {
@@ -147,13 +149,19 @@ final class TroubleshootingDoc {
                 out.append(code(readable(failed.message()))).append(" | ").append(text(readable(failed.hint())));
                 if (failed.scanResultsKept()) {
                     out.append("<br>The scan results file is kept: the line ends with where it is and the ")
-                            .append(code("mvn soda:upload")).append(" command that sends it again.");
+                            .append(code("mvn soda:upload"))
+                            .append(" command that sends it again.");
                 }
             } else {
                 BadInput.Ingested ok = (BadInput.Ingested) input.expected();
-                out.append(ok.warnings().isEmpty() ? "no warning"
-                                : ok.warnings().stream().map(w -> code(readable(w))).collect(Collectors.joining("<br>")))
-                        .append(" | ").append(text(readable(ok.upload().description())));
+                out.append(
+                                ok.warnings().isEmpty()
+                                        ? "no warning"
+                                        : ok.warnings().stream()
+                                                .map(w -> code(readable(w)))
+                                                .collect(Collectors.joining("<br>")))
+                        .append(" | ")
+                        .append(text(readable(ok.upload().description())));
             }
             out.append(" |\n");
         }
@@ -183,7 +191,8 @@ final class TroubleshootingDoc {
         }
         String fence = "`".repeat(longest + 1);
         // A space on each side keeps a backtick at the edge apart from the fence; one space is taken away.
-        boolean pad = text.startsWith("`") || text.endsWith("`")
+        boolean pad = text.startsWith("`")
+                || text.endsWith("`")
                 || (text.length() > 1 && text.startsWith(" ") && text.endsWith(" ") && !text.isBlank());
         String padding = pad ? " " : "";
         return fence + padding + text.replace("|", "\\|") + padding + fence;
@@ -217,10 +226,17 @@ final class TroubleshootingDoc {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\', '`', '*', '[', ']', '<', '>', '|', '&', '~', '$' -> out.append('\\').append(c);
+                case '\\', '`', '*', '[', ']', '<', '>', '|', '&', '~', '$' ->
+                    out.append('\\').append(c);
                 // Between two letters or digits an underscore cannot start or end emphasis.
-                case '_' -> out.append(i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
-                        && Character.isLetterOrDigit(text.charAt(i + 1)) ? "_" : "\\_");
+                case '_' ->
+                    out.append(
+                            i > 0
+                                            && i + 1 < text.length()
+                                            && Character.isLetterOrDigit(text.charAt(i - 1))
+                                            && Character.isLetterOrDigit(text.charAt(i + 1))
+                                    ? "_"
+                                    : "\\_");
                 default -> out.append(c);
             }
         }

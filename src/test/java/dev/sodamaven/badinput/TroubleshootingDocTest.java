@@ -24,22 +24,27 @@ class TroubleshootingDocTest {
 
     /** The system property that lets the test rewrite the generated tables in place. */
     static final String WRITE = "soda.docs.write";
+
     static final String REGENERATE = "./mvnw test -Dinvoker.skip -Dtest=TroubleshootingDocTest -D" + WRITE + "=true";
 
     @Test
     void generatedTablesAreTheCatalogue() throws IOException {
         assertThat(TroubleshootingDoc.FILE).as("the troubleshooting guide").isRegularFile();
         // A checkout with CRLF line ends is the same text.
-        String doc = Files.readString(TroubleshootingDoc.FILE, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        String doc = Files.readString(TroubleshootingDoc.FILE, StandardCharsets.UTF_8)
+                .replace("\r\n", "\n");
         List<TroubleshootingDoc.Block> stale = TroubleshootingDoc.blocks(doc).stream()
-                .filter(block -> !block.upToDate()).toList();
+                .filter(block -> !block.upToDate())
+                .toList();
         if (stale.isEmpty()) {
             return;
         }
         if (Boolean.getBoolean(WRITE)) {
             Files.writeString(TroubleshootingDoc.FILE, TroubleshootingDoc.regenerate(doc), StandardCharsets.UTF_8);
             System.out.println("Rewrote the generated tables of " + TroubleshootingDoc.FILE + " (sections "
-                    + String.join(", ", stale.stream().map(block -> block.section().id()).toList())
+                    + String.join(
+                            ", ",
+                            stale.stream().map(block -> block.section().id()).toList())
                     + "); review and commit it.");
             return;
         }
@@ -47,12 +52,16 @@ class TroubleshootingDocTest {
         for (TroubleshootingDoc.Block block : stale) {
             differences.add(difference(block));
         }
-        fail("%s does not show the bad-input catalogue as it is:%n%s%nIts tables between the markers "
+        fail(
+                "%s does not show the bad-input catalogue as it is:%n%s%nIts tables between the markers "
                         + "'<!-- generated from BadInputCatalogue ... -->' and '%s' are generated from "
                         + "src/test/java/dev/sodamaven/badinput/BadInputCatalogue.java: do not edit them by hand. "
                         + "After changing the catalogue, rewrite them with%n    %s%nthen review and commit %s.",
-                TroubleshootingDoc.FILE, String.join(System.lineSeparator(), differences), TroubleshootingDoc.END,
-                REGENERATE, TroubleshootingDoc.FILE);
+                TroubleshootingDoc.FILE,
+                String.join(System.lineSeparator(), differences),
+                TroubleshootingDoc.END,
+                REGENERATE,
+                TroubleshootingDoc.FILE);
     }
 
     /** The first line where a section's table differs from the catalogue. */
@@ -72,13 +81,18 @@ class TroubleshootingDocTest {
 
     @Test
     void handWrittenPartsQuoteNoMessage() throws IOException {
-        String doc = Files.readString(TroubleshootingDoc.FILE, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        String handWritten = doc.replaceAll("(?s)<!-- generated from BadInputCatalogue.*?"
-                + java.util.regex.Pattern.quote(TroubleshootingDoc.END), "");
+        String doc = Files.readString(TroubleshootingDoc.FILE, StandardCharsets.UTF_8)
+                .replace("\r\n", "\n");
+        String handWritten = doc.replaceAll(
+                "(?s)<!-- generated from BadInputCatalogue.*?" + java.util.regex.Pattern.quote(TroubleshootingDoc.END),
+                "");
         for (BadInput input : BadInputCatalogue.CASES) {
             for (String message : messages(input)) {
-                assertThat(handWritten).as("the hand-written parts of %s: they describe, the tables quote "
-                        + "(case '%s')", TroubleshootingDoc.FILE, input.name()).doesNotContain(message);
+                assertThat(handWritten)
+                        .as(
+                                "the hand-written parts of %s: they describe, the tables quote (case '%s')",
+                                TroubleshootingDoc.FILE, input.name())
+                        .doesNotContain(message);
             }
         }
     }
@@ -90,13 +104,16 @@ class TroubleshootingDocTest {
         if (input.expected() instanceof BadInput.Failed failed) {
             return List.of(TroubleshootingDoc.readable(failed.message()));
         }
-        return ((BadInput.Ingested) input.expected()).warnings().stream().map(TroubleshootingDoc::readable).toList();
+        return ((BadInput.Ingested) input.expected())
+                .warnings().stream().map(TroubleshootingDoc::readable).toList();
     }
 
     @Test
     void everySectionHasCasesAndEveryPlaceholderAReadableForm() {
         for (Section section : Section.values()) {
-            assertThat(BadInputCatalogue.SECTIONS.get(section)).as("cases of section %s", section).isNotEmpty();
+            assertThat(BadInputCatalogue.SECTIONS.get(section))
+                    .as("cases of section %s", section)
+                    .isNotEmpty();
         }
         assertThat(TroubleshootingDoc.READABLE.keySet()).containsExactlyInAnyOrderElementsOf(Workspace.PLACEHOLDERS);
     }
@@ -118,8 +135,7 @@ class TroubleshootingDocTest {
                 .isEqualTo("Ingest `dbt test` or `dbt build`.");
         assertThat(TroubleshootingDoc.text("a <server> in *settings* | [x] & $HOME ~~"))
                 .isEqualTo("a \\<server\\> in \\*settings\\* \\| \\[x\\] \\& \\$HOME \\~\\~");
-        assertThat(TroubleshootingDoc.text("such as * & ! % @ `."))
-                .isEqualTo("such as \\* \\& ! % @ \\`.");
+        assertThat(TroubleshootingDoc.text("such as * & ! % @ `.")).isEqualTo("such as \\* \\& ! % @ \\`.");
         assertThat(TroubleshootingDoc.text("soda_cloud.api_key_id, _x_ and a__b_"))
                 .isEqualTo("soda_cloud.api_key_id, \\_x\\_ and a\\_\\_b\\_");
         assertThat(TroubleshootingDoc.text("`a|b` and `c`")).isEqualTo("`a\\|b` and `c`");

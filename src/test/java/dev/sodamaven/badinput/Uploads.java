@@ -16,8 +16,7 @@ final class Uploads {
     /** The example's nine executed tests. */
     static final int EXAMPLE_CHECKS = 9;
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** An expectation and its description. */
     private record Expectation(String description, Consumer<List<JsonNode>> check) implements BadInput.Upload {
@@ -29,12 +28,15 @@ final class Uploads {
 
     /** No scan reached Soda Cloud. */
     static BadInput.Upload nothing() {
-        return new Expectation("nothing", scans -> assertThat(scans).as("scans Soda Cloud received").isEmpty());
+        return new Expectation(
+                "nothing",
+                scans -> assertThat(scans).as("scans Soda Cloud received").isEmpty());
     }
 
     /** One scan with {@code count} checks, each then checked by {@code more}. */
     static BadInput.Upload scan(int count, BadInput.Upload... more) {
-        String description = Stream.concat(Stream.of(count + " checks"), Arrays.stream(more).map(BadInput.Upload::description))
+        String description = Stream.concat(
+                        Stream.of(count + " checks"), Arrays.stream(more).map(BadInput.Upload::description))
                 .collect(Collectors.joining("; "));
         return new Expectation(description, scans -> {
             assertThat(scans).as("scans Soda Cloud received").hasSize(1);
@@ -49,7 +51,9 @@ final class Uploads {
     static BadInput.Upload check(String name, String table, String outcome) {
         return new Expectation("`" + name + "` on `" + table + "`: " + outcome, scans -> {
             JsonNode check = find(scans.get(0), name);
-            assertThat(check).as("uploaded check named %s; uploaded: %s", name, names(scans.get(0))).isNotNull();
+            assertThat(check)
+                    .as("uploaded check named %s; uploaded: %s", name, names(scans.get(0)))
+                    .isNotNull();
             assertThat(check.path("table").asText()).as("table of %s", name).isEqualTo(table);
             assertThat(check.path("outcome").asText()).as("outcome of %s", name).isEqualTo(outcome);
         });
@@ -57,15 +61,20 @@ final class Uploads {
 
     /** No check named {@code name} was sent. */
     static BadInput.Upload noCheck(String name) {
-        return new Expectation("no `" + name + "`",
-                scans -> assertThat(names(scans.get(0))).as("uploaded check names").doesNotContain(name));
+        return new Expectation(
+                "no `" + name + "`",
+                scans -> assertThat(names(scans.get(0)))
+                        .as("uploaded check names")
+                        .doesNotContain(name));
     }
 
     /** No check was sent on {@code table}. */
     static BadInput.Upload noTable(String table) {
         return new Expectation("none on `" + table + "`", scans -> {
             List<String> tables = new ArrayList<>();
-            scans.get(0).path("checks").forEach(check -> tables.add(check.path("table").asText()));
+            scans.get(0)
+                    .path("checks")
+                    .forEach(check -> tables.add(check.path("table").asText()));
             assertThat(tables).as("uploaded tables").doesNotContain(table);
         });
     }

@@ -1,8 +1,8 @@
 package dev.sodamaven.badinput;
 
-import dev.sodamaven.core.Setting;
-import dev.sodamaven.core.Secret;
 import dev.sodamaven.config.Parameters;
+import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
@@ -29,8 +29,8 @@ final class Workspace {
     /** The dbt Cloud account of the fake cloud's runs. */
     static final String DBT_ACCOUNT = "70403";
     /** The placeholders an expected text may hold; {@link #expand} replaces them. */
-    static final List<String> PLACEHOLDERS = List.of("{manifest}", "{runResults}", "{config}", "{target}", "{output}",
-            "{root}", "{port}", "{closedPort}");
+    static final List<String> PLACEHOLDERS = List.of(
+            "{manifest}", "{runResults}", "{config}", "{target}", "{output}", "{root}", "{port}", "{closedPort}");
 
     final Path root;
     final Path target;
@@ -80,7 +80,8 @@ final class Workspace {
      * {@code cloud.withDbtCloud(DBT_ACCOUNT, KEY_SECRET)}).
      */
     Parameters.Builder dbtCloudRun(long runId) {
-        return parameters().with(Setting.DBT_ARTIFACTS, null)
+        return parameters()
+                .with(Setting.DBT_ARTIFACTS, null)
                 .with(Setting.DBT_CLOUD_RUN_ID, String.valueOf(runId))
                 .with(Setting.DBT_CLOUD_ACCOUNT_ID, DBT_ACCOUNT)
                 .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of(KEY_SECRET))
@@ -102,13 +103,19 @@ final class Workspace {
 
     /** The same run with the Soda Cloud address and key left to configuration.yml. */
     Parameters.Builder parametersWithoutCloud() {
-        return parameters().with(Setting.SODA_CLOUD_HOST, null).with(Setting.SODA_CLOUD_PORT, null).with(Setting.SODA_CLOUD_SCHEME, null).with(Setting.API_KEY_ID, null)
-                .with(Setting.API_KEY_SECRET, null).with(Setting.CONFIGURATION, config());
+        return parameters()
+                .with(Setting.SODA_CLOUD_HOST, null)
+                .with(Setting.SODA_CLOUD_PORT, null)
+                .with(Setting.SODA_CLOUD_SCHEME, null)
+                .with(Setting.API_KEY_ID, null)
+                .with(Setting.API_KEY_SECRET, null)
+                .with(Setting.CONFIGURATION, config());
     }
 
     /** Writes configuration.yml; {port} in {@code yaml} becomes the fake Soda Cloud's port. */
     Path writeConfig(String yaml) throws IOException {
-        return Files.writeString(config(), yaml.replace("{port}", String.valueOf(cloud.port())), StandardCharsets.UTF_8);
+        return Files.writeString(
+                config(), yaml.replace("{port}", String.valueOf(cloud.port())), StandardCharsets.UTF_8);
     }
 
     String manifestText() throws IOException {

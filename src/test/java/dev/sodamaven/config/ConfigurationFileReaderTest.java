@@ -1,11 +1,11 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,9 @@ class ConfigurationFileReaderTest {
     }
 
     private static String valueOf(ConfigurationFile file, String block, String key) {
-        return ("soda_cloud".equals(block) ? file.sodaCloud(key) : file.dbtCloud(key)).orElseThrow().value();
+        return ("soda_cloud".equals(block) ? file.sodaCloud(key) : file.dbtCloud(key))
+                .orElseThrow()
+                .value();
     }
 
     @Test
@@ -115,10 +117,14 @@ class ConfigurationFileReaderTest {
 
     @Test
     void portIsTheSameWhetherWrittenAsNumberOrString() throws Exception {
-        assertThat(valueOf(read("soda_cloud:\n  port: 443\n"), "soda_cloud", "port")).isEqualTo("443");
-        assertThat(valueOf(read("soda_cloud:\n  port: \"443\"\n"), "soda_cloud", "port")).isEqualTo("443");
-        assertThat(valueOf(read("soda_cloud:\n  port: '443'\n"), "soda_cloud", "port")).isEqualTo("443");
-        assertThat(valueOf(read("soda_cloud:\n  port: !!str 443\n"), "soda_cloud", "port")).isEqualTo("443");
+        assertThat(valueOf(read("soda_cloud:\n  port: 443\n"), "soda_cloud", "port"))
+                .isEqualTo("443");
+        assertThat(valueOf(read("soda_cloud:\n  port: \"443\"\n"), "soda_cloud", "port"))
+                .isEqualTo("443");
+        assertThat(valueOf(read("soda_cloud:\n  port: '443'\n"), "soda_cloud", "port"))
+                .isEqualTo("443");
+        assertThat(valueOf(read("soda_cloud:\n  port: !!str 443\n"), "soda_cloud", "port"))
+                .isEqualTo("443");
     }
 
     @Test
@@ -156,8 +162,11 @@ class ConfigurationFileReaderTest {
         ConfigValue secret = file.sodaCloud("api_key_secret").orElseThrow();
         assertThat(secret.isBlank()).isTrue();
         assertThat(secret.unsetVariables()).containsExactly("MY_SODA_SECRET");
-        assertThat(secret.whyEmpty()).isEqualTo("soda_cloud.api_key_secret refers to ${MY_SODA_SECRET}, which is not set");
-        assertThat(file.warnings()).singleElement().asString()
+        assertThat(secret.whyEmpty())
+                .isEqualTo("soda_cloud.api_key_secret refers to ${MY_SODA_SECRET}, which is not set");
+        assertThat(file.warnings())
+                .singleElement()
+                .asString()
                 .contains("soda_cloud.api_key_secret (line 3)", "${MY_SODA_SECRET}", "not set");
     }
 
@@ -178,7 +187,8 @@ class ConfigurationFileReaderTest {
 
     @Test
     void acceptsSodasDataSourceNames() throws Exception {
-        assertThat(read("data_source _a:\n  type: x\ndata_source ab_9:\n  type: y\n").dataSources())
+        assertThat(read("data_source _a:\n  type: x\ndata_source ab_9:\n  type: y\n")
+                        .dataSources())
                 .containsExactly("_a", "ab_9");
     }
 
@@ -196,7 +206,8 @@ class ConfigurationFileReaderTest {
 
     @Test
     void refusesUnknownTopLevelKeysWithTheirLine() throws Exception {
-        IngestException problem = failure("data_source ab:\n  type: x\nsoda_cloud:\n  host: h\nsodacloud:\n  host: h\n");
+        IngestException problem =
+                failure("data_source ab:\n  type: x\nsoda_cloud:\n  host: h\nsodacloud:\n  host: h\n");
 
         assertThat(problem.getMessage()).contains("unknown top-level key `sodacloud`", "line 5");
         assertThat(problem.hint()).contains("data_source <name>", "soda_cloud", "dbt_cloud");
@@ -204,7 +215,8 @@ class ConfigurationFileReaderTest {
 
     @Test
     void warnsAboutUnknownKeysInsideTheCloudBlocks() throws Exception {
-        ConfigurationFile file = read("soda_cloud:\n  host: h\n  hots: typo\ndbt_cloud:\n  account_id: 1\n  token: t\n");
+        ConfigurationFile file =
+                read("soda_cloud:\n  host: h\n  hots: typo\ndbt_cloud:\n  account_id: 1\n  token: t\n");
 
         assertThat(file.sodaCloud()).containsOnlyKeys("host");
         assertThat(file.dbtCloud()).containsOnlyKeys("account_id");
@@ -215,7 +227,8 @@ class ConfigurationFileReaderTest {
 
     @Test
     void refusesDbtCloudApiUrlWithSodasAdvice() throws Exception {
-        IngestException problem = failure("dbt_cloud:\n  account_id: 1\n  api_url: https://cloud.getdbt.com/api/v2/accounts/\n");
+        IngestException problem =
+                failure("dbt_cloud:\n  account_id: 1\n  api_url: https://cloud.getdbt.com/api/v2/accounts/\n");
 
         assertThat(problem.getMessage()).contains("dbt_cloud.api_url (line 3)", "no longer supported");
         assertThat(problem.hint()).contains("dbt_cloud.access_url", "https://go.soda.io/access-url");
@@ -229,15 +242,16 @@ class ConfigurationFileReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "soda_cloud:\n  host: cloud.soda.io\n  api_key_secret: \"" + SECRET + "\n  port: 443\n",
-        "soda_cloud:\n  api_key_secret: " + SECRET + ": oops\n",
-        "soda_cloud:\n  api_key_secret: " + SECRET + "\n    port: 443\n  host: h\n",
-        "soda_cloud:\n  api_key_secret: '" + SECRET + "'x\n",
-        "soda_cloud:\n  api_key_secret: [" + SECRET + "\n",
-        "soda_cloud:\n\tapi_key_secret: " + SECRET + "\n",
-        "soda_cloud:\n  api_key_secret: " + SECRET + "\n---\nsoda_cloud:\n  host: h\n",
-    })
+    @ValueSource(
+            strings = {
+                "soda_cloud:\n  host: cloud.soda.io\n  api_key_secret: \"" + SECRET + "\n  port: 443\n",
+                "soda_cloud:\n  api_key_secret: " + SECRET + ": oops\n",
+                "soda_cloud:\n  api_key_secret: " + SECRET + "\n    port: 443\n  host: h\n",
+                "soda_cloud:\n  api_key_secret: '" + SECRET + "'x\n",
+                "soda_cloud:\n  api_key_secret: [" + SECRET + "\n",
+                "soda_cloud:\n\tapi_key_secret: " + SECRET + "\n",
+                "soda_cloud:\n  api_key_secret: " + SECRET + "\n---\nsoda_cloud:\n  host: h\n",
+            })
     void badYamlIsReportedWithLineAndColumnButNoExcerpt(String yaml) throws Exception {
         IngestException problem = failure(yaml);
 
@@ -262,14 +276,19 @@ class ConfigurationFileReaderTest {
 
     @Test
     void refusesADuplicateBlock() throws Exception {
-        IngestException problem = failure("soda_cloud:\n  host: a\ndbt_cloud:\n  account_id: 1\nsoda_cloud:\n  port: 1\n");
+        IngestException problem =
+                failure("soda_cloud:\n  host: a\ndbt_cloud:\n  account_id: 1\nsoda_cloud:\n  port: 1\n");
 
         assertThat(problem.getMessage()).contains("`soda_cloud` twice", "line 5");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soda_cloud:\n  host: [a, b]\n", "soda_cloud:\n  host:\n    name: a\n",
-        "soda_cloud:\n  host:\n    - a\n"})
+    @ValueSource(
+            strings = {
+                "soda_cloud:\n  host: [a, b]\n",
+                "soda_cloud:\n  host:\n    name: a\n",
+                "soda_cloud:\n  host:\n    - a\n"
+            })
     void refusesAValueThatIsNotASingleValue(String yaml) throws Exception {
         IngestException problem = failure(yaml);
 
@@ -278,7 +297,8 @@ class ConfigurationFileReaderTest {
 
     @Test
     void refusesABlockThatIsNotAMapping() throws Exception {
-        assertThat(failure("soda_cloud: cloud.soda.io\n").getMessage()).contains("`soda_cloud` (line 1)", "block of keys");
+        assertThat(failure("soda_cloud: cloud.soda.io\n").getMessage())
+                .contains("`soda_cloud` (line 1)", "block of keys");
         assertThat(failure("dbt_cloud:\n  - a\n").getMessage()).contains("`dbt_cloud` (line 2)", "block of keys");
     }
 
@@ -321,23 +341,25 @@ class ConfigurationFileReaderTest {
 
     @Test
     void aByteOrderMarkIsAccepted() throws Exception {
-        Path file = Files.write(dir.resolve("bom.yml"),
-                ("\uFEFFdata_source ab:\n  type: x\n").getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(
+                dir.resolve("bom.yml"), ("\uFEFFdata_source ab:\n  type: x\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(read(file).dataSources()).containsExactly("ab");
     }
 
     @Test
     void refusesABinaryFile() throws Exception {
-        Path file = Files.write(dir.resolve("image.yml"),
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte) 0xFF, (byte) 0xFE});
+        Path file = Files.write(dir.resolve("image.yml"), new byte[] {
+            (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte) 0xFF, (byte) 0xFE
+        });
 
         assertThat(failure(file).getMessage()).contains("is not UTF-8 text");
     }
 
     @Test
     void refusesLatin1Text() throws Exception {
-        Path file = Files.write(dir.resolve("latin1.yml"),
+        Path file = Files.write(
+                dir.resolve("latin1.yml"),
                 "soda_cloud:\n  api_key_secret: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThat(failure(file).getMessage()).contains("is not UTF-8 text");
@@ -345,14 +367,16 @@ class ConfigurationFileReaderTest {
 
     @Test
     void refusesControlCharacters() throws Exception {
-        Path file = Files.write(dir.resolve("nul.yml"), "soda_cloud:\n  host: a\u0000b\n".getBytes(StandardCharsets.UTF_8));
+        Path file =
+                Files.write(dir.resolve("nul.yml"), "soda_cloud:\n  host: a\u0000b\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(failure(file).getMessage()).contains("U+0000", "does not allow");
     }
 
     @Test
     void refusesADirectory() throws Exception {
-        assertThat(failure(Files.createDirectory(dir.resolve("configuration"))).getMessage()).contains("is a directory");
+        assertThat(failure(Files.createDirectory(dir.resolve("configuration"))).getMessage())
+                .contains("is a directory");
     }
 
     @Test
@@ -365,7 +389,8 @@ class ConfigurationFileReaderTest {
 
     @Test
     void refusesABillionLaughsAliasBomb() throws Exception {
-        StringBuilder yaml = new StringBuilder("data_source ab:\n  type: postgres\n  lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        StringBuilder yaml = new StringBuilder(
+                "data_source ab:\n  type: postgres\n  lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (int level = 1; level <= 9; level++) {
             yaml.append("  lol").append(level).append(": &l").append(level).append(" [");
             for (int i = 0; i < 9; i++) {
@@ -445,8 +470,9 @@ class ConfigurationFileReaderTest {
             assertThat(requests.get()).isPositive();
             requests.set(0);
 
-            for (String yaml : new String[] {gadget + "\n", "data_source ab: " + gadget + "\n",
-                "soda_cloud:\n  host: " + gadget + "\n"}) {
+            for (String yaml : new String[] {
+                gadget + "\n", "data_source ab: " + gadget + "\n", "soda_cloud:\n  host: " + gadget + "\n"
+            }) {
                 assertThat(failure(yaml).getMessage()).contains("!! type tag", "never allowed");
             }
             assertThat(requests.get()).isZero();

@@ -21,8 +21,7 @@ final class ResolverTesting {
 
     static final Instant NOW = Instant.parse("2026-11-20T08:30:12.123456Z");
 
-    private ResolverTesting() {
-    }
+    private ResolverTesting() {}
 
     /** A resolver whose results and problems are shown the way the goals show them. */
     static ShownResolver resolver(Map<String, String> environment) {
@@ -76,7 +75,9 @@ final class ResolverTesting {
 
     /** The origin recorded for {@code setting}. */
     static SettingOrigin origin(List<SettingOrigin> origins, String setting) {
-        return origins.stream().filter(o -> o.setting().equals(setting)).findFirst()
+        return origins.stream()
+                .filter(o -> o.setting().equals(setting))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no origin for " + setting + " in " + origins));
     }
 
@@ -100,8 +101,8 @@ final class ResolverTesting {
         }
     }
 
-    private static void assertNoSecret(List<SettingOrigin> origins, List<String> warnings, String settings,
-                                       String... secrets) {
+    private static void assertNoSecret(
+            List<SettingOrigin> origins, List<String> warnings, String settings, String... secrets) {
         assertThat(origins).isNotEmpty();
         List<String> texts = new ArrayList<>(warnings);
         for (SettingOrigin origin : origins) {

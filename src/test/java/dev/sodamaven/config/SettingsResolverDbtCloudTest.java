@@ -1,6 +1,5 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.failure;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,7 +32,10 @@ class SettingsResolverDbtCloudTest {
 
     /** A dry run of dbt Cloud run 7 with an account id and token. */
     private Parameters.Builder run() {
-        return dryRun(null).with(Setting.DBT_CLOUD_RUN_ID, "7").with(Setting.DBT_CLOUD_ACCOUNT_ID, "123").with(Setting.DBT_CLOUD_API_TOKEN, Secret.of(TOKEN))
+        return dryRun(null)
+                .with(Setting.DBT_CLOUD_RUN_ID, "7")
+                .with(Setting.DBT_CLOUD_ACCOUNT_ID, "123")
+                .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of(TOKEN))
                 .with(Setting.DBT_CLOUD_ACCESS_URL, "ab123.us1.dbt.com");
     }
 
@@ -54,7 +57,8 @@ class SettingsResolverDbtCloudTest {
     }
 
     private Path file(String yaml) throws Exception {
-        return Files.writeString(dir.resolve("configuration.yml"), "data_source jaffle_shop:\n  type: postgres\n" + yaml);
+        return Files.writeString(
+                dir.resolve("configuration.yml"), "data_source jaffle_shop:\n  type: postgres\n" + yaml);
     }
 
     @Test
@@ -73,7 +77,9 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void resolvesAJob() throws Exception {
-        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_RUN_ID, null).with(Setting.DBT_CLOUD_JOB_ID, "42").with(Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY, true));
+        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_RUN_ID, null)
+                .with(Setting.DBT_CLOUD_JOB_ID, "42")
+                .with(Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY, true));
         DbtCloudSettings dbt = ((ArtifactSource.DbtCloud) settings.artifacts()).settings();
 
         assertThat(dbt.jobId()).isEqualTo(42L);
@@ -121,14 +127,20 @@ class SettingsResolverDbtCloudTest {
     void theAccountIdComesFromTheFileOrEnvironment() throws Exception {
         Path file = file("dbt_cloud:\n  account_id: 456\n");
 
-        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null).with(Setting.CONFIGURATION, file)).accountId()).isEqualTo("456");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null).with(Setting.CONFIGURATION, file))
+                        .accountId())
+                .isEqualTo("456");
         env.put("DBT_CLOUD_ACCOUNT_ID", "789");
-        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null)).accountId()).isEqualTo("789");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null)).accountId())
+                .isEqualTo("789");
     }
 
     @ParameterizedTest
-    @CsvSource({"param, plugin parameter dbtCloudAccountId", "file, configuration.yml dbt_cloud.account_id (line 4)",
-        "env, environment variable DBT_CLOUD_ACCOUNT_ID"})
+    @CsvSource({
+        "param, plugin parameter dbtCloudAccountId",
+        "file, configuration.yml dbt_cloud.account_id (line 4)",
+        "env, environment variable DBT_CLOUD_ACCOUNT_ID"
+    })
     void aNonNumericAccountIdIsRefusedFromEverySource(String source, String origin) throws Exception {
         Parameters.Builder p = run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null);
         switch (source) {
@@ -144,7 +156,8 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void aLongAccountIdIsNotRepeatedInCaseItIsATokenInTheWrongPlace() {
-        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, "dbtc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        IngestException problem =
+                refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, "dbtc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
         assertThat(problem.getMessage()).contains("not a number").doesNotContain("dbtc_AAAA");
     }
@@ -154,20 +167,40 @@ class SettingsResolverDbtCloudTest {
         Path file = file("dbt_cloud:\n  api_token: file-token\n");
         ServerCredential server = new ServerCredential("dbt-cloud", null, Secret.of("server-token"));
 
-        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.CONFIGURATION, file)).apiToken().reveal()).isEqualTo("file-token");
-        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).server(server)).apiToken().reveal()).isEqualTo("server-token");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.CONFIGURATION, file))
+                        .apiToken()
+                        .reveal())
+                .isEqualTo("file-token");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).server(server))
+                        .apiToken()
+                        .reveal())
+                .isEqualTo("server-token");
         env.put("DBT_CLOUD_API_TOKEN", "env-token");
-        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).server(server)).apiToken().reveal()).isEqualTo("env-token");
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_API_TOKEN, null).server(server))
+                        .apiToken()
+                        .reveal())
+                .isEqualTo("env-token");
     }
 
     @Test
     void missingAccountAndTokenNameEveryWay() {
-        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null).with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.DBT_CLOUD_SERVER_ID, "my-dbt"));
+        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCOUNT_ID, null)
+                .with(Setting.DBT_CLOUD_API_TOKEN, null)
+                .with(Setting.DBT_CLOUD_SERVER_ID, "my-dbt"));
 
         assertThat(problem.getMessage()).isEqualTo("No dbt Cloud account id and no dbt Cloud API token are set.");
-        assertThat(problem.hint()).contains("dbtCloudAccountId", "-Dsoda.dbtCloud.accountId", "dbt_cloud.account_id",
-                "DBT_CLOUD_ACCOUNT_ID", "dbtCloudApiToken", "-Dsoda.dbtCloud.apiToken", "dbt_cloud.api_token",
-                "DBT_CLOUD_API_TOKEN", "settings.xml", "'my-dbt'");
+        assertThat(problem.hint())
+                .contains(
+                        "dbtCloudAccountId",
+                        "-Dsoda.dbtCloud.accountId",
+                        "dbt_cloud.account_id",
+                        "DBT_CLOUD_ACCOUNT_ID",
+                        "dbtCloudApiToken",
+                        "-Dsoda.dbtCloud.apiToken",
+                        "dbt_cloud.api_token",
+                        "DBT_CLOUD_API_TOKEN",
+                        "settings.xml",
+                        "'my-dbt'");
     }
 
     @Test
@@ -175,7 +208,9 @@ class SettingsResolverDbtCloudTest {
         IngestException problem = refused(run().with(Setting.DBT_CLOUD_API_TOKEN, null));
 
         assertThat(problem.getMessage()).isEqualTo("No dbt Cloud API token is set.");
-        assertThat(problem.hint()).contains("dbt_cloud.api_token", "'dbt-cloud'").doesNotContain("account_id");
+        assertThat(problem.hint())
+                .contains("dbt_cloud.api_token", "'dbt-cloud'")
+                .doesNotContain("account_id");
     }
 
     @Test
@@ -190,10 +225,13 @@ class SettingsResolverDbtCloudTest {
     void aTokenEmptyBecauseItsVariableIsUnsetSaysWhichVariable() throws Exception {
         Path file = file("dbt_cloud:\n  api_token: ${ env_var('MY_DBT_TOKEN') }\n");
 
-        IngestException problem = refused(run().with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.CONFIGURATION, file));
+        IngestException problem =
+                refused(run().with(Setting.DBT_CLOUD_API_TOKEN, null).with(Setting.CONFIGURATION, file));
 
-        assertThat(problem.getMessage()).contains("No dbt Cloud API token is set",
-                "dbt_cloud.api_token refers to ${MY_DBT_TOKEN}, which is not set");
+        assertThat(problem.getMessage())
+                .contains(
+                        "No dbt Cloud API token is set",
+                        "dbt_cloud.api_token refers to ${MY_DBT_TOKEN}, which is not set");
     }
 
     @ParameterizedTest
@@ -211,14 +249,16 @@ class SettingsResolverDbtCloudTest {
         "single.tenant.getdbt.com:8443, https://single.tenant.getdbt.com:8443",
     })
     void normalisesTheAccessUrl(String given, String expected) throws Exception {
-        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCESS_URL, given)).baseUrl()).hasToString(expected);
+        assertThat(dbt(run().with(Setting.DBT_CLOUD_ACCESS_URL, given)).baseUrl())
+                .hasToString(expected);
     }
 
     @Test
     void theAccessUrlComesFromTheFile() throws Exception {
         Path file = file("dbt_cloud:\n  access_url: https://ab999.eu1.dbt.com/\n");
 
-        IngestSettings settings = resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, null).with(Setting.CONFIGURATION, file));
+        IngestSettings settings =
+                resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, null).with(Setting.CONFIGURATION, file));
 
         assertThat(((ArtifactSource.DbtCloud) settings.artifacts()).settings().baseUrl())
                 .hasToString("https://ab999.eu1.dbt.com");
@@ -232,22 +272,33 @@ class SettingsResolverDbtCloudTest {
 
         assertThat(((ArtifactSource.DbtCloud) settings.artifacts()).settings().baseUrl())
                 .hasToString("https://cloud.getdbt.com");
-        assertThat(settings.warnings()).singleElement().asString()
+        assertThat(settings.warnings())
+                .singleElement()
+                .asString()
                 .contains("cloud.getdbt.com", "default", "dbtCloudAccessUrl", "dbt_cloud.access_url");
     }
 
     @Test
     void plainHttpToAnotherMachineIsRefusedUnlessAllowed() throws Exception {
         IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, "http://dbt.internal"));
-        IngestSettings allowed = resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, "http://dbt.internal").with(Setting.ALLOW_INSECURE_HTTP, true));
+        IngestSettings allowed = resolve(run().with(Setting.DBT_CLOUD_ACCESS_URL, "http://dbt.internal")
+                .with(Setting.ALLOW_INSECURE_HTTP, true));
 
         assertThat(problem.getMessage()).contains("dbt Cloud", "plain http", "dbt Cloud API token");
         assertThat(allowed.warnings()).singleElement().asString().contains("http://dbt.internal", "allowInsecureHttp");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://ab123.us1.dbt.com", "://x", "https://", "https://ab 123.dbt.com",
-        "https://ab123.us1.dbt.com:99999", "https://ab123.us1.dbt.com/?x=1", "/x://y"})
+    @ValueSource(
+            strings = {
+                "ftp://ab123.us1.dbt.com",
+                "://x",
+                "https://",
+                "https://ab 123.dbt.com",
+                "https://ab123.us1.dbt.com:99999",
+                "https://ab123.us1.dbt.com/?x=1",
+                "/x://y"
+            })
     void aBadAccessUrlIsRefused(String url) {
         IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, url));
 
@@ -256,7 +307,8 @@ class SettingsResolverDbtCloudTest {
 
     @Test
     void anAccessUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
-        IngestException problem = refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, "https://me:" + TOKEN + "@ab123.us1.dbt.com"));
+        IngestException problem =
+                refused(run().with(Setting.DBT_CLOUD_ACCESS_URL, "https://me:" + TOKEN + "@ab123.us1.dbt.com"));
 
         assertThat(problem.getMessage()).contains("user name or password");
     }

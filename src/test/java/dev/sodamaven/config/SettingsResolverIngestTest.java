@@ -1,6 +1,5 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.failure;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,14 +72,16 @@ class SettingsResolverIngestTest {
 
         IngestException problem = refused(dryRun(target).with(Setting.CONFIGURATION, file));
 
-        assertThat(problem.getMessage()).isEqualTo("The data source 'jaffle_shop' (from plugin parameter dataSource "
-                + "(-Dsoda.dataSource)) is not declared in " + file + " (it declares: warehouse, lake_house).");
+        assertThat(problem.getMessage())
+                .isEqualTo("The data source 'jaffle_shop' (from plugin parameter dataSource "
+                        + "(-Dsoda.dataSource)) is not declared in " + file + " (it declares: warehouse, lake_house).");
         assertThat(problem.hint()).contains("data_source jaffle_shop:");
     }
 
     @Test
     void aFileDeclaringNoDataSourceSaysSo() throws Exception {
-        IngestException problem = refused(dryRun(target).with(Setting.CONFIGURATION, file("soda_cloud:\n  host: cloud.soda.io\n")));
+        IngestException problem =
+                refused(dryRun(target).with(Setting.CONFIGURATION, file("soda_cloud:\n  host: cloud.soda.io\n")));
 
         assertThat(problem.getMessage()).contains("(it declares: none)");
     }
@@ -98,7 +100,9 @@ class SettingsResolverIngestTest {
     void warningsOfTheFileArePassedOn() throws Exception {
         Path file = file("data_source jaffle_shop:\n  type: postgres\nsoda_cloud:\n  hots: x\n");
 
-        assertThat(resolve(dryRun(target).with(Setting.CONFIGURATION, file)).warnings()).singleElement().asString()
+        assertThat(resolve(dryRun(target).with(Setting.CONFIGURATION, file)).warnings())
+                .singleElement()
+                .asString()
                 .contains("soda_cloud.hots");
     }
 
@@ -106,7 +110,8 @@ class SettingsResolverIngestTest {
     void problemsOfTheFileStopTheResolution() throws Exception {
         Path file = file("data_source jaffle_shop:\n  type: postgres\nsodacloud:\n  host: x\n");
 
-        assertThat(refused(dryRun(target).with(Setting.CONFIGURATION, file)).getMessage()).contains("unknown top-level key");
+        assertThat(refused(dryRun(target).with(Setting.CONFIGURATION, file)).getMessage())
+                .contains("unknown top-level key");
     }
 
     // --- artifacts ---
@@ -119,8 +124,10 @@ class SettingsResolverIngestTest {
         assertThat(local.manifest()).isEqualTo(target.resolve("manifest.json"));
         assertThat(local.runResults()).containsExactly(target.resolve("run_results.json"));
         assertThat(local.manifestSetting()).contains("dbtArtifacts");
-        assertThat(origin(settings.origins(), "dbt manifest").origin()).contains("dbtArtifacts", "-Dsoda.dbt.artifacts");
-        assertThat(origin(settings.origins(), "dbt run results").value()).isEqualTo(target.resolve("run_results.json").toString());
+        assertThat(origin(settings.origins(), "dbt manifest").origin())
+                .contains("dbtArtifacts", "-Dsoda.dbt.artifacts");
+        assertThat(origin(settings.origins(), "dbt run results").value())
+                .isEqualTo(target.resolve("run_results.json").toString());
     }
 
     @Test
@@ -128,8 +135,9 @@ class SettingsResolverIngestTest {
         Path manifest = dir.resolve("m.json");
         List<Path> runResults = List.of(dir.resolve("r1.json"), dir.resolve("r2.json"));
 
-        ArtifactSource.Local local = (ArtifactSource.Local) resolve(dryRun(null).with(Setting.DBT_MANIFEST, manifest)
-                .with(Setting.DBT_RUN_RESULTS, runResults)).artifacts();
+        ArtifactSource.Local local = (ArtifactSource.Local)
+                resolve(dryRun(null).with(Setting.DBT_MANIFEST, manifest).with(Setting.DBT_RUN_RESULTS, runResults))
+                        .artifacts();
 
         assertThat(local.manifest()).isEqualTo(manifest);
         assertThat(local.runResults()).containsExactlyElementsOf(runResults);
@@ -151,7 +159,8 @@ class SettingsResolverIngestTest {
 
     @Test
     void aFolderWithBothFilesOverriddenWarns() throws Exception {
-        IngestSettings settings = resolve(dryRun(target).with(Setting.DBT_MANIFEST, dir.resolve("m.json"))
+        IngestSettings settings = resolve(dryRun(target)
+                .with(Setting.DBT_MANIFEST, dir.resolve("m.json"))
                 .with(Setting.DBT_RUN_RESULTS, List.of(dir.resolve("r.json"))));
 
         assertThat(settings.warnings()).singleElement().asString().contains("dbtArtifacts", "not used");
@@ -160,12 +169,15 @@ class SettingsResolverIngestTest {
     @Test
     void onlyOneOfTheTwoFilesIsRefused() {
         IngestException manifestOnly = refused(dryRun(null).with(Setting.DBT_MANIFEST, dir.resolve("m.json")));
-        IngestException runResultsOnly = refused(dryRun(null).with(Setting.DBT_RUN_RESULTS, List.of(dir.resolve("r.json"))));
+        IngestException runResultsOnly =
+                refused(dryRun(null).with(Setting.DBT_RUN_RESULTS, List.of(dir.resolve("r.json"))));
 
-        assertThat(manifestOnly.getMessage()).isEqualTo("dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults "
-                + "(-Dsoda.dbt.runResults) is not.");
-        assertThat(runResultsOnly.getMessage()).isEqualTo("dbtRunResults (-Dsoda.dbt.runResults) is set but "
-                + "dbtManifest (-Dsoda.dbt.manifest) is not.");
+        assertThat(manifestOnly.getMessage())
+                .isEqualTo("dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults "
+                        + "(-Dsoda.dbt.runResults) is not.");
+        assertThat(runResultsOnly.getMessage())
+                .isEqualTo("dbtRunResults (-Dsoda.dbt.runResults) is set but "
+                        + "dbtManifest (-Dsoda.dbt.manifest) is not.");
         assertThat(manifestOnly.hint()).contains("dbtArtifacts");
     }
 
@@ -174,9 +186,18 @@ class SettingsResolverIngestTest {
         IngestException problem = refused(dryRun(null));
 
         assertThat(problem.getMessage()).isEqualTo("No dbt artifacts are configured.");
-        assertThat(problem.hint()).contains("dbtArtifacts", "-Dsoda.dbt.artifacts", "dbtManifest", "-Dsoda.dbt.manifest",
-                "dbtRunResults", "-Dsoda.dbt.runResults", "dbtCloudRunId", "-Dsoda.dbtCloud.runId", "dbtCloudJobId",
-                "-Dsoda.dbtCloud.jobId");
+        assertThat(problem.hint())
+                .contains(
+                        "dbtArtifacts",
+                        "-Dsoda.dbt.artifacts",
+                        "dbtManifest",
+                        "-Dsoda.dbt.manifest",
+                        "dbtRunResults",
+                        "-Dsoda.dbt.runResults",
+                        "dbtCloudRunId",
+                        "-Dsoda.dbtCloud.runId",
+                        "dbtCloudJobId",
+                        "-Dsoda.dbtCloud.jobId");
     }
 
     @Test
@@ -201,7 +222,9 @@ class SettingsResolverIngestTest {
 
     @Test
     void defaultsAreRecordedAsDefaults() throws Exception {
-        IngestSettings settings = resolve(dryRun(target).with(Setting.DRY_RUN, false).with(Setting.API_KEY_ID, Secret.of("i"))
+        IngestSettings settings = resolve(dryRun(target)
+                .with(Setting.DRY_RUN, false)
+                .with(Setting.API_KEY_ID, Secret.of("i"))
                 .with(Setting.API_KEY_SECRET, Secret.of("s")));
 
         assertThat(settings.failOn()).isEqualTo(FailOn.NONE);
@@ -224,12 +247,14 @@ class SettingsResolverIngestTest {
         IngestSettings settings = resolve(dryRun(target).with(Setting.FAIL_ON, given));
 
         assertThat(settings.failOn()).isEqualTo(expected);
-        assertThat(origin(settings.origins(), "fail on").value()).isEqualTo(expected.name().toLowerCase());
+        assertThat(origin(settings.origins(), "fail on").value())
+                .isEqualTo(expected.name().toLowerCase());
     }
 
     @Test
     void anExplicitFailOnIsRecordedAsTheParameter() throws Exception {
-        assertThat(origin(resolve(dryRun(target).with(Setting.FAIL_ON, "warn")).origins(), "fail on").origin())
+        assertThat(origin(resolve(dryRun(target).with(Setting.FAIL_ON, "warn")).origins(), "fail on")
+                        .origin())
                 .isEqualTo("plugin parameter failOn (-Dsoda.failOn)");
     }
 
@@ -244,9 +269,13 @@ class SettingsResolverIngestTest {
 
     @Test
     void dataTimestampValues() throws Exception {
-        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, "dbt")).dataTimestamp()).isEqualTo(DataTimestamp.DBT);
-        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, "INGESTION")).dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
-        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, " ")).dataTimestamp()).isEqualTo(DataTimestamp.INGESTION);
+        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, "dbt")).dataTimestamp())
+                .isEqualTo(DataTimestamp.DBT);
+        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, "INGESTION"))
+                        .dataTimestamp())
+                .isEqualTo(DataTimestamp.INGESTION);
+        assertThat(resolve(dryRun(target).with(Setting.DATA_TIMESTAMP, " ")).dataTimestamp())
+                .isEqualTo(DataTimestamp.INGESTION);
     }
 
     @Test
@@ -267,23 +296,31 @@ class SettingsResolverIngestTest {
 
     @Test
     void aDryRunIsRecordedAsTheParameter() throws Exception {
-        assertThat(origin(resolve(dryRun(target)).origins(), "dry run").origin()).contains("-Dsoda.dryRun");
+        assertThat(origin(resolve(dryRun(target)).origins(), "dry run").origin())
+                .contains("-Dsoda.dryRun");
     }
 
     @Test
     void anOutputDirectoryIsRequired() {
-        assertThat(refused(dryRun(target).with(Setting.OUTPUT_DIRECTORY, null)).getMessage()).contains("output directory");
+        assertThat(refused(dryRun(target).with(Setting.OUTPUT_DIRECTORY, null)).getMessage())
+                .contains("output directory");
     }
 
     @Test
     void networkSettingsAreTaken() throws Exception {
-        NetworkSettings network = resolve(dryRun(target).with(Setting.CONNECT_TIMEOUT, 5).with(Setting.READ_TIMEOUT, 600).with(Setting.MAX_RETRIES, 0))
+        NetworkSettings network = resolve(dryRun(target)
+                        .with(Setting.CONNECT_TIMEOUT, 5)
+                        .with(Setting.READ_TIMEOUT, 600)
+                        .with(Setting.MAX_RETRIES, 0))
                 .network();
 
         assertThat(network.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(network.readTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(network.maxRetries()).isZero();
-        assertThat(resolve(dryRun(target).with(Setting.MAX_RETRIES, 10)).network().maxRetries()).isEqualTo(10);
+        assertThat(resolve(dryRun(target).with(Setting.MAX_RETRIES, 10))
+                        .network()
+                        .maxRetries())
+                .isEqualTo(10);
     }
 
     @ParameterizedTest
@@ -324,22 +361,48 @@ class SettingsResolverIngestTest {
                   api_token: ${DBT_TOKEN_VAR}
                   access_url: http://dbt.internal:8080
                 """);
-        Map<String, String> env = Map.of("FILE_SECRET_VAR", "file-secret-123", "DBT_TOKEN_VAR", "file-token-456",
-                "SODA_API_KEY_SECRET", "env-secret-789", "DBT_CLOUD_API_TOKEN", "env-token-000");
-        Parameters p = dryRun(null).with(Setting.DRY_RUN, false).with(Setting.CONFIGURATION, file).with(Setting.DBT_CLOUD_JOB_ID, "3")
-                .with(Setting.API_KEY_SECRET, Secret.of("param-secret-111")).with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("param-token-222"))
+        Map<String, String> env = Map.of(
+                "FILE_SECRET_VAR",
+                "file-secret-123",
+                "DBT_TOKEN_VAR",
+                "file-token-456",
+                "SODA_API_KEY_SECRET",
+                "env-secret-789",
+                "DBT_CLOUD_API_TOKEN",
+                "env-token-000");
+        Parameters p = dryRun(null)
+                .with(Setting.DRY_RUN, false)
+                .with(Setting.CONFIGURATION, file)
+                .with(Setting.DBT_CLOUD_JOB_ID, "3")
+                .with(Setting.API_KEY_SECRET, Secret.of("param-secret-111"))
+                .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("param-token-222"))
                 .server(new ServerCredential("soda-cloud", "server-id", Secret.of("server-secret-333")))
                 .server(new ServerCredential("dbt-cloud", null, Secret.of("server-token-444")))
-                .with(Setting.SODA_CLOUD_SCHEME, "http").with(Setting.SODA_CLOUD_HOST, "soda.internal").with(Setting.ALLOW_INSECURE_HTTP, true).build();
+                .with(Setting.SODA_CLOUD_SCHEME, "http")
+                .with(Setting.SODA_CLOUD_HOST, "soda.internal")
+                .with(Setting.ALLOW_INSECURE_HTTP, true)
+                .build();
 
         IngestSettings settings = resolver(env).resolveIngest(p);
 
         // The three warnings this setup gives, so the check below also covers texts made from the file.
-        assertThat(settings.warnings()).satisfiesExactly(
-                unknownKey -> assertThat(unknownKey).contains("soda_cloud.hots (line 6)", "ignored"),
-                dbtHttp -> assertThat(dbtHttp).startsWith("dbt Cloud at http://dbt.internal:8080 uses plain http"),
-                sodaHttp -> assertThat(sodaHttp).startsWith("Soda Cloud at http://soda.internal uses plain http"));
-        assertNoSecret(settings, "file-secret-123", "file-token-456", "env-secret-789", "env-token-000",
-                "param-secret-111", "param-token-222", "server-secret-333", "server-token-444", "file-unused-secret");
+        assertThat(settings.warnings())
+                .satisfiesExactly(
+                        unknownKey -> assertThat(unknownKey).contains("soda_cloud.hots (line 6)", "ignored"),
+                        dbtHttp ->
+                                assertThat(dbtHttp).startsWith("dbt Cloud at http://dbt.internal:8080 uses plain http"),
+                        sodaHttp ->
+                                assertThat(sodaHttp).startsWith("Soda Cloud at http://soda.internal uses plain http"));
+        assertNoSecret(
+                settings,
+                "file-secret-123",
+                "file-token-456",
+                "env-secret-789",
+                "env-token-000",
+                "param-secret-111",
+                "param-token-222",
+                "server-secret-333",
+                "server-token-444",
+                "file-unused-secret");
     }
 }

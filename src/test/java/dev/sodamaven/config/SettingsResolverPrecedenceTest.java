@@ -1,15 +1,15 @@
 package dev.sodamaven.config;
 
-import dev.sodamaven.core.Setting;
 import static dev.sodamaven.config.ResolverTesting.assertNoSecret;
 import static dev.sodamaven.config.ResolverTesting.dryRun;
 import static dev.sodamaven.config.ResolverTesting.origin;
 import static dev.sodamaven.config.ResolverTesting.resolver;
-import static dev.sodamaven.config.ResolverTesting.upload;
 import static dev.sodamaven.config.ResolverTesting.shown;
+import static dev.sodamaven.config.ResolverTesting.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,8 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SettingsResolverPrecedenceTest {
 
-    private static final String[] SECRETS = {"secret-param", "secret-file", "secret-env", "secret-server",
-        "token-param", "token-file", "token-env", "token-server"};
+    private static final String[] SECRETS = {
+        "secret-param",
+        "secret-file",
+        "secret-env",
+        "secret-server",
+        "token-param",
+        "token-file",
+        "token-env",
+        "token-server"
+    };
 
     @TempDir
     Path dir;
@@ -66,14 +74,20 @@ class SettingsResolverPrecedenceTest {
 
     private IngestSettings resolveIngest(Sources sources, boolean dbtCloud) throws Exception {
         Map<String, String> env = new HashMap<>();
-        Parameters.Builder p = dryRun(artifacts).with(Setting.CONFIGURATION, configuration(sources)).with(Setting.DRY_RUN, false);
+        Parameters.Builder p = dryRun(artifacts)
+                .with(Setting.CONFIGURATION, configuration(sources))
+                .with(Setting.DRY_RUN, false);
         if (dbtCloud) {
             p.with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "99");
         }
         if (sources.param()) {
-            p.with(Setting.SODA_CLOUD_HOST, "param.soda.example").with(Setting.SODA_CLOUD_PORT, "9443").with(Setting.SODA_CLOUD_SCHEME, "https")
-                    .with(Setting.API_KEY_ID, Secret.of("id-param")).with(Setting.API_KEY_SECRET, Secret.of("secret-param"))
-                    .with(Setting.DBT_CLOUD_ACCOUNT_ID, "111").with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("token-param"))
+            p.with(Setting.SODA_CLOUD_HOST, "param.soda.example")
+                    .with(Setting.SODA_CLOUD_PORT, "9443")
+                    .with(Setting.SODA_CLOUD_SCHEME, "https")
+                    .with(Setting.API_KEY_ID, Secret.of("id-param"))
+                    .with(Setting.API_KEY_SECRET, Secret.of("secret-param"))
+                    .with(Setting.DBT_CLOUD_ACCOUNT_ID, "111")
+                    .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("token-param"))
                     .with(Setting.DBT_CLOUD_ACCESS_URL, "param.dbt.example");
         }
         if (sources.env()) {
@@ -95,20 +109,29 @@ class SettingsResolverPrecedenceTest {
     void sodaCloudApiKeyFollowsThePrecedence() throws Exception {
         String[] ids = {"id-param", "id-file", "id-env", "id-server"};
         String[] secrets = {"secret-param", "secret-file", "secret-env", "secret-server"};
-        String[] origins = {"plugin parameter apiKeyId (-Dsoda.cloud.apiKeyId)",
-            "configuration.yml soda_cloud.api_key_id (line 7)", "environment variable SODA_API_KEY_ID",
-            "settings.xml server 'soda-cloud'"};
-        String[] secretOrigins = {"plugin parameter apiKeySecret (-Dsoda.cloud.apiKeySecret)",
-            "configuration.yml soda_cloud.api_key_secret (line 8)", "environment variable SODA_API_KEY_SECRET",
-            "settings.xml server 'soda-cloud'"};
+        String[] origins = {
+            "plugin parameter apiKeyId (-Dsoda.cloud.apiKeyId)",
+            "configuration.yml soda_cloud.api_key_id (line 7)",
+            "environment variable SODA_API_KEY_ID",
+            "settings.xml server 'soda-cloud'"
+        };
+        String[] secretOrigins = {
+            "plugin parameter apiKeySecret (-Dsoda.cloud.apiKeySecret)",
+            "configuration.yml soda_cloud.api_key_secret (line 8)",
+            "environment variable SODA_API_KEY_SECRET",
+            "settings.xml server 'soda-cloud'"
+        };
         for (int highest = 0; highest < 4; highest++) {
-            SodaCloudSettings cloud = resolveIngest(Sources.from(highest), false).sodaCloud();
+            SodaCloudSettings cloud =
+                    resolveIngest(Sources.from(highest), false).sodaCloud();
 
             assertThat(cloud.apiKeyId().reveal()).as("level %d", highest).isEqualTo(ids[highest]);
             assertThat(cloud.apiKeySecret().reveal()).as("level %d", highest).isEqualTo(secrets[highest]);
-            String expectedOrigin = origins[highest].equals(secretOrigins[highest]) ? origins[highest]
-                    : highest == 2 ? "environment variables SODA_API_KEY_ID and SODA_API_KEY_SECRET"
-                    : "id: " + origins[highest] + ", secret: " + secretOrigins[highest];
+            String expectedOrigin = origins[highest].equals(secretOrigins[highest])
+                    ? origins[highest]
+                    : highest == 2
+                            ? "environment variables SODA_API_KEY_ID and SODA_API_KEY_SECRET"
+                            : "id: " + origins[highest] + ", secret: " + secretOrigins[highest];
             assertThat(shown(cloud.apiKeyOrigin())).as("level %d", highest).isEqualTo(expectedOrigin);
         }
     }
@@ -119,7 +142,8 @@ class SettingsResolverPrecedenceTest {
 
         assertThat(settings.sodaCloud().apiKeyOrigin()).isEqualTo("settings.xml server 'soda-cloud'");
         assertThat(origin(settings.origins(), "Soda Cloud API key").value()).isEqualTo("(hidden)");
-        assertThat(origin(settings.origins(), "Soda Cloud API key").origin()).isEqualTo("settings.xml server 'soda-cloud'");
+        assertThat(origin(settings.origins(), "Soda Cloud API key").origin())
+                .isEqualTo("settings.xml server 'soda-cloud'");
     }
 
     @Test
@@ -146,12 +170,15 @@ class SettingsResolverPrecedenceTest {
         SettingOrigin fromFile = origin(resolveIngest(Sources.from(1), false).origins(), "Soda Cloud");
 
         assertThat(fromParam.value()).isEqualTo("https://param.soda.example:9443");
-        assertThat(fromParam.origin()).isEqualTo("plugin parameter sodaCloudHost (-Dsoda.cloud.host); port from "
-                + "plugin parameter sodaCloudPort (-Dsoda.cloud.port); scheme from plugin parameter sodaCloudScheme "
-                + "(-Dsoda.cloud.scheme)");
+        assertThat(fromParam.origin())
+                .isEqualTo("plugin parameter sodaCloudHost (-Dsoda.cloud.host); port from "
+                        + "plugin parameter sodaCloudPort (-Dsoda.cloud.port); scheme from plugin parameter sodaCloudScheme "
+                        + "(-Dsoda.cloud.scheme)");
         assertThat(fromFile.value()).isEqualTo("https://file.soda.example:8443");
-        assertThat(fromFile.origin()).isEqualTo("configuration.yml soda_cloud.host (line 4); port from "
-                + "configuration.yml soda_cloud.port (line 5); scheme from configuration.yml soda_cloud.scheme (line 6)");
+        assertThat(fromFile.origin())
+                .isEqualTo(
+                        "configuration.yml soda_cloud.host (line 4); port from "
+                                + "configuration.yml soda_cloud.port (line 5); scheme from configuration.yml soda_cloud.scheme (line 6)");
     }
 
     /**
@@ -161,11 +188,17 @@ class SettingsResolverPrecedenceTest {
     @Test
     void dbtCloudAccountAndTokenFollowThePrecedence() throws Exception {
         String[] accounts = {"111", "222", "333"};
-        String[] accountOrigins = {"plugin parameter dbtCloudAccountId (-Dsoda.dbtCloud.accountId)",
-            "configuration.yml dbt_cloud.account_id (line 10)", "environment variable DBT_CLOUD_ACCOUNT_ID"};
+        String[] accountOrigins = {
+            "plugin parameter dbtCloudAccountId (-Dsoda.dbtCloud.accountId)",
+            "configuration.yml dbt_cloud.account_id (line 10)",
+            "environment variable DBT_CLOUD_ACCOUNT_ID"
+        };
         String[] tokens = {"token-param", "token-file", "token-env"};
-        String[] tokenOrigins = {"plugin parameter dbtCloudApiToken (-Dsoda.dbtCloud.apiToken)",
-            "configuration.yml dbt_cloud.api_token (line 11)", "environment variable DBT_CLOUD_API_TOKEN"};
+        String[] tokenOrigins = {
+            "plugin parameter dbtCloudApiToken (-Dsoda.dbtCloud.apiToken)",
+            "configuration.yml dbt_cloud.api_token (line 11)",
+            "environment variable DBT_CLOUD_API_TOKEN"
+        };
         for (int highest = 0; highest < 3; highest++) {
             // At every level the settings.xml server holds a token too: it loses to each source above it.
             IngestSettings settings = resolveIngest(Sources.from(highest), true);
@@ -175,16 +208,20 @@ class SettingsResolverPrecedenceTest {
             assertThat(origin(settings.origins(), "dbt Cloud account").origin()).isEqualTo(accountOrigins[highest]);
             assertThat(dbt.apiToken().reveal()).as("level %d", highest).isEqualTo(tokens[highest]);
             assertThat(shown(dbt.tokenOrigin())).isEqualTo(tokenOrigins[highest]);
-            assertThat(origin(settings.origins(), "dbt Cloud API token").value()).isEqualTo("(hidden)");
-            assertThat(origin(settings.origins(), "dbt Cloud API token").origin()).isEqualTo(tokenOrigins[highest]);
+            assertThat(origin(settings.origins(), "dbt Cloud API token").value())
+                    .isEqualTo("(hidden)");
+            assertThat(origin(settings.origins(), "dbt Cloud API token").origin())
+                    .isEqualTo(tokenOrigins[highest]);
         }
     }
 
     @Test
     void theDbtCloudTokenComesFromTheSettingsXmlPasswordLast() throws Exception {
         Map<String, String> env = Map.of("DBT_CLOUD_ACCOUNT_ID", "333");
-        Parameters p = dryRun(null).with(Setting.DBT_CLOUD_JOB_ID, "5")
-                .server(new ServerCredential("dbt-cloud", null, Secret.of("token-server"))).build();
+        Parameters p = dryRun(null)
+                .with(Setting.DBT_CLOUD_JOB_ID, "5")
+                .server(new ServerCredential("dbt-cloud", null, Secret.of("token-server")))
+                .build();
 
         IngestSettings settings = resolver(env).resolveIngest(p);
 
@@ -223,8 +260,12 @@ class SettingsResolverPrecedenceTest {
                   api_key_id: ""
                   api_key_secret: ${NOT_SET_ANYWHERE}
                 """);
-        Parameters p = dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.CONFIGURATION, file).with(Setting.SODA_CLOUD_HOST, "  ")
-                .with(Setting.API_KEY_ID, Secret.of("   ")).build();
+        Parameters p = dryRun(artifacts)
+                .with(Setting.DRY_RUN, false)
+                .with(Setting.CONFIGURATION, file)
+                .with(Setting.SODA_CLOUD_HOST, "  ")
+                .with(Setting.API_KEY_ID, Secret.of("   "))
+                .build();
 
         IngestSettings settings = resolver(Map.of("SODA_API_KEY_ID", "id-env", "SODA_API_KEY_SECRET", "secret-env"))
                 .resolveIngest(p);
@@ -237,10 +278,15 @@ class SettingsResolverPrecedenceTest {
 
     @Test
     void valuesAreTrimmed() throws Exception {
-        Parameters p = dryRun(artifacts).with(Setting.DRY_RUN, false).with(Setting.DATA_SOURCE, " jaffle_shop ").with(Setting.SODA_CLOUD_HOST, " cloud.soda.io ")
-                .with(Setting.API_KEY_ID, Secret.of(" id ")).build();
+        Parameters p = dryRun(artifacts)
+                .with(Setting.DRY_RUN, false)
+                .with(Setting.DATA_SOURCE, " jaffle_shop ")
+                .with(Setting.SODA_CLOUD_HOST, " cloud.soda.io ")
+                .with(Setting.API_KEY_ID, Secret.of(" id "))
+                .build();
 
-        IngestSettings settings = resolver(Map.of("SODA_API_KEY_SECRET", "secret-env\n")).resolveIngest(p);
+        IngestSettings settings =
+                resolver(Map.of("SODA_API_KEY_SECRET", "secret-env\n")).resolveIngest(p);
 
         assertThat(settings.dataSource()).isEqualTo("jaffle_shop");
         assertThat(settings.sodaCloud().host()).isEqualTo("cloud.soda.io");
@@ -252,29 +298,38 @@ class SettingsResolverPrecedenceTest {
     void theDataSourceComesFromTheParameterThenTheEnvironment() throws Exception {
         Map<String, String> env = Map.of("SODA_DATA_SOURCE", "from_env");
 
-        IngestSettings fromParam = resolver(env).resolveIngest(dryRun(artifacts).with(Setting.DATA_SOURCE, "from_param").build());
-        IngestSettings fromEnv = resolver(env).resolveIngest(dryRun(artifacts).with(Setting.DATA_SOURCE, null).build());
+        IngestSettings fromParam = resolver(env)
+                .resolveIngest(dryRun(artifacts)
+                        .with(Setting.DATA_SOURCE, "from_param")
+                        .build());
+        IngestSettings fromEnv = resolver(env)
+                .resolveIngest(dryRun(artifacts).with(Setting.DATA_SOURCE, null).build());
 
         assertThat(fromParam.dataSource()).isEqualTo("from_param");
         assertThat(origin(fromParam.origins(), "data source").origin())
                 .isEqualTo("plugin parameter dataSource (-Dsoda.dataSource)");
         assertThat(fromEnv.dataSource()).isEqualTo("from_env");
-        assertThat(origin(fromEnv.origins(), "data source").origin()).isEqualTo("environment variable SODA_DATA_SOURCE");
+        assertThat(origin(fromEnv.origins(), "data source").origin())
+                .isEqualTo("environment variable SODA_DATA_SOURCE");
     }
 
     @Test
     void uploadFollowsTheSamePrecedence() throws Exception {
         Path file = configuration(Sources.from(1));
-        Parameters p = upload().with(Setting.CONFIGURATION, file).with(Setting.API_KEY_ID, Secret.of("id-param"))
-                .server(new ServerCredential("soda-cloud", "id-server", Secret.of("secret-server"))).build();
+        Parameters p = upload().with(Setting.CONFIGURATION, file)
+                .with(Setting.API_KEY_ID, Secret.of("id-param"))
+                .server(new ServerCredential("soda-cloud", "id-server", Secret.of("secret-server")))
+                .build();
 
-        UploadSettings settings = resolver(Map.of("SODA_API_KEY_SECRET", "secret-env")).resolveUpload(p);
+        UploadSettings settings =
+                resolver(Map.of("SODA_API_KEY_SECRET", "secret-env")).resolveUpload(p);
 
         assertThat(settings.sodaCloud().host()).isEqualTo("file.soda.example");
         assertThat(settings.sodaCloud().apiKeyId().reveal()).isEqualTo("id-param");
         assertThat(settings.sodaCloud().apiKeySecret().reveal()).isEqualTo("secret-file");
-        assertThat(shown(settings.sodaCloud().apiKeyOrigin())).isEqualTo("id: plugin parameter apiKeyId "
-                + "(-Dsoda.cloud.apiKeyId), secret: configuration.yml soda_cloud.api_key_secret (line 8)");
+        assertThat(shown(settings.sodaCloud().apiKeyOrigin()))
+                .isEqualTo("id: plugin parameter apiKeyId "
+                        + "(-Dsoda.cloud.apiKeyId), secret: configuration.yml soda_cloud.api_key_secret (line 8)");
         assertNoSecret(settings, SECRETS);
     }
 }

@@ -58,8 +58,10 @@ class VariableSubstitutionTest {
     @Test
     void nowIsTheStartInIsoFormatWithMicrosecondsAndUtcOffset() throws Exception {
         assertThat(value("${NOW}")).isEqualTo("2026-11-20T08:30:12.345678+00:00");
-        assertThat(new VariableSubstitution(env, Instant.parse("2026-01-02T03:04:05Z")).substitute("${ NOW }", WHERE)
-                .value()).isEqualTo("2026-01-02T03:04:05.000000+00:00");
+        assertThat(new VariableSubstitution(env, Instant.parse("2026-01-02T03:04:05Z"))
+                        .substitute("${ NOW }", WHERE)
+                        .value())
+                .isEqualTo("2026-01-02T03:04:05.000000+00:00");
     }
 
     @Test
@@ -125,8 +127,17 @@ class VariableSubstitutionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"${ HOST | lower }", "${ HOST ~ 'x' }", "${}", "${ 1HOST }", "${ MY-VAR }",
-            "${ 'literal' }", "${ env_var(HOST) }", "${ env_var('HOST', 'a', 'b') }"})
+    @ValueSource(
+            strings = {
+                "${ HOST | lower }",
+                "${ HOST ~ 'x' }",
+                "${}",
+                "${ 1HOST }",
+                "${ MY-VAR }",
+                "${ 'literal' }",
+                "${ env_var(HOST) }",
+                "${ env_var('HOST', 'a', 'b') }"
+            })
     void refusesUnsupportedExpressionsNamingTheKeyAndLine(String raw) {
         IngestException problem = failure(raw);
 

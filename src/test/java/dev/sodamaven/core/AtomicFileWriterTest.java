@@ -53,9 +53,10 @@ class AtomicFileWriterTest {
         IOException failure = new IOException("disk full");
 
         assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> {
-            out.write("partial".getBytes(StandardCharsets.UTF_8));
-            throw failure;
-        })).isSameAs(failure);
+                    out.write("partial".getBytes(StandardCharsets.UTF_8));
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(target).hasContent("old");
         assertThat(listing(dir)).containsExactly("scan-results.json");
@@ -66,9 +67,10 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("report.html");
 
         assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> {
-            out.write(1);
-            throw new IllegalStateException("bug");
-        })).isInstanceOf(IllegalStateException.class);
+                    out.write(1);
+                    throw new IllegalStateException("bug");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(listing(dir)).isEmpty();
     }
@@ -87,8 +89,10 @@ class AtomicFileWriterTest {
         });
 
         // A folder listing holds each name once: two entries are two temporary files.
-        assertThat(whileBothWrite).hasSize(2)
-                .allSatisfy(name -> assertThat(name).startsWith("report.xml.").endsWith(AtomicFileWriter.TEMPORARY_SUFFIX));
+        assertThat(whileBothWrite)
+                .hasSize(2)
+                .allSatisfy(
+                        name -> assertThat(name).startsWith("report.xml.").endsWith(AtomicFileWriter.TEMPORARY_SUFFIX));
         assertThat(target).hasContent("outer");
         assertThat(listing(dir)).containsExactly("report.xml");
     }
@@ -98,9 +102,9 @@ class AtomicFileWriterTest {
         Path blocker = Files.writeString(dir.resolve("soda"), "a file where a folder should be");
         Path target = blocker.resolve("report.xml");
 
-        assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> { }))
+        assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> {}))
                 .isInstanceOf(FileAlreadyExistsException.class);
-        assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> { }, AtomicFileWriterTest::described))
+        assertThatThrownBy(() -> AtomicFileWriter.write(target, out -> {}, AtomicFileWriterTest::described))
                 .hasMessageStartingWith("CREATE: ")
                 .hasCauseInstanceOf(FileAlreadyExistsException.class);
     }
@@ -122,9 +126,13 @@ class AtomicFileWriterTest {
     void whatTheContentThrowsIsNotTakenForAStepFailure() {
         IOException network = new IOException("connection reset");
 
-        assertThatThrownBy(() -> AtomicFileWriter.write(dir.resolve("manifest.json"), out -> {
-            throw network;
-        }, AtomicFileWriterTest::described)).isSameAs(network);
+        assertThatThrownBy(() -> AtomicFileWriter.write(
+                        dir.resolve("manifest.json"),
+                        out -> {
+                            throw network;
+                        },
+                        AtomicFileWriterTest::described))
+                .isSameAs(network);
     }
 
     private static IOException described(AtomicFileWriter.Step step, IOException failure) {

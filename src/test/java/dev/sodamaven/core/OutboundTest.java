@@ -21,8 +21,9 @@ class OutboundTest {
     void aProblemIsShownRenderedAndMaskedAndKeepsWhatItWas() {
         Path kept = Path.of("target", "soda", "scan-results.json");
         IOException cause = new IOException("disk full");
-        IngestException problem = IngestException.remote("Upload of " + SECRET + " failed.",
-                "Raise " + Setting.READ_TIMEOUT.ref() + ".", cause).withKeptScanResults(kept);
+        IngestException problem = IngestException.remote(
+                        "Upload of " + SECRET + " failed.", "Raise " + Setting.READ_TIMEOUT.ref() + ".", cause)
+                .withKeptScanResults(kept);
 
         IngestException shown = outbound.problem(problem);
 
@@ -36,8 +37,8 @@ class OutboundTest {
 
     @Test
     void aCauseHoldingASecretIsNotKept() {
-        IngestException problem = IngestException.input("Bad file.", "Fix it.",
-                new IOException("wrapped", new IOException("token " + SECRET)));
+        IngestException problem = IngestException.input(
+                "Bad file.", "Fix it.", new IOException("wrapped", new IOException("token " + SECRET)));
 
         assertThat(outbound.problem(problem).getCause()).isNull();
     }

@@ -14,8 +14,9 @@ class SettingTest {
         String text = "Set " + Setting.DBT_ARTIFACTS.ref() + ", or " + Setting.DBT_MANIFEST.ref() + " and "
                 + Setting.DBT_RUN_RESULTS.ref() + ".";
 
-        assertThat(Setting.render(text, MAVEN_LIKE)).isEqualTo("Set dbtArtifacts (-Dsoda.dbt.artifacts), or "
-                + "dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults (-Dsoda.dbt.runResults).");
+        assertThat(Setting.render(text, MAVEN_LIKE))
+                .isEqualTo("Set dbtArtifacts (-Dsoda.dbt.artifacts), or "
+                        + "dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults (-Dsoda.dbt.runResults).");
         assertThat(Setting.render(text, SettingNames.PARAMETER))
                 .isEqualTo("Set dbtArtifacts, or dbtManifest and dbtRunResults.");
     }
@@ -49,9 +50,11 @@ class SettingTest {
 
     @Test
     void theGoalsHaveTheirOwnSettings() {
-        assertThat(Setting.of(Setting.Goal.UPLOAD)).contains(Setting.SCAN_RESULTS, Setting.API_KEY_SECRET)
+        assertThat(Setting.of(Setting.Goal.UPLOAD))
+                .contains(Setting.SCAN_RESULTS, Setting.API_KEY_SECRET)
                 .doesNotContain(Setting.DATA_SOURCE);
-        assertThat(Setting.of(Setting.Goal.INGEST)).contains(Setting.DATA_SOURCE, Setting.API_KEY_SECRET)
+        assertThat(Setting.of(Setting.Goal.INGEST))
+                .contains(Setting.DATA_SOURCE, Setting.API_KEY_SECRET)
                 .doesNotContain(Setting.SCAN_RESULTS);
     }
 }

@@ -26,15 +26,20 @@ class ArtifactFileProblemsTest {
 
     /** 50 MB: more than the reader's 20 MB limit for one value, so reading such a value would fail. */
     private static final int HUGE = 50_000_000;
+
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
 
     /** The two readers, with a file of each kind whose one value can be replaced. */
     enum Reader {
-        MANIFEST("dbt manifest", "manifest.json",
+        MANIFEST(
+                "dbt manifest",
+                "manifest.json",
                 "{'metadata': {'dbt_schema_version': 'https://schemas.getdbt.com/dbt/manifest/v12.json'},"
                         + " 'nodes': {'model.shop.orders': {'resource_type': 'model', 'alias': 'orders',"
                         + " 'name': %s, 'compiled_code': %s}}}"),
-        RUN_RESULTS("dbt run results", "run_results.json",
+        RUN_RESULTS(
+                "dbt run results",
+                "run_results.json",
                 "{'metadata': {'dbt_schema_version': 'https://schemas.getdbt.com/dbt/run-results/v6.json'},"
                         + " 'results': [{'status': 'pass', 'failures': 0,"
                         + " 'unique_id': %s, 'compiled_code': %s}]}");
@@ -74,7 +79,8 @@ class ArtifactFileProblemsTest {
     Path dir;
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Reader reader, Path file) {
-        return assertThatThrownBy(() -> reader.read(file)).isInstanceOf(IngestException.class)
+        return assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(IngestException.class)
                 .satisfies(e -> assertThat(((IngestException) e).kind()).isEqualTo(IngestException.Kind.INPUT))
                 .satisfies(e -> assertThat(e.getCause()).isNull());
     }
@@ -87,10 +93,15 @@ class ArtifactFileProblemsTest {
     @EnumSource(Reader.class)
     void malformedJsonNamesFileLineColumnAndPlace(Reader reader) {
         // The colon after "compiled_code" is missing; dbt's files are mostly one line, so the place matters.
-        Path file = write(dir, reader.fileName, reader.template.formatted(reader.readValue(), "'x'")
-                .replace(", 'compiled_code': ", ",\n 'compiled_code' "));
+        Path file = write(
+                dir,
+                reader.fileName,
+                reader.template
+                        .formatted(reader.readValue(), "'x'")
+                        .replace(", 'compiled_code': ", ",\n 'compiled_code' "));
 
-        assertRefused(reader, file).hasMessage(reader.label + " " + file + " is not valid JSON at line 2, column 18 (in "
+        assertRefused(reader, file)
+                .hasMessage(reader.label + " " + file + " is not valid JSON at line 2, column 18 (in "
                         + reader.skippedSlot() + "): Unexpected character ('\"' (code 34)): was expecting a colon to "
                         + "separate field name and value.")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo(REGENERATE));
@@ -103,8 +114,10 @@ class ArtifactFileProblemsTest {
         String cut = whole.substring(0, whole.indexOf("\"compiled_code\": \"") + 20);
         Path file = writeExactly(dir, reader.fileName, cut);
 
-        assertRefused(reader, file).hasMessage(reader.label + " " + file + " is truncated: it ends in the middle of "
-                        + "a JSON value at line 1, column " + (cut.length() + 1) + " (in " + reader.skippedSlot() + ").")
+        assertRefused(reader, file)
+                .hasMessage(reader.label + " " + file + " is truncated: it ends in the middle of "
+                        + "a JSON value at line 1, column " + (cut.length() + 1) + " (in " + reader.skippedSlot()
+                        + ").")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo(REGENERATE));
     }
 
@@ -113,7 +126,8 @@ class ArtifactFileProblemsTest {
     void anEmptyFileSaysSo(Reader reader) {
         Path file = writeExactly(dir, reader.fileName, " \n");
 
-        assertRefused(reader, file).hasMessage(reader.label + " " + file + " is empty.")
+        assertRefused(reader, file)
+                .hasMessage(reader.label + " " + file + " is empty.")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo(REGENERATE));
     }
 
@@ -122,8 +136,9 @@ class ArtifactFileProblemsTest {
     void jsonThatIsNotAnObjectSaysWhatItHolds(Reader reader) {
         Path file = writeExactly(dir, reader.fileName, "[{\"unique_id\": \"x\"}]");
 
-        assertRefused(reader, file).hasMessage(reader.label + " " + file
-                + " is not a dbt artifact: it holds a JSON array, not a JSON object.");
+        assertRefused(reader, file)
+                .hasMessage(reader.label + " " + file
+                        + " is not a dbt artifact: it holds a JSON array, not a JSON object.");
     }
 
     @ParameterizedTest
@@ -131,9 +146,11 @@ class ArtifactFileProblemsTest {
     void aDirectoryIsRefused(Reader reader) throws IOException {
         Path folder = Files.createDirectory(dir.resolve(reader.fileName));
 
-        assertRefused(reader, folder).hasMessage(reader.label + " " + folder + " is a directory, not a file.")
+        assertRefused(reader, folder)
+                .hasMessage(reader.label + " " + folder + " is a directory, not a file.")
                 .satisfies(e -> assertThat(hint(e))
-                        .isEqualTo("Replace it with the " + reader.fileName + " dbt wrote, or correct " + SETTING + "."));
+                        .isEqualTo(
+                                "Replace it with the " + reader.fileName + " dbt wrote, or correct " + SETTING + "."));
     }
 
     @ParameterizedTest
@@ -141,7 +158,8 @@ class ArtifactFileProblemsTest {
     void aMissingFileIsRefused(Reader reader) {
         Path file = dir.resolve(reader.fileName);
 
-        assertRefused(reader, file).hasMessage(reader.label + " " + file + " does not exist.")
+        assertRefused(reader, file)
+                .hasMessage(reader.label + " " + file + " does not exist.")
                 .satisfies(e -> assertThat(hint(e))
                         .isEqualTo("Check " + SETTING + "; dbt writes it to its target/ folder when it runs."));
     }
@@ -167,13 +185,17 @@ class ArtifactFileProblemsTest {
         Path fifo = dir.resolve(reader.fileName);
         int exit;
         try {
-            exit = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+            exit = new ProcessBuilder("mkfifo", fifo.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException noMkfifo) {
             exit = -1;
         }
         assumeTrue(exit == 0 && Files.exists(fifo), "Skipped: mkfifo is not available here.");
 
-        assertRefused(reader, fifo).hasMessage(reader.label + " " + fifo + " is not a regular file (a pipe or device?).")
+        assertRefused(reader, fifo)
+                .hasMessage(reader.label + " " + fifo + " is not a regular file (a pipe or device?).")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo("Point " + SETTING + " at the JSON file dbt wrote."));
     }
 
@@ -200,11 +222,13 @@ class ArtifactFileProblemsTest {
     void aHugeValueInAReadFieldIsAClearError(Reader reader) throws Exception {
         Path file = writeWithHugeString(reader, null, "'x'");
 
-        assertRefused(reader, file).hasMessageStartingWith(reader.label + " " + file
+        assertRefused(reader, file)
+                .hasMessageStartingWith(reader.label + " " + file
                         + " holds a text value longer than the limit of 20000000 characters at line 1, column ")
                 .hasMessageEndingWith(" (in " + reader.readSlot() + ").")
-                .satisfies(e -> assertThat(hint(e)).isEqualTo("dbt writes no such value: check that the file is the "
-                        + "dbt artifact you meant, or run dbt again to regenerate it."));
+                .satisfies(e -> assertThat(hint(e))
+                        .isEqualTo("dbt writes no such value: check that the file is the "
+                                + "dbt artifact you meant, or run dbt again to regenerate it."));
     }
 
     @ParameterizedTest
@@ -213,15 +237,19 @@ class ArtifactFileProblemsTest {
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
         Path file = write(dir, reader.fileName, reader.template.formatted(reader.readValue(), deep));
 
-        assertRefused(reader, file).hasMessageStartingWith(reader.label + " " + file
+        assertRefused(reader, file)
+                .hasMessageStartingWith(reader.label + " " + file
                         + " nests JSON values deeper than the limit of 1000 levels at line 1, column ")
-                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(file.toString().length() + 400));
+                .satisfies(e -> assertThat(e.getMessage())
+                        .hasSizeLessThan(file.toString().length() + 400));
     }
 
     /** Writes the reader's template with a 50 MB string in the read slot (when null) or the skipped one. */
     private Path writeWithHugeString(Reader reader, String readValue, String skippedValue) throws IOException {
-        String[] parts = reader.template.replace('\'', '"')
-                .formatted(readValue == null ? "@" : readValue.replace('\'', '"'),
+        String[] parts = reader.template
+                .replace('\'', '"')
+                .formatted(
+                        readValue == null ? "@" : readValue.replace('\'', '"'),
                         skippedValue == null ? "@" : skippedValue.replace('\'', '"'))
                 .split("@", -1);
         Path file = dir.resolve(reader.fileName);

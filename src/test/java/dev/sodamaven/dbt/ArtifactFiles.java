@@ -10,8 +10,7 @@ final class ArtifactFiles {
 
     static final String SETTING = "dbtArtifacts (-Dsoda.dbt.artifacts)";
 
-    private ArtifactFiles() {
-    }
+    private ArtifactFiles() {}
 
     /**
      * Writes {@code json} with every {@code '} turned into {@code "} and every backtick into {@code '}, so

@@ -59,8 +59,8 @@ class LenientJsonTest {
     private static List<Object> readThenNext(String value, Reading reading) throws Exception {
         JsonParser parser = on("{'value': " + value + ", 'next': 'read'}");
         List<Object> values = new ArrayList<>();
-        LenientJson.readObject(parser, (name, p) -> values.add("value".equals(name) ? reading.read(p)
-                : LenientJson.text(p)));
+        LenientJson.readObject(
+                parser, (name, p) -> values.add("value".equals(name) ? reading.read(p) : LenientJson.text(p)));
         assertThat(parser.nextToken()).as("the whole document read").isNull();
         return values;
     }
@@ -79,8 +79,9 @@ class LenientJsonTest {
     void aHandlerThatLeavesAContainerUnreadHasItSkipped() throws Exception {
         JsonParser parser = on("{'ignored': {'deep': [1, 2]}, 'kept': 'x'}");
         List<String> seen = new ArrayList<>();
-        LenientJson.readObject(parser, (name, p) -> seen.add(name + "=" + (p.currentToken().isScalarValue()
-                ? p.getText() : "container")));
+        LenientJson.readObject(
+                parser,
+                (name, p) -> seen.add(name + "=" + (p.currentToken().isScalarValue() ? p.getText() : "container")));
 
         assertThat(seen).containsExactly("ignored=container", "kept=x");
         assertThat(parser.nextToken()).isNull();
@@ -88,7 +89,7 @@ class LenientJsonTest {
 
     @Test
     void readObjectNeedsAnObject() throws Exception {
-        assertThatThrownBy(() -> LenientJson.readObject(on("['not', 'an', 'object']"), (name, p) -> { }))
+        assertThatThrownBy(() -> LenientJson.readObject(on("['not', 'an', 'object']"), (name, p) -> {}))
                 .isInstanceOf(JsonParseException.class)
                 .hasMessageContaining("expected a field name or '}'");
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManifestReaderTest {
 
     private static final String NOT_NULL = "test.shop.not_null_orders_order_id.cf6c17daed";
-    private static final String RELATIONSHIPS = "test.shop.relationships_orders_customer_id__id__ref_customers_.c6ec7f58f2";
+    private static final String RELATIONSHIPS =
+            "test.shop.relationships_orders_customer_id__id__ref_customers_.c6ec7f58f2";
     private static final String SINGULAR = "test.shop.assert_total_positive";
 
     @TempDir
@@ -62,19 +63,37 @@ class ManifestReaderTest {
                  'sources': {}, 'macros': {'macro.dbt.x': {'macro_sql': '{%% macro x() %%}{%% endmacro %%}'}},
                  'docs': {}, 'exposures': {}, 'parent_map': {'model.shop.orders': ['seed.shop.customers']},
                  'child_map': {}, 'disabled': {}}
-                """.formatted(manifestMetadata(version, "x"), sql, compiled, NOT_NULL, NOT_NULL, sql, fileKey, attached);
+                """.formatted(
+                        manifestMetadata(version, "x"), sql, compiled, NOT_NULL, NOT_NULL, sql, fileKey, attached);
 
         ManifestIndex manifest = read(json, Set.of(NOT_NULL));
 
         assertThat(manifest.metadata().schemaVersion()).isEqualTo(version);
         assertThat(manifest.tests()).containsOnlyKeys(NOT_NULL);
-        assertThat(manifest.tests().get(NOT_NULL)).isEqualTo(new DbtTest(NOT_NULL, "not_null_orders_order_id",
-                "models/schema.yml", "order_id", "not_null", "{{ get_where_subquery(ref('orders')) }}", null,
-                version >= 9 ? "model.shop.orders" : null, version >= 4 ? "models.orders" : null,
-                List.of("model.shop.orders")));
+        assertThat(manifest.tests().get(NOT_NULL))
+                .isEqualTo(new DbtTest(
+                        NOT_NULL,
+                        "not_null_orders_order_id",
+                        "models/schema.yml",
+                        "order_id",
+                        "not_null",
+                        "{{ get_where_subquery(ref('orders')) }}",
+                        null,
+                        version >= 9 ? "model.shop.orders" : null,
+                        version >= 4 ? "models.orders" : null,
+                        List.of("model.shop.orders")));
         assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders", "seed.shop.customers");
-        assertThat(manifest.relations().get("model.shop.orders")).isEqualTo(new DbtRelation("model.shop.orders",
-                RelationType.MODEL, "orders", "orders_table", null, null, "analytics", "core", null));
+        assertThat(manifest.relations().get("model.shop.orders"))
+                .isEqualTo(new DbtRelation(
+                        "model.shop.orders",
+                        RelationType.MODEL,
+                        "orders",
+                        "orders_table",
+                        null,
+                        null,
+                        "analytics",
+                        "core",
+                        null));
         assertThat(manifest.warnings()).isEmpty();
     }
 
@@ -95,14 +114,25 @@ class ManifestReaderTest {
                      'schema': 'raw_data'}}}
                 """.formatted(manifestMetadata(12, "1.10.7")), Set.of());
 
-        assertThat(manifest.relations()).containsOnlyKeys("snapshot.shop.orders_snapshot", "seed.shop.countries",
-                "source.shop.raw.customers");
-        assertThat(manifest.relations().get("source.shop.raw.customers")).isEqualTo(new DbtRelation(
-                "source.shop.raw.customers", RelationType.SOURCE, "customers", null, "raw_customers", "raw", "db",
-                "raw_data", null));
-        assertThat(manifest.relations().get("source.shop.raw.customers").physicalName()).isEqualTo("raw_customers");
-        assertThat(manifest.relations().get("snapshot.shop.orders_snapshot").physicalName()).isEqualTo("orders_history");
-        assertThat(manifest.relations().get("seed.shop.countries").physicalName()).isEqualTo("country_codes");
+        assertThat(manifest.relations())
+                .containsOnlyKeys("snapshot.shop.orders_snapshot", "seed.shop.countries", "source.shop.raw.customers");
+        assertThat(manifest.relations().get("source.shop.raw.customers"))
+                .isEqualTo(new DbtRelation(
+                        "source.shop.raw.customers",
+                        RelationType.SOURCE,
+                        "customers",
+                        null,
+                        "raw_customers",
+                        "raw",
+                        "db",
+                        "raw_data",
+                        null));
+        assertThat(manifest.relations().get("source.shop.raw.customers").physicalName())
+                .isEqualTo("raw_customers");
+        assertThat(manifest.relations().get("snapshot.shop.orders_snapshot").physicalName())
+                .isEqualTo("orders_history");
+        assertThat(manifest.relations().get("seed.shop.countries").physicalName())
+                .isEqualTo("country_codes");
         assertThat(manifest.relations().get("seed.shop.countries").database()).isNull();
     }
 
@@ -124,12 +154,14 @@ class ManifestReaderTest {
         assertThat(manifest.relations().get("model.shop.orders.v2").version()).isEqualTo("2");
         assertThat(manifest.relations().get("model.shop.dim.v1_5").version()).isEqualTo("1.5");
         assertThat(manifest.relations().get("model.shop.plain").version()).isNull();
-        assertThat(manifest.relations().get("model.shop.orders.v1").physicalName()).isEqualTo("orders_v1");
+        assertThat(manifest.relations().get("model.shop.orders.v1").physicalName())
+                .isEqualTo("orders_v1");
     }
 
     @Test
     void singularTestsHaveNoOrNullTestMetadata() throws Exception {
-        ManifestIndex manifest = read("""
+        ManifestIndex manifest = read(
+                """
                 {'metadata': %s, 'nodes': {
                    '%s': {'resource_type': 'test', 'name': 'assert_total_positive',
                      'original_file_path': 'tests/assert_total_positive.sql', 'column_name': null,
@@ -154,7 +186,8 @@ class ManifestReaderTest {
 
     @Test
     void relationshipsKeepTheirTargetAndDependsOnOrder() throws Exception {
-        ManifestIndex manifest = read("""
+        ManifestIndex manifest =
+                read("""
                 {'metadata': %s, 'nodes': {
                    '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'relationships_orders',
                      'column_name': 'customer_id',
@@ -170,7 +203,8 @@ class ManifestReaderTest {
 
     @Test
     void windowsPathsAreKeptAsDbtWroteThem() throws Exception {
-        ManifestIndex manifest = new ManifestReader().read(ArtifactFiles.writeExactly(dir, "manifest.json", """
+        ManifestIndex manifest = new ManifestReader()
+                .read(ArtifactFiles.writeExactly(dir, "manifest.json", """
                 {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json"}, "nodes": {
                    "test.shop.a.1a2b3c4d5e": {"resource_type": "test", "unique_id": "test.shop.a.1a2b3c4d5e",
                      "name": "a", "original_file_path": "models\\\\staging\\\\schema.yml",
@@ -183,7 +217,8 @@ class ManifestReaderTest {
 
     @Test
     void unitTestsAreNotKept() throws Exception {
-        ManifestIndex manifest = read("""
+        ManifestIndex manifest =
+                read("""
                 {'metadata': %s, 'nodes': {}, 'sources': {}, 'unit_tests': {
                    'unit_test.shop.orders.t1': {'model': 'orders', 'given': [], 'expect': {'rows': []}},
                    'unit_test.shop.orders.t2': {'model': 'orders', 'given': [], 'expect': {'rows': []}}}}
@@ -201,8 +236,10 @@ class ManifestReaderTest {
                 """.formatted(manifestMetadata(13, "1.13.0")), Set.of());
 
         assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders");
-        assertThat(manifest.warnings()).containsExactly(dir.resolve("manifest.json")
-                + " uses manifest schema v13, newer than the newest known (v12); it was read on a best-effort basis.");
+        assertThat(manifest.warnings())
+                .containsExactly(
+                        dir.resolve("manifest.json")
+                                + " uses manifest schema v13, newer than the newest known (v12); it was read on a best-effort basis.");
     }
 
     @Test
@@ -218,9 +255,10 @@ class ManifestReaderTest {
 
         assertThat(manifest.relations().get("model.shop.orders").physicalName()).isEqualTo("raw_orders");
         Path file = dir.resolve("manifest.json");
-        assertThat(manifest.warnings()).containsExactly(
-                file + " defines model.shop.orders more than once; the last definition was used.",
-                file + " defines model.shop.orders more than once; the last definition was used.");
+        assertThat(manifest.warnings())
+                .containsExactly(
+                        file + " defines model.shop.orders more than once; the last definition was used.",
+                        file + " defines model.shop.orders more than once; the last definition was used.");
     }
 
     @Test
@@ -231,8 +269,9 @@ class ManifestReaderTest {
 
         assertThat(manifest.tests()).isEmpty();
         assertThat(manifest.relations()).isEmpty();
-        assertThat(manifest.warnings()).containsExactly(dir.resolve("manifest.json")
-                + " has \"nodes\": null; it defines no test, model, seed or snapshot.");
+        assertThat(manifest.warnings())
+                .containsExactly(dir.resolve("manifest.json")
+                        + " has \"nodes\": null; it defines no test, model, seed or snapshot.");
     }
 
     @Test
@@ -258,8 +297,10 @@ class ManifestReaderTest {
 
     @Test
     void aRunResultsGivenAsManifestIsRecognisedByItsMetadata() {
-        Path file = write(dir, "manifest.json", "{'metadata': %s, 'results': [], 'args': {}}"
-                .formatted(ArtifactFiles.runResultsMetadata(6, "1.10.7")));
+        Path file = write(
+                dir,
+                "manifest.json",
+                "{'metadata': %s, 'results': [], 'args': {}}".formatted(ArtifactFiles.runResultsMetadata(6, "1.10.7")));
 
         assertThatThrownBy(() -> new ManifestReader().read(file, Set.of(), SETTING))
                 .isInstanceOf(IngestException.class)

@@ -30,8 +30,13 @@ class MetadataReaderTest {
                  'env': {'DBT_CLOUD_RUN_ID': '7'}, 'generated_at': '2024-05-14T08:30:00Z', 'invocation_id': 'inv-1',
                  'invocation_started_at': '2024-05-14T08:29:00Z', 'adapter_type': 'postgres'}""");
 
-        assertThat(metadata).isEqualTo(new ArtifactMetadata(FILE, "https://schemas.getdbt.com/dbt/manifest/v12.json",
-                "1.10.7", "inv-1", "2024-05-14T08:30:00Z"));
+        assertThat(metadata)
+                .isEqualTo(new ArtifactMetadata(
+                        FILE,
+                        "https://schemas.getdbt.com/dbt/manifest/v12.json",
+                        "1.10.7",
+                        "inv-1",
+                        "2024-05-14T08:30:00Z"));
         assertThat(metadata.schemaKind()).isEqualTo("manifest");
         assertThat(metadata.schemaVersion()).isEqualTo(12);
     }

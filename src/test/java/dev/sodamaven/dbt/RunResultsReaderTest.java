@@ -42,10 +42,11 @@ class RunResultsReaderTest {
         assertThat(results.metadata().schemaVersion()).isEqualTo(1);
         assertThat(results.metadata().dbtVersion()).isEqualTo("0.19.1");
         assertThat(results.command()).isEqualTo("test");
-        assertThat(results.tests()).containsExactly(
-                new TestResult("test.shop.not_null_orders_id.1a2b3c4d5e", "pass", 0L, null, 1.5),
-                new TestResult("test.shop.unique_orders_id.2b3c4d5e6f", "fail", 3L, null, 0.25),
-                new TestResult("test.shop.x.3c4d5e6f7a", "error", null, "Database Error in test x", 0.1));
+        assertThat(results.tests())
+                .containsExactly(
+                        new TestResult("test.shop.not_null_orders_id.1a2b3c4d5e", "pass", 0L, null, 1.5),
+                        new TestResult("test.shop.unique_orders_id.2b3c4d5e6f", "fail", 3L, null, 0.25),
+                        new TestResult("test.shop.x.3c4d5e6f7a", "error", null, "Database Error in test x", 0.1));
         assertThat(results.otherResults()).isEqualTo(Map.of("model", Map.of("success", 1)));
         assertThat(results.warnings()).isEmpty();
     }
@@ -77,11 +78,16 @@ class RunResultsReaderTest {
 
         assertThat(results.metadata().schemaVersion()).isEqualTo(version);
         assertThat(results.command()).isEqualTo("build");
-        assertThat(results.tests()).containsExactly(
-                new TestResult("test.shop.not_null_orders_id.1a2b3c4d5e", "pass", 0L, null, 0.5),
-                new TestResult("test.shop.accepted_values_orders_status.2b3c4d5e6f", "warn", 2L,
-                        "Got 2 results, configured to warn if != 0", 0.75),
-                new TestResult("test.shop.unique_orders_id.3c4d5e6f7a", "skipped", null, null, 0));
+        assertThat(results.tests())
+                .containsExactly(
+                        new TestResult("test.shop.not_null_orders_id.1a2b3c4d5e", "pass", 0L, null, 0.5),
+                        new TestResult(
+                                "test.shop.accepted_values_orders_status.2b3c4d5e6f",
+                                "warn",
+                                2L,
+                                "Got 2 results, configured to warn if != 0",
+                                0.75),
+                        new TestResult("test.shop.unique_orders_id.3c4d5e6f7a", "skipped", null, null, 0));
         assertThat(results.warnings()).isEmpty();
     }
 
@@ -98,9 +104,10 @@ class RunResultsReaderTest {
                     'timing': [], 'unique_id': 'model.shop.orders'}]}
                 """.formatted(runResultsMetadata(6, "2.0.0-preview.154")));
 
-        assertThat(results.tests()).containsExactly(
-                new TestResult("test.shop.a.1a2b3c4d5e", "pass", 0L, null, 0.1),
-                new TestResult("test.shop.b.2b3c4d5e6f", "error", null, null, 0.2));
+        assertThat(results.tests())
+                .containsExactly(
+                        new TestResult("test.shop.a.1a2b3c4d5e", "pass", 0L, null, 0.1),
+                        new TestResult("test.shop.b.2b3c4d5e6f", "error", null, null, 0.2));
         assertThat(results.otherResults()).isEqualTo(Map.of("model", Map.of("success", 1)));
     }
 
@@ -125,10 +132,11 @@ class RunResultsReaderTest {
 
         assertThat(results.tests()).isEmpty();
         assertThat(results.unitTestResults()).isEqualTo(2);
-        assertThat(results.otherResults()).isEqualTo(Map.of(
-                "unit_test", Map.of("pass", 1, "fail", 1),
-                "model", Map.of("success", 1, "error", 1),
-                "seed", Map.of("success", 1)));
+        assertThat(results.otherResults())
+                .isEqualTo(Map.of(
+                        "unit_test", Map.of("pass", 1, "fail", 1),
+                        "model", Map.of("success", 1, "error", 1),
+                        "seed", Map.of("success", 1)));
     }
 
     @Test
@@ -140,8 +148,10 @@ class RunResultsReaderTest {
                 """.formatted(runResultsMetadata(7, "1.13.0")));
 
         assertThat(results.tests()).extracting(TestResult::uniqueId).containsExactly("test.shop.a.1a2b3c4d5e");
-        assertThat(results.warnings()).containsExactly(dir.resolve("run_results.json")
-                + " uses run_results schema v7, newer than the newest known (v6); it was read on a best-effort basis.");
+        assertThat(results.warnings())
+                .containsExactly(
+                        dir.resolve("run_results.json")
+                                + " uses run_results schema v7, newer than the newest known (v6); it was read on a best-effort basis.");
     }
 
     @Test
@@ -153,11 +163,14 @@ class RunResultsReaderTest {
                   {'status': 'pass', 'unique_id': 'test.shop.a.1a2b3c4d5e', 'failures': 0}]}
                 """.formatted(runResultsMetadata(6, "1.10.7")));
 
-        assertThat(results.tests()).extracting(TestResult::uniqueId, TestResult::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("test.shop.a.1a2b3c4d5e", "pass"),
-                org.assertj.core.groups.Tuple.tuple("test.shop.b.2b3c4d5e6f", "pass"));
-        assertThat(results.warnings()).containsExactly(dir.resolve("run_results.json")
-                + " lists test test.shop.a.1a2b3c4d5e more than once; the last result (pass) was used.");
+        assertThat(results.tests())
+                .extracting(TestResult::uniqueId, TestResult::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("test.shop.a.1a2b3c4d5e", "pass"),
+                        org.assertj.core.groups.Tuple.tuple("test.shop.b.2b3c4d5e6f", "pass"));
+        assertThat(results.warnings())
+                .containsExactly(dir.resolve("run_results.json")
+                        + " lists test test.shop.a.1a2b3c4d5e more than once; the last result (pass) was used.");
     }
 
     @Test
@@ -185,11 +198,13 @@ class RunResultsReaderTest {
                   {'status': 'pass', 'unique_id': 'test.shop.b.2b3c4d5e6f', 'failures': null, 'execution_time': null}]}
                 """.formatted(runResultsMetadata(6, "1.10.7")));
 
-        assertThat(results.tests()).containsExactly(
-                new TestResult("test.shop.a.1a2b3c4d5e", "unknown", null, null, 0),
-                new TestResult("test.shop.b.2b3c4d5e6f", "pass", null, null, 0));
-        assertThat(results.warnings()).containsExactly(dir.resolve("run_results.json")
-                + " has 4 result entries that are not an object with a unique_id; they were ignored.");
+        assertThat(results.tests())
+                .containsExactly(
+                        new TestResult("test.shop.a.1a2b3c4d5e", "unknown", null, null, 0),
+                        new TestResult("test.shop.b.2b3c4d5e6f", "pass", null, null, 0));
+        assertThat(results.warnings())
+                .containsExactly(dir.resolve("run_results.json")
+                        + " has 4 result entries that are not an object with a unique_id; they were ignored.");
     }
 
     @Test
@@ -203,10 +218,11 @@ class RunResultsReaderTest {
                 """.formatted(runResultsMetadata(6, "1.10.7")));
 
         assertThat(results.command()).isNull();
-        assertThat(results.tests()).containsExactly(
-                new TestResult("test.shop.a.1a2b3c4d5e", "fail", null, null, 0),
-                new TestResult("test.shop.b.2b3c4d5e6f", "fail", 12L, "true", 0),
-                new TestResult("test.shop.c.3c4d5e6f7a", "fail", null, null, 0));
+        assertThat(results.tests())
+                .containsExactly(
+                        new TestResult("test.shop.a.1a2b3c4d5e", "fail", null, null, 0),
+                        new TestResult("test.shop.b.2b3c4d5e6f", "fail", 12L, "true", 0),
+                        new TestResult("test.shop.c.3c4d5e6f7a", "fail", null, null, 0));
     }
 
     @Test
@@ -221,8 +237,10 @@ class RunResultsReaderTest {
 
     @Test
     void aManifestGivenAsRunResultsIsRecognisedByItsMetadata() {
-        Path file = write(dir, "run_results.json", "{'metadata': %s, 'nodes': {}, 'sources': {}}"
-                .formatted(ArtifactFiles.manifestMetadata(12, "1.10.7")));
+        Path file = write(
+                dir,
+                "run_results.json",
+                "{'metadata': %s, 'nodes': {}, 'sources': {}}".formatted(ArtifactFiles.manifestMetadata(12, "1.10.7")));
 
         assertThatThrownBy(() -> new RunResultsReader().read(file, SETTING))
                 .isInstanceOf(IngestException.class)

@@ -32,7 +32,7 @@ final class CloudFixtures {
     }
 
     static HttpTransport transport(RecordingSleeper sleeper) {
-        return new HttpTransport(sleeper.settings(2), (description, reason, next, max, wait) -> { });
+        return new HttpTransport(sleeper.settings(2), (description, reason, next, max, wait) -> {});
     }
 
     static DbtCloudClient client(HttpTransport transport, FakeCloud cloud) {
@@ -40,8 +40,13 @@ final class CloudFixtures {
     }
 
     static DbtCloudClient client(HttpTransport transport, String baseUrl, String account) {
-        return new DbtCloudClient(transport, URI.create(baseUrl), account, Secret.of(TOKEN),
-                "environment DBT_CLOUD_API_TOKEN", new Secrets());
+        return new DbtCloudClient(
+                transport,
+                URI.create(baseUrl),
+                account,
+                Secret.of(TOKEN),
+                "environment DBT_CLOUD_API_TOKEN",
+                new Secrets());
     }
 
     /**
@@ -50,13 +55,19 @@ final class CloudFixtures {
      */
     Path runResults(String which, String invocation, Map<String, String> tests) throws IOException {
         StringBuilder results = new StringBuilder();
-        results.append("{\"status\":\"success\",\"unique_id\":\"model.shop.orders\",\"failures\":null,\"message\":\"OK\","
-                + "\"execution_time\":0.1}");
-        tests.forEach((id, status) -> results.append(",{\"status\":\"").append(status).append("\",\"unique_id\":\"")
-                .append(id).append("\",\"failures\":").append(status.equals("pass") ? 0 : 2)
+        results.append(
+                "{\"status\":\"success\",\"unique_id\":\"model.shop.orders\",\"failures\":null,\"message\":\"OK\","
+                        + "\"execution_time\":0.1}");
+        tests.forEach((id, status) -> results.append(",{\"status\":\"")
+                .append(status)
+                .append("\",\"unique_id\":\"")
+                .append(id)
+                .append("\",\"failures\":")
+                .append(status.equals("pass") ? 0 : 2)
                 .append(",\"message\":null,\"execution_time\":0.2}"));
         String json = "{\"metadata\":{\"dbt_schema_version\":\"https://schemas.getdbt.com/dbt/run-results/v6.json\","
-                + "\"dbt_version\":\"1.10.7\",\"generated_at\":\"2026-11-20T06:00:05Z\",\"invocation_id\":\"" + invocation
+                + "\"dbt_version\":\"1.10.7\",\"generated_at\":\"2026-11-20T06:00:05Z\",\"invocation_id\":\""
+                + invocation
                 + "\"},\"results\":[" + results + "],\"args\":{\"which\":\"" + which + "\"}}";
         return write("run_results", json);
     }
@@ -67,8 +78,10 @@ final class CloudFixtures {
     }
 
     Path manifest(String invocation) throws IOException {
-        return write("manifest", "{\"metadata\":{\"dbt_schema_version\":\"https://schemas.getdbt.com/dbt/manifest/v12.json\","
-                + "\"invocation_id\":\"" + invocation + "\"},\"nodes\":{},\"sources\":{}}");
+        return write(
+                "manifest",
+                "{\"metadata\":{\"dbt_schema_version\":\"https://schemas.getdbt.com/dbt/manifest/v12.json\","
+                        + "\"invocation_id\":\"" + invocation + "\"},\"nodes\":{},\"sources\":{}}");
     }
 
     private Path write(String kind, String json) throws IOException {
@@ -99,13 +112,20 @@ final class CloudFixtures {
 
     /** A finished run (status 10 or 20) whose default artifacts are those of its last step. */
     static FakeCloud.Run run(long id, int status, List<FakeCloud.Step> steps) {
-        Map<String, Path> last = steps.isEmpty() ? Map.of() : steps.get(steps.size() - 1).artifacts();
+        Map<String, Path> last =
+                steps.isEmpty() ? Map.of() : steps.get(steps.size() - 1).artifacts();
         return new FakeCloud.Run(id, JOB, status, "2026-11-20 06:07:40.884512+00:00", true, steps, last);
     }
 
     /** A run as the list endpoint shows it (no steps needed). */
     static FakeCloud.Run listed(long id, int status, boolean artifactsSaved) {
-        return new FakeCloud.Run(id, JOB, status, status >= 10 ? "2026-11-20 06:07:40+00:00" : null, artifactsSaved,
-                List.of(), Map.of());
+        return new FakeCloud.Run(
+                id,
+                JOB,
+                status,
+                status >= 10 ? "2026-11-20 06:07:40+00:00" : null,
+                artifactsSaved,
+                List.of(),
+                Map.of());
     }
 }

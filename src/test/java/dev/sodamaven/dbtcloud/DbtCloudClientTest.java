@@ -1,17 +1,17 @@
 package dev.sodamaven.dbtcloud;
 
-import dev.sodamaven.core.Setting;
 import static dev.sodamaven.dbtcloud.CloudFixtures.ACCOUNT;
 import static dev.sodamaven.dbtcloud.CloudFixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.http.HttpSettings;
 import dev.sodamaven.http.HttpTransport;
-import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.testing.FakeCloud;
 import dev.sodamaven.testing.FakeCloud.Fault;
@@ -21,7 +21,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,14 +87,21 @@ class DbtCloudClientTest {
 
     @Test
     void aRejectedTokenNamesWhereItCameFrom() {
-        DbtCloudClient wrongToken = new DbtCloudClient(transport, URI.create(cloud.url()), ACCOUNT, Secret.of("nope-123"),
-                "settings.xml server 'dbt-cloud'", new Secrets());
+        DbtCloudClient wrongToken = new DbtCloudClient(
+                transport,
+                URI.create(cloud.url()),
+                ACCOUNT,
+                Secret.of("nope-123"),
+                "settings.xml server 'dbt-cloud'",
+                new Secrets());
 
         IngestException error = failure(() -> wrongToken.run(5));
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud rejected the API token (HTTP 401: Invalid token.) when asked "
-                + "for run 5 (account 70403 at " + cloud.url() + "); the token came from settings.xml server 'dbt-cloud'.");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud rejected the API token (HTTP 401: Invalid token.) when asked "
+                        + "for run 5 (account 70403 at " + cloud.url()
+                        + "); the token came from settings.xml server 'dbt-cloud'.");
         assertThat(error.hint()).doesNotContain("cloud.getdbt.com");
         assertThat(describe(error)).doesNotContain("nope-123");
     }
@@ -103,12 +109,23 @@ class DbtCloudClientTest {
     @Test
     void a401AtTheLegacyHostHintsAtTheAccessUrl() throws Exception {
         // cloud.getdbt.com is reached through a proxy that is the fake itself: nothing leaves this machine.
-        HttpSettings viaProxy = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(1),
-                Duration.ofSeconds(1), "test", List.of(new ProxySettings("http", "127.0.0.1", cloud.port(), null, null, null)),
+        HttpSettings viaProxy = new HttpSettings(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofMillis(1),
+                Duration.ofSeconds(1),
+                "test",
+                List.of(new ProxySettings("http", "127.0.0.1", cloud.port(), null, null, null)),
                 sleeper);
-        try (HttpTransport proxied = new HttpTransport(viaProxy, (description, reason, next, max, wait) -> { })) {
-            DbtCloudClient client = new DbtCloudClient(proxied, URI.create("http://cloud.getdbt.com/"), ACCOUNT,
-                    Secret.of("valid-elsewhere"), "environment DBT_CLOUD_API_TOKEN", new Secrets());
+        try (HttpTransport proxied = new HttpTransport(viaProxy, (description, reason, next, max, wait) -> {})) {
+            DbtCloudClient client = new DbtCloudClient(
+                    proxied,
+                    URI.create("http://cloud.getdbt.com/"),
+                    ACCOUNT,
+                    Secret.of("valid-elsewhere"),
+                    "environment DBT_CLOUD_API_TOKEN",
+                    new Secrets());
 
             IngestException error = failure(() -> client.run(5));
 
@@ -125,8 +142,9 @@ class DbtCloudClientTest {
         IngestException error = failure(() -> client().run(5));
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
-        assertThat(error.getMessage()).isEqualTo("The dbt Cloud API token (from environment DBT_CLOUD_API_TOKEN) may not "
-                + "read run 5 (account 70403 at " + cloud.url() + ") (HTTP 403: Forbidden).");
+        assertThat(error.getMessage())
+                .isEqualTo("The dbt Cloud API token (from environment DBT_CLOUD_API_TOKEN) may not "
+                        + "read run 5 (account 70403 at " + cloud.url() + ") (HTTP 403: Forbidden).");
         assertThat(error.hint()).contains("read access");
     }
 
@@ -135,7 +153,8 @@ class DbtCloudClientTest {
         assertThat(failure(() -> client().run(6)).getMessage())
                 .isEqualTo("dbt Cloud could not find run 6 (account 70403 at " + cloud.url()
                         + ") (HTTP 404: The requested resource was not found.).");
-        cloud.addFault(Fault.status("/api/v2/accounts/70403/runs/", 404, Map.of(), ERROR_ENVELOPE.formatted(404, "Nope")));
+        cloud.addFault(
+                Fault.status("/api/v2/accounts/70403/runs/", 404, Map.of(), ERROR_ENVELOPE.formatted(404, "Nope")));
         assertThat(failure(() -> client().runs(99, 0, 100)).getMessage())
                 .isEqualTo("dbt Cloud could not find the runs of job 99 (account 70403 at " + cloud.url()
                         + ") (HTTP 404: Nope).");
@@ -147,7 +166,8 @@ class DbtCloudClientTest {
 
     @Test
     void rateLimitingIsWaitedOutThenSucceeds() throws Exception {
-        cloud.addFault(Fault.status(RUN_PATH, 429, Map.of("Retry-After", "1"), ERROR_ENVELOPE.formatted(429, "Slow down")));
+        cloud.addFault(
+                Fault.status(RUN_PATH, 429, Map.of("Retry-After", "1"), ERROR_ENVELOPE.formatted(429, "Slow down")));
 
         DbtRun run = client().run(5);
 
@@ -158,13 +178,15 @@ class DbtCloudClientTest {
     @Test
     void rateLimitingThatLastsIsAClearError() {
         for (int i = 0; i < 3; i++) {
-            cloud.addFault(Fault.status(RUN_PATH, 429, Map.of("Retry-After", "2"), ERROR_ENVELOPE.formatted(429, "Slow")));
+            cloud.addFault(
+                    Fault.status(RUN_PATH, 429, Map.of("Retry-After", "2"), ERROR_ENVELOPE.formatted(429, "Slow")));
         }
 
         IngestException error = failure(() -> client().run(5));
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud kept rate-limiting the request for run 5 (account 70403 at "
-                + cloud.url() + ") (HTTP 429 after 3 attempts, asked to retry after 2: Slow).");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud kept rate-limiting the request for run 5 (account 70403 at " + cloud.url()
+                        + ") (HTTP 429 after 3 attempts, asked to retry after 2: Slow).");
     }
 
     @Test
@@ -176,8 +198,9 @@ class DbtCloudClientTest {
         IngestException error = failure(() -> client().run(5));
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.REMOTE);
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud answered HTTP 503 after 3 attempts: Maintenance when asked "
-                + "for run 5 (account 70403 at " + cloud.url() + ").");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud answered HTTP 503 after 3 attempts: Maintenance when asked "
+                        + "for run 5 (account 70403 at " + cloud.url() + ").");
         assertThat(error.hint()).contains("try again later");
         assertThat(sleeper.waits()).hasSize(2);
     }
@@ -185,12 +208,17 @@ class DbtCloudClientTest {
     @Test
     void aGatewayPageIsSummarised() {
         for (int i = 0; i < 3; i++) {
-            cloud.addFault(Fault.status(RUN_PATH, 502, Map.of("Content-Type", "text/html"),
+            cloud.addFault(Fault.status(
+                    RUN_PATH,
+                    502,
+                    Map.of("Content-Type", "text/html"),
                     "<html><head><title>502 Bad Gateway</title></head></html>"));
         }
 
-        assertThat(failure(() -> client().run(5)).getMessage()).isEqualTo("dbt Cloud answered HTTP 502 after 3 attempts: "
-                + "an HTML page titled '502 Bad Gateway' when asked for run 5 (account 70403 at " + cloud.url() + ").");
+        assertThat(failure(() -> client().run(5)).getMessage())
+                .isEqualTo("dbt Cloud answered HTTP 502 after 3 attempts: "
+                        + "an HTML page titled '502 Bad Gateway' when asked for run 5 (account 70403 at " + cloud.url()
+                        + ").");
     }
 
     @Test
@@ -203,19 +231,26 @@ class DbtCloudClientTest {
 
         IngestException error = failure(() -> client.run(5));
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud request for run 5 (account 70403) failed (after 3 attempts): "
-                + "connection refused (http://127.0.0.1:" + port + ").");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud request for run 5 (account 70403) failed (after 3 attempts): "
+                        + "connection refused (http://127.0.0.1:" + port + ").");
     }
 
     @Test
     void anHtmlPageInsteadOfJsonIsAClearError() {
-        cloud.addFault(Fault.status(RUN_PATH, 200, Map.of("Content-Type", "text/html"),
-                "<!DOCTYPE html><html><head><title>Scheduled maintenance</title></head><body>" + TOKEN + "</body></html>"));
+        cloud.addFault(Fault.status(
+                RUN_PATH,
+                200,
+                Map.of("Content-Type", "text/html"),
+                "<!DOCTYPE html><html><head><title>Scheduled maintenance</title></head><body>" + TOKEN
+                        + "</body></html>"));
 
         IngestException error = failure(() -> client().run(5));
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud answered the request for run 5 (account 70403 at " + cloud.url()
-                + ") with something that is not JSON (Content-Type text/html: an HTML page titled 'Scheduled maintenance').");
+        assertThat(error.getMessage())
+                .isEqualTo(
+                        "dbt Cloud answered the request for run 5 (account 70403 at " + cloud.url()
+                                + ") with something that is not JSON (Content-Type text/html: an HTML page titled 'Scheduled maintenance').");
         assertThat(error.hint()).contains(Setting.DBT_CLOUD_ACCESS_URL.ref());
     }
 
@@ -223,21 +258,26 @@ class DbtCloudClientTest {
     void anEnvelopeWithoutARunIsAClearError() {
         cloud.addFault(Fault.status(RUN_PATH, 200, Map.of(), "{\"status\":{\"code\":200},\"data\":null}"));
 
-        assertThat(failure(() -> client().run(5)).getMessage()).isEqualTo("dbt Cloud answered the request for run 5 "
-                + "(account 70403 at " + cloud.url() + ") without a run in its \"data\".");
+        assertThat(failure(() -> client().run(5)).getMessage())
+                .isEqualTo("dbt Cloud answered the request for run 5 (account 70403 at " + cloud.url()
+                        + ") without a run in its \"data\".");
     }
 
     @Test
     void anHtmlPageInsteadOfAnArtifactIsRefusedAndNotKept() {
-        cloud.addFault(Fault.status("/api/v2/accounts/70403/runs/5/artifacts/", 200, Map.of("Content-Type", "text/html"),
+        cloud.addFault(Fault.status(
+                "/api/v2/accounts/70403/runs/5/artifacts/",
+                200,
+                Map.of("Content-Type", "text/html"),
                 "<html><title>Sign in</title></html>"));
         Path target = dir.resolve("run-5/step-1/run_results.json");
 
-        IngestException error = failure(() -> client().artifact(5, 1, "run_results.json", target,
-                (bytes, total) -> { }));
+        IngestException error =
+                failure(() -> client().artifact(5, 1, "run_results.json", target, (bytes, total) -> {}));
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud answered the download of run_results.json of run 5 step 1 "
-                + "(account 70403 at " + cloud.url() + ") with an HTML page instead of the file.");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud answered the download of run_results.json of run 5 step 1 (account 70403 at "
+                        + cloud.url() + ") with an HTML page instead of the file.");
         assertThat(target).doesNotExist();
     }
 
@@ -245,7 +285,8 @@ class DbtCloudClientTest {
     void aMissingArtifactIsEmptyNotAnError() throws Exception {
         Path target = dir.resolve("run-5/step-1/manifest.json");
 
-        assertThat(client().artifact(5, 1, "manifest.json", target, (bytes, total) -> { })).isEmpty();
+        assertThat(client().artifact(5, 1, "manifest.json", target, (bytes, total) -> {}))
+                .isEmpty();
         assertThat(Files.exists(target)).isFalse();
     }
 
@@ -267,9 +308,14 @@ class DbtCloudClientTest {
                 cloud.addFault(Fault.status(RUN_PATH, status, Map.of(), echo));
             }
             IngestException error = failure(() -> client().run(5));
-            assertThat(error.getMessage()).as("status %d", status).contains("HTTP " + status).contains("Token ****");
+            assertThat(error.getMessage())
+                    .as("status %d", status)
+                    .contains("HTTP " + status)
+                    .contains("Token ****");
         }
         cloud.addFault(Fault.status(RUN_PATH, 200, Map.of("Content-Type", "text/plain"), "your token is " + TOKEN));
-        assertThat(failure(() -> client().run(5)).getMessage()).contains("not JSON").contains("your token is ****");
+        assertThat(failure(() -> client().run(5)).getMessage())
+                .contains("not JSON")
+                .contains("your token is ****");
     }
 }

@@ -56,7 +56,8 @@ class DbtCloudFetcherTest {
     }
 
     private CloudArtifacts fetchRun(long runId) throws IngestException {
-        return new DbtCloudFetcher(CloudFixtures.client(transport, cloud), runId, null, false, progress::add).fetch(root());
+        return new DbtCloudFetcher(CloudFixtures.client(transport, cloud), runId, null, false, progress::add)
+                .fetch(root());
     }
 
     private IngestException refusedRun(long runId) {
@@ -67,8 +68,10 @@ class DbtCloudFetcherTest {
 
     /** clone, profile, deps, then the given steps from index 4 on. */
     private static List<FakeCloud.Step> withSystemSteps(FakeCloud.Step... dbtSteps) {
-        List<FakeCloud.Step> steps = new ArrayList<>(List.of(system(1, "Clone git repository"),
-                system(2, "Create profile from connection Snowflake "), dbt(3, "dbt deps", 10, Map.of())));
+        List<FakeCloud.Step> steps = new ArrayList<>(List.of(
+                system(1, "Clone git repository"),
+                system(2, "Create profile from connection Snowflake "),
+                dbt(3, "dbt deps", 10, Map.of())));
         steps.addAll(List.of(dbtSteps));
         return steps;
     }
@@ -78,14 +81,19 @@ class DbtCloudFetcherTest {
         Path build = fixtures.runResults("build", "inv-build", Map.of(NOT_NULL, "pass", UNIQUE, "fail"));
         Path buildManifest = fixtures.manifest("inv-build");
         Path docs = fixtures.docsRunResults("inv-docs");
-        cloud.addRun(run(50012345, 20, withSystemSteps(
-                dbt(4, "dbt build", 20, artifacts(build, buildManifest)),
-                dbt(5, "dbt docs generate", 10, artifacts(docs, fixtures.manifest("inv-docs"))))));
+        cloud.addRun(run(
+                50012345,
+                20,
+                withSystemSteps(
+                        dbt(4, "dbt build", 20, artifacts(build, buildManifest)),
+                        dbt(5, "dbt docs generate", 10, artifacts(docs, fixtures.manifest("inv-docs"))))));
 
         CloudArtifacts fetched = fetchRun(50012345);
 
-        assertThat(fetched.mergedRunResults().tests()).extracting(TestResult::uniqueId, TestResult::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(NOT_NULL, "pass"),
+        assertThat(fetched.mergedRunResults().tests())
+                .extracting(TestResult::uniqueId, TestResult::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(NOT_NULL, "pass"),
                         org.assertj.core.groups.Tuple.tuple(UNIQUE, "fail"));
         assertThat(fetched.mergedRunResults().metadata().invocationId()).isEqualTo("inv-build");
         Path runFolder = root().resolve("run-50012345");
@@ -93,14 +101,21 @@ class DbtCloudFetcherTest {
         assertThat(fetched.manifest()).hasSameBinaryContentAs(buildManifest);
         assertThat(runFolder.resolve("step-4/run_results.json")).hasSameBinaryContentAs(build);
         assertThat(runFolder.resolve("step-5")).doesNotExist();
-        assertThat(fetched.description()).isEqualTo("dbt Cloud run 50012345 of job 412233 'Nightly build' (Error, "
-                + "finished 2026-11-20 06:07:40.884512+00:00), test results from step 4 (`dbt build`)");
-        assertThat(fetched.notes()).contains("Not ingested: step 3 (`dbt deps`): `dbt deps` runs no tests.",
-                "Not ingested: step 5 (`dbt docs generate`): `dbt docs generate` runs no tests.");
-        List<String> asked = cloud.requests().stream().map(r -> r.path() + "?" + r.query().getOrDefault("step", "")).toList();
-        assertThat(asked).containsExactly("/api/v2/accounts/70403/runs/50012345/?",
-                "/api/v2/accounts/70403/runs/50012345/artifacts/run_results.json?4",
-                "/api/v2/accounts/70403/runs/50012345/artifacts/manifest.json?4");
+        assertThat(fetched.description())
+                .isEqualTo("dbt Cloud run 50012345 of job 412233 'Nightly build' (Error, "
+                        + "finished 2026-11-20 06:07:40.884512+00:00), test results from step 4 (`dbt build`)");
+        assertThat(fetched.notes())
+                .contains(
+                        "Not ingested: step 3 (`dbt deps`): `dbt deps` runs no tests.",
+                        "Not ingested: step 5 (`dbt docs generate`): `dbt docs generate` runs no tests.");
+        List<String> asked = cloud.requests().stream()
+                .map(r -> r.path() + "?" + r.query().getOrDefault("step", ""))
+                .toList();
+        assertThat(asked)
+                .containsExactly(
+                        "/api/v2/accounts/70403/runs/50012345/?",
+                        "/api/v2/accounts/70403/runs/50012345/artifacts/run_results.json?4",
+                        "/api/v2/accounts/70403/runs/50012345/artifacts/manifest.json?4");
     }
 
     @Test
@@ -108,19 +123,25 @@ class DbtCloudFetcherTest {
         Path first = fixtures.runResults("build", "inv-1", Map.of(NOT_NULL, "fail", UNIQUE, "pass"));
         Path second = fixtures.runResults("test", "inv-2", Map.of(NOT_NULL, "pass", ACCEPTED, "warn"));
         Path lastManifest = fixtures.manifest("inv-2");
-        cloud.addRun(run(7, 10, withSystemSteps(
-                dbt(4, "dbt build", 20, artifacts(first, fixtures.manifest("inv-1"))),
-                dbt(5, "dbt test --select orders", 10, artifacts(second, lastManifest)))));
+        cloud.addRun(run(
+                7,
+                10,
+                withSystemSteps(
+                        dbt(4, "dbt build", 20, artifacts(first, fixtures.manifest("inv-1"))),
+                        dbt(5, "dbt test --select orders", 10, artifacts(second, lastManifest)))));
 
         CloudArtifacts fetched = fetchRun(7);
 
-        assertThat(fetched.mergedRunResults().tests()).extracting(TestResult::uniqueId, TestResult::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(NOT_NULL, "pass"),
+        assertThat(fetched.mergedRunResults().tests())
+                .extracting(TestResult::uniqueId, TestResult::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(NOT_NULL, "pass"),
                         org.assertj.core.groups.Tuple.tuple(UNIQUE, "pass"),
                         org.assertj.core.groups.Tuple.tuple(ACCEPTED, "warn"));
         assertThat(fetched.manifest()).isEqualTo(root().resolve("run-7/step-5/manifest.json"));
         assertThat(fetched.manifest()).hasSameBinaryContentAs(lastManifest);
-        assertThat(fetched.description()).endsWith("test results from step 4 (`dbt build`), step 5 (`dbt test --select orders`)");
+        assertThat(fetched.description())
+                .endsWith("test results from step 4 (`dbt build`), step 5 (`dbt test --select orders`)");
         assertThat(root().resolve("run-7/step-4/run_results.json")).exists();
         assertThat(root().resolve("run-7/step-5/run_results.json")).exists();
     }
@@ -128,13 +149,18 @@ class DbtCloudFetcherTest {
     @Test
     void skipsAStepWithoutRunResultsWithANote() throws Exception {
         Path test = fixtures.runResults("test", "inv-2", Map.of(NOT_NULL, "pass"));
-        cloud.addRun(run(8, 20, withSystemSteps(
-                dbt(4, "dbt build", 20, artifacts(null, fixtures.manifest("inv-1"))),
-                dbt(5, "dbt test", 10, artifacts(test, fixtures.manifest("inv-2"))))));
+        cloud.addRun(run(
+                8,
+                20,
+                withSystemSteps(
+                        dbt(4, "dbt build", 20, artifacts(null, fixtures.manifest("inv-1"))),
+                        dbt(5, "dbt test", 10, artifacts(test, fixtures.manifest("inv-2"))))));
 
         CloudArtifacts fetched = fetchRun(8);
 
-        assertThat(fetched.mergedRunResults().tests()).extracting(TestResult::uniqueId).containsExactly(NOT_NULL);
+        assertThat(fetched.mergedRunResults().tests())
+                .extracting(TestResult::uniqueId)
+                .containsExactly(NOT_NULL);
         assertThat(fetched.notes()).contains("Not ingested: step 4 (`dbt build`): no run_results.json.");
         assertThat(root().resolve("run-8/step-4")).doesNotExist();
     }
@@ -144,14 +170,18 @@ class DbtCloudFetcherTest {
         // The same file for both steps: what dbt Cloud serves when it ignores ?step=.
         Path same = fixtures.runResults("build", "inv-last", Map.of(NOT_NULL, "pass"));
         Path manifest = fixtures.manifest("inv-last");
-        cloud.addRun(run(9, 10, withSystemSteps(
-                dbt(4, "dbt build", 10, artifacts(same, manifest)),
-                dbt(5, "dbt test", 10, artifacts(same, manifest)))));
+        cloud.addRun(run(
+                9,
+                10,
+                withSystemSteps(
+                        dbt(4, "dbt build", 10, artifacts(same, manifest)),
+                        dbt(5, "dbt test", 10, artifacts(same, manifest)))));
 
         CloudArtifacts fetched = fetchRun(9);
 
-        assertThat(fetched.notes()).contains("dbt Cloud returned the same run_results.json for steps 4 and 5 (it may "
-                + "ignore the step parameter); it is used once.");
+        assertThat(fetched.notes())
+                .contains("dbt Cloud returned the same run_results.json for steps 4 and 5 (it may "
+                        + "ignore the step parameter); it is used once.");
         assertThat(fetched.description()).endsWith("test results from step 4 (`dbt build`)");
         assertThat(fetched.mergedRunResults().tests()).hasSize(1);
     }
@@ -161,9 +191,12 @@ class DbtCloudFetcherTest {
         // Every step answers with the last (docs generate) step's file: no step seems to hold tests.
         Path docs = fixtures.docsRunResults("inv-docs");
         Path manifest = fixtures.manifest("inv-docs");
-        cloud.addRun(run(12, 20, withSystemSteps(
-                dbt(4, "dbt build", 20, artifacts(docs, manifest)),
-                dbt(5, "dbt docs generate", 10, artifacts(docs, manifest)))));
+        cloud.addRun(run(
+                12,
+                20,
+                withSystemSteps(
+                        dbt(4, "dbt build", 20, artifacts(docs, manifest)),
+                        dbt(5, "dbt docs generate", 10, artifacts(docs, manifest)))));
 
         IngestException error = refusedRun(12);
 
@@ -186,8 +219,9 @@ class DbtCloudFetcherTest {
 
         assertThat(fetched.manifest()).isEqualTo(root().resolve("run-10/manifest.json"));
         assertThat(fetched.manifest()).hasSameBinaryContentAs(lastStepManifest);
-        assertThat(fetched.notes()).contains("step 4 (`dbt build`) has no manifest.json; the run's default (last step) "
-                + "manifest is used.");
+        assertThat(fetched.notes())
+                .contains("step 4 (`dbt build`) has no manifest.json; the run's default (last step) "
+                        + "manifest is used.");
     }
 
     @Test
@@ -197,21 +231,30 @@ class DbtCloudFetcherTest {
 
         IngestException error = refusedRun(11);
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud run 11 of job 412233 'Nightly build' (Success, finished "
-                + "2026-11-20 06:07:40.884512+00:00) has no manifest.json.");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud run 11 of job 412233 'Nightly build' (Success, finished "
+                        + "2026-11-20 06:07:40.884512+00:00) has no manifest.json.");
     }
 
     @Test
     void aRunWithoutTestResultsNamesTheStepsItFound() throws Exception {
-        cloud.addRun(run(12, 10, withSystemSteps(
-                dbt(4, "dbt run", 10, artifacts(fixtures.runResults("run", "i", Map.of()), null)),
-                dbt(5, "dbt compile", 10, Map.of()),
-                dbt(6, "dbt seed-like-thing", 10, artifacts(fixtures.runResults("seed", "i2", Map.of()), null)))));
+        cloud.addRun(run(
+                12,
+                10,
+                withSystemSteps(
+                        dbt(4, "dbt run", 10, artifacts(fixtures.runResults("run", "i", Map.of()), null)),
+                        dbt(5, "dbt compile", 10, Map.of()),
+                        dbt(
+                                6,
+                                "dbt seed-like-thing",
+                                10,
+                                artifacts(fixtures.runResults("seed", "i2", Map.of()), null)))));
 
         IngestException error = refusedRun(12);
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.INPUT);
-        assertThat(error.getMessage()).contains("has no step with data-test results: ")
+        assertThat(error.getMessage())
+                .contains("has no step with data-test results: ")
                 .contains("step 4 (`dbt run`): `dbt run` runs no tests")
                 .contains("step 6 (`dbt seed-like-thing`): no data-test result (1 model)");
     }
@@ -222,21 +265,25 @@ class DbtCloudFetcherTest {
 
         IngestException error = refusedRun(20);
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud run 20 of job 412233 'Nightly build' (Running) has not "
-                + "finished yet.");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud run 20 of job 412233 'Nightly build' (Running) has not finished yet.");
         assertThat(error.hint()).contains("dbtCloudJobId");
     }
 
     @Test
     void refusesACancelledRun() {
-        cloud.addRun(new FakeCloud.Run(21, CloudFixtures.JOB, 30, "2026-11-20 06:01:00+00:00", true, List.of(), Map.of()));
+        cloud.addRun(
+                new FakeCloud.Run(21, CloudFixtures.JOB, 30, "2026-11-20 06:01:00+00:00", true, List.of(), Map.of()));
 
-        assertThat(refusedRun(21).getMessage()).contains("run 21").contains("was cancelled, so its test results are incomplete");
+        assertThat(refusedRun(21).getMessage())
+                .contains("run 21")
+                .contains("was cancelled, so its test results are incomplete");
     }
 
     @Test
     void refusesARunWithoutArtifacts() {
-        cloud.addRun(new FakeCloud.Run(22, CloudFixtures.JOB, 20, "2026-11-20 06:01:00+00:00", false, List.of(), Map.of()));
+        cloud.addRun(
+                new FakeCloud.Run(22, CloudFixtures.JOB, 20, "2026-11-20 06:01:00+00:00", false, List.of(), Map.of()));
 
         assertThat(refusedRun(22).getMessage()).contains("run 22").endsWith("saved no artifacts.");
     }
@@ -245,14 +292,21 @@ class DbtCloudFetcherTest {
     void anUnknownRunIsA404Message() {
         IngestException error = refusedRun(404404);
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud could not find run 404404 (account 70403 at " + cloud.url()
-                + ") (HTTP 404: The requested resource was not found.).");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud could not find run 404404 (account 70403 at " + cloud.url()
+                        + ") (HTTP 404: The requested resource was not found.).");
     }
 
     @Test
     void usesTheLastStepWhenTheRunListsNoSteps() throws Exception {
         Path results = fixtures.runResults("build", "inv", Map.of(NOT_NULL, "warn"));
-        cloud.addRun(new FakeCloud.Run(30, CloudFixtures.JOB, 10, "2026-11-20 06:07:40+00:00", true, List.of(),
+        cloud.addRun(new FakeCloud.Run(
+                30,
+                CloudFixtures.JOB,
+                10,
+                "2026-11-20 06:07:40+00:00",
+                true,
+                List.of(),
                 artifacts(results, fixtures.manifest("inv"))));
 
         CloudArtifacts fetched = fetchRun(30);
@@ -266,20 +320,32 @@ class DbtCloudFetcherTest {
     @Test
     void withAJobIdTakesTheNewestFinishedRunAndResolvesItOnce() throws Exception {
         Path build = fixtures.runResults("build", "inv-41", Map.of(NOT_NULL, "fail"));
-        cloud.addRun(run(40, 10, withSystemSteps(dbt(4, "dbt build", 10,
-                artifacts(fixtures.runResults("build", "inv-40", Map.of(NOT_NULL, "pass")), fixtures.manifest("inv-40"))))));
-        cloud.addRun(run(41, 20, withSystemSteps(dbt(4, "dbt build", 20, artifacts(build, fixtures.manifest("inv-41"))))));
+        cloud.addRun(run(
+                40,
+                10,
+                withSystemSteps(dbt(
+                        4,
+                        "dbt build",
+                        10,
+                        artifacts(
+                                fixtures.runResults("build", "inv-40", Map.of(NOT_NULL, "pass")),
+                                fixtures.manifest("inv-40"))))));
+        cloud.addRun(run(
+                41, 20, withSystemSteps(dbt(4, "dbt build", 20, artifacts(build, fixtures.manifest("inv-41"))))));
         cloud.addRun(CloudFixtures.listed(42, 3, false));
 
-        CloudArtifacts fetched = new DbtCloudFetcher(CloudFixtures.client(transport, cloud), null, CloudFixtures.JOB, false,
-                progress::add).fetch(root());
+        CloudArtifacts fetched = new DbtCloudFetcher(
+                        CloudFixtures.client(transport, cloud), null, CloudFixtures.JOB, false, progress::add)
+                .fetch(root());
 
         assertThat(fetched.mergedRunResults().metadata().invocationId()).isEqualTo("inv-41");
         assertThat(fetched.notes()).contains("Passed over newer runs of job 412233: run 42 (running).");
-        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("Latest finished run of job 412233: "
-                + "dbt Cloud run 41"));
-        assertThat(cloud.requests().stream().filter(r -> r.path().endsWith("/runs/"))).hasSize(1);
-        assertThat(cloud.requests().stream().filter(r -> r.path().contains("/runs/40"))).isEmpty();
+        assertThat(progress)
+                .anySatisfy(line -> assertThat(line).startsWith("Latest finished run of job 412233: dbt Cloud run 41"));
+        assertThat(cloud.requests().stream().filter(r -> r.path().endsWith("/runs/")))
+                .hasSize(1);
+        assertThat(cloud.requests().stream().filter(r -> r.path().contains("/runs/40")))
+                .isEmpty();
         try (var folders = Files.list(root())) {
             assertThat(folders.map(p -> p.getFileName().toString())).containsExactly("run-41");
         }
@@ -293,9 +359,13 @@ class DbtCloudFetcherTest {
         fetchRun(50);
 
         // The run, then its step's run_results.json and manifest.json.
-        assertThat(cloud.requests()).hasSize(3).allSatisfy(request ->
-                assertThat(request.header("authorization")).isEqualTo("Token " + CloudFixtures.TOKEN));
-        assertThat(cloud.requests()).filteredOn(r -> r.path().contains("/artifacts/")).hasSize(2)
+        assertThat(cloud.requests())
+                .hasSize(3)
+                .allSatisfy(request ->
+                        assertThat(request.header("authorization")).isEqualTo("Token " + CloudFixtures.TOKEN));
+        assertThat(cloud.requests())
+                .filteredOn(r -> r.path().contains("/artifacts/"))
+                .hasSize(2)
                 .allSatisfy(request -> assertThat(request.header("accept")).isEqualTo("*/*"));
         assertThat(cloud.requests().get(0).query().get("include_related")).isEqualTo("[\"run_steps\",\"job\"]");
     }

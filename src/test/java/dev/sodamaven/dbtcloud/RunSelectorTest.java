@@ -1,12 +1,12 @@
 package dev.sodamaven.dbtcloud;
 
-import dev.sodamaven.core.Setting;
 import static dev.sodamaven.dbtcloud.CloudFixtures.JOB;
 import static dev.sodamaven.dbtcloud.CloudFixtures.listed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.testing.FakeCloud;
@@ -57,13 +57,16 @@ class RunSelectorTest {
 
     @Test
     void passesOverQueuedStartingAndCancelledRuns() throws Exception {
-        cloud.addRun(listed(200, 10, true)).addRun(listed(201, 30, true)).addRun(listed(202, 2, true))
+        cloud.addRun(listed(200, 10, true))
+                .addRun(listed(201, 30, true))
+                .addRun(listed(202, 2, true))
                 .addRun(listed(203, 1, true));
 
         RunSelector.Selection selection = select(false);
 
         assertThat(selection.run().id()).isEqualTo(200);
-        assertThat(selection.passedOver()).containsExactly("run 203 (queued)", "run 202 (starting)", "run 201 (cancelled)");
+        assertThat(selection.passedOver())
+                .containsExactly("run 203 (queued)", "run 202 (starting)", "run 201 (cancelled)");
     }
 
     @Test
@@ -100,8 +103,10 @@ class RunSelectorTest {
         assertThat(lists).extracting(request -> request.query().get("offset")).containsExactly("0", "100");
         assertThat(lists).allSatisfy(request -> {
             assertThat(request.path()).isEqualTo("/api/v2/accounts/70403/runs/");
-            assertThat(request.query()).containsEntry("job_definition_id", String.valueOf(JOB))
-                    .containsEntry("order_by", "-id").containsEntry("limit", "100");
+            assertThat(request.query())
+                    .containsEntry("job_definition_id", String.valueOf(JOB))
+                    .containsEntry("order_by", "-id")
+                    .containsEntry("limit", "100");
         });
         assertThat(selection.passedOver()).hasSize(10);
     }
@@ -112,8 +117,9 @@ class RunSelectorTest {
 
         IngestException error = refused(false);
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud job 412233 (account 70403) has no finished run with "
-                + "artifacts (looked at the newest 3 runs: 1 cancelled, 1 running, 1 saved no artifacts).");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud job 412233 (account 70403) has no finished run with "
+                        + "artifacts (looked at the newest 3 runs: 1 cancelled, 1 running, 1 saved no artifacts).");
         assertThat(error.hint()).contains("dbtCloudRunId");
     }
 
@@ -121,21 +127,26 @@ class RunSelectorTest {
     void aJobThatNeverRanSaysSo() {
         IngestException error = refused(true);
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud job 412233 (account 70403) has no successful run with "
-                + "artifacts (it has no runs).");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud job 412233 (account 70403) has no successful run with "
+                        + "artifacts (it has no runs).");
         assertThat(error.hint())
                 .contains("Check " + Setting.DBT_CLOUD_JOB_ID.ref() + " and " + Setting.DBT_CLOUD_ACCOUNT_ID.ref());
     }
 
     @Test
     void anUnknownJobOrAccountIsA404Message() {
-        cloud.addFault(FakeCloud.Fault.status("/api/v2/accounts/70403/runs/", 404, Map.of(),
+        cloud.addFault(FakeCloud.Fault.status(
+                "/api/v2/accounts/70403/runs/",
+                404,
+                Map.of(),
                 "{\"status\":{\"code\":404,\"is_success\":false,\"user_message\":\"Job not found.\"},\"data\":null}"));
 
         IngestException error = refused(false);
 
-        assertThat(error.getMessage()).isEqualTo("dbt Cloud could not find the runs of job 412233 (account 70403 at "
-                + cloud.url() + ") (HTTP 404: Job not found.).");
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud could not find the runs of job 412233 (account 70403 at " + cloud.url()
+                        + ") (HTTP 404: Job not found.).");
     }
 
     @Test

@@ -34,11 +34,12 @@ class StepPlannerTest {
         StepPlanner.Plan plan = new StepPlanner().plan(steps);
 
         assertThat(plan.candidates()).extracting(RunStep::index).containsExactly(5, 6, 7, 9);
-        assertThat(plan.skipped()).containsExactly(
-                "step 3 (`dbt deps`): `dbt deps` runs no tests",
-                "step 4 (`dbt run --select staging`): `dbt run` runs no tests",
-                "step 8 (`dbt source freshness`): `dbt source freshness` runs no tests",
-                "step 10 (`dbt docs generate`): `dbt docs generate` runs no tests");
+        assertThat(plan.skipped())
+                .containsExactly(
+                        "step 3 (`dbt deps`): `dbt deps` runs no tests",
+                        "step 4 (`dbt run --select staging`): `dbt run` runs no tests",
+                        "step 8 (`dbt source freshness`): `dbt source freshness` runs no tests",
+                        "step 10 (`dbt docs generate`): `dbt docs generate` runs no tests");
     }
 
     @Test
@@ -48,8 +49,10 @@ class StepPlannerTest {
         assertThat(step.command()).contains("dbt build --select orders");
         assertThat(step.subcommand()).contains("build");
         assertThat(new StepPlanner().plan(List.of(step)).candidates()).containsExactly(step);
-        assertThat(new RunStep(5, "Invoke dbt with `dbt test`", RunStatus.SUCCESS, " ").command()).contains("dbt test");
-        assertThat(new RunStep(6, "Clone git repository", RunStatus.SUCCESS, null).command()).isEmpty();
+        assertThat(new RunStep(5, "Invoke dbt with `dbt test`", RunStatus.SUCCESS, " ").command())
+                .contains("dbt test");
+        assertThat(new RunStep(6, "Clone git repository", RunStatus.SUCCESS, null).command())
+                .isEmpty();
     }
 
     @Test
@@ -83,10 +86,13 @@ class StepPlannerTest {
 
         DbtRun run = DbtCloudClient.parseRun(new ObjectMapper().readTree(json));
 
-        assertThat(run.describe()).isEqualTo("dbt Cloud run 50012345 of job 412233 'Nightly build' (Error, finished "
-                + "2024-05-14 06:07:40.884512+00:00)");
+        assertThat(run.describe())
+                .isEqualTo("dbt Cloud run 50012345 of job 412233 'Nightly build' (Error, finished "
+                        + "2024-05-14 06:07:40.884512+00:00)");
         assertThat(run.steps()).extracting(RunStep::index).containsExactly(1, 4, 5);
         assertThat(run.steps().get(1).command()).contains("dbt build --fail-fast");
-        assertThat(new StepPlanner().plan(run.steps()).candidates()).extracting(RunStep::index).containsExactly(4);
+        assertThat(new StepPlanner().plan(run.steps()).candidates())
+                .extracting(RunStep::index)
+                .containsExactly(4);
     }
 }

@@ -31,14 +31,14 @@ class ArtifactReadersFuzzTest {
     }
 
     @Property(seed = "20261121")
-    void realArtifactsDamagedByteByByte(@ForAll("samples") ArtifactSamples.Sample sample,
-                                        @ForAll("byteEdits") List<ByteEdit> edits) {
+    void realArtifactsDamagedByteByByte(
+            @ForAll("samples") ArtifactSamples.Sample sample, @ForAll("byteEdits") List<ByteEdit> edits) {
         Readers.readBothWays(SCRATCH.write("damaged.json", ByteEdit.applyAll(edits, sample.bytes())));
     }
 
     @Property(seed = "20261122")
-    void validJsonWithAnyTypeInAnyPlace(@ForAll("trees") ArtifactSamples.Tree tree,
-                                        @ForAll("jsonEdits") List<JsonEdit> edits) throws Exception {
+    void validJsonWithAnyTypeInAnyPlace(
+            @ForAll("trees") ArtifactSamples.Tree tree, @ForAll("jsonEdits") List<JsonEdit> edits) throws Exception {
         JsonNode changed = JsonEdit.applyAll(edits, tree.root(), tree.places());
         Readers.readBothWays(SCRATCH.write("changed.json", ArtifactSamples.JSON.writeValueAsBytes(changed)));
     }

@@ -43,8 +43,7 @@ final class ArtifactSamples {
     private static List<Sample> all;
     private static List<Tree> trees;
 
-    private ArtifactSamples() {
-    }
+    private ArtifactSamples() {}
 
     static synchronized List<Sample> all() {
         if (all == null) {
@@ -59,7 +58,8 @@ final class ArtifactSamples {
                             .filter(file -> !corpus.relativize(file).startsWith("schemas"))
                             .filter(file -> size(file) <= MAX_CORPUS_FILE)
                             .sorted()
-                            .forEach(file -> samples.add(load(corpus.relativize(file).toString(), file)));
+                            .forEach(file ->
+                                    samples.add(load(corpus.relativize(file).toString(), file)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

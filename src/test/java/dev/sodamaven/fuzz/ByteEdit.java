@@ -22,7 +22,13 @@ record ByteEdit(Kind kind, int at, int length, byte[] bytes) {
 
     static final int SCALE = 1 << 20;
 
-    enum Kind { TRUNCATE, FLIP, INSERT, DELETE, DUPLICATE }
+    enum Kind {
+        TRUNCATE,
+        FLIP,
+        INSERT,
+        DELETE,
+        DUPLICATE
+    }
 
     /** Bits of JSON, encodings and limits that reach the parser's corners faster than random bytes. */
     private static final List<byte[]> SNIPPETS = snippets();
@@ -42,8 +48,8 @@ record ByteEdit(Kind kind, int at, int length, byte[] bytes) {
             }
             case INSERT -> splice(in, position, 0, bytes);
             case DELETE -> splice(in, position, Math.min(length, in.length - position), new byte[0]);
-            case DUPLICATE -> splice(in, position, 0,
-                    Arrays.copyOfRange(in, position, Math.min(in.length, position + length)));
+            case DUPLICATE ->
+                splice(in, position, 0, Arrays.copyOfRange(in, position, Math.min(in.length, position + length)));
         };
     }
 
@@ -56,10 +62,15 @@ record ByteEdit(Kind kind, int at, int length, byte[] bytes) {
     }
 
     static Arbitrary<ByteEdit> any() {
-        Arbitrary<byte[]> inserted = Arbitraries.oneOf(Arbitraries.of(SNIPPETS),
+        Arbitrary<byte[]> inserted = Arbitraries.oneOf(
+                Arbitraries.of(SNIPPETS),
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16));
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, SCALE - 1),
-                Arbitraries.integers().between(1, 4096), inserted).as(ByteEdit::new);
+        return Combinators.combine(
+                        Arbitraries.of(Kind.class),
+                        Arbitraries.integers().between(0, SCALE - 1),
+                        Arbitraries.integers().between(1, 4096),
+                        inserted)
+                .as(ByteEdit::new);
     }
 
     /** Up to {@code max} edits, applied in order. */
@@ -77,19 +88,48 @@ record ByteEdit(Kind kind, int at, int length, byte[] bytes) {
 
     @Override
     public String toString() {
-        return kind + "@" + at + "/" + SCALE + (kind == Kind.DELETE || kind == Kind.DUPLICATE ? " x" + length
-                : kind == Kind.TRUNCATE ? "" : " " + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 24)));
+        return kind + "@" + at + "/" + SCALE
+                + (kind == Kind.DELETE || kind == Kind.DUPLICATE
+                        ? " x" + length
+                        : kind == Kind.TRUNCATE
+                                ? ""
+                                : " " + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 24)));
     }
 
     private static List<byte[]> snippets() {
-        List<String> text = List.of("{", "}", "[", "]", "\"", ",", ":", "null", "true", "\\", "\\u12", "\\uD800",
-                "1e999999999", "-0.0e-99999", "123456789012345678901234567890", "NaN", "/*", "\"test.x.y\":",
-                "{\"unique_id\":", "\"results\":[", "\"nodes\":{", "[".repeat(1_200), "{\"a\":".repeat(1_100),
-                "\uFEFF", "\u0000", "\t\r\n ");
-        List<byte[]> bytes = new ArrayList<>(text.stream().map(snippet -> snippet.getBytes(StandardCharsets.UTF_8)).toList());
-        bytes.add(new byte[] {(byte) 0xC3, 0x28});             // invalid UTF-8 sequence
-        bytes.add(new byte[] {(byte) 0xF0, (byte) 0x9F});      // UTF-8 cut in the middle of a character
-        bytes.add(new byte[] {(byte) 0xFF, (byte) 0xFE});      // UTF-16 byte order mark
+        List<String> text = List.of(
+                "{",
+                "}",
+                "[",
+                "]",
+                "\"",
+                ",",
+                ":",
+                "null",
+                "true",
+                "\\",
+                "\\u12",
+                "\\uD800",
+                "1e999999999",
+                "-0.0e-99999",
+                "123456789012345678901234567890",
+                "NaN",
+                "/*",
+                "\"test.x.y\":",
+                "{\"unique_id\":",
+                "\"results\":[",
+                "\"nodes\":{",
+                "[".repeat(1_200),
+                "{\"a\":".repeat(1_100),
+                "\uFEFF",
+                "\u0000",
+                "\t\r\n ");
+        List<byte[]> bytes = new ArrayList<>(text.stream()
+                .map(snippet -> snippet.getBytes(StandardCharsets.UTF_8))
+                .toList());
+        bytes.add(new byte[] {(byte) 0xC3, 0x28}); // invalid UTF-8 sequence
+        bytes.add(new byte[] {(byte) 0xF0, (byte) 0x9F}); // UTF-8 cut in the middle of a character
+        bytes.add(new byte[] {(byte) 0xFF, (byte) 0xFE}); // UTF-16 byte order mark
         bytes.add(new byte[] {0x1F, (byte) 0x8B, 0x08, 0x00}); // gzip header
         return List.copyOf(bytes);
     }

@@ -14,11 +14,12 @@ final class Guard {
 
     static final Duration TRY_LIMIT = Duration.ofSeconds(Long.getLong("soda.fuzz.tryTimeoutSeconds", 60));
 
-    private Guard() {
-    }
+    private Guard() {}
 
     static <T> T within(String what, ThrowingSupplier<T> work) {
-        return assertTimeoutPreemptively(TRY_LIMIT, work, () -> what + " did not end within " + TRY_LIMIT.toSeconds()
-                + " s: it hangs on this input");
+        return assertTimeoutPreemptively(
+                TRY_LIMIT,
+                work,
+                () -> what + " did not end within " + TRY_LIMIT.toSeconds() + " s: it hangs on this input");
     }
 }

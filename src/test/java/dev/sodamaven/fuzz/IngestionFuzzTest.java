@@ -1,7 +1,5 @@
 package dev.sodamaven.fuzz;
 
-import dev.sodamaven.testing.TestRun;
-import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -10,28 +8,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.sodamaven.core.IngestException;
-import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.IngestOutcome;
-import dev.sodamaven.Ingestion;
-import dev.sodamaven.Remote;
 import dev.sodamaven.config.Parameters;
-import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.soda.ScanResultsFile;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.testing.SharedArtifacts;
+import dev.sodamaven.testing.TestRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -51,12 +45,31 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class IngestionFuzzTest {
 
     /** Subtrees the ingestion never reads; edits there prove nothing new. */
-    private static final List<String> SKIPPED = List.of("/macros/", "/docs/", "/parent_map", "/child_map",
-            "/compiled_code", "/raw_code", "/compiled_sql", "/raw_sql", "/columns/", "/timing", "/adapter_response",
-            "/fqn", "/exposures", "/metrics", "/disabled", "/semantic_models", "/saved_queries", "/selectors", "/groups",
-            "/group_map", "/env");
+    private static final List<String> SKIPPED = List.of(
+            "/macros/",
+            "/docs/",
+            "/parent_map",
+            "/child_map",
+            "/compiled_code",
+            "/raw_code",
+            "/compiled_sql",
+            "/raw_sql",
+            "/columns/",
+            "/timing",
+            "/adapter_response",
+            "/fqn",
+            "/exposures",
+            "/metrics",
+            "/disabled",
+            "/semantic_models",
+            "/saved_queries",
+            "/selectors",
+            "/groups",
+            "/group_map",
+            "/env");
     /** Larger manifests make each try slower without adding shapes the smaller ones lack. */
     private static final long MAX_MANIFEST = 200_000;
+
     private static final Scratch SCRATCH = new Scratch("ingestion-fuzz");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T08:30:12Z"), ZoneOffset.UTC);
     private static List<Pair> pairs;
@@ -77,18 +90,31 @@ class IngestionFuzzTest {
     }
 
     @Property(seed = "20261150", edgeCases = EdgeCasesMode.NONE)
-    void anyTypeInThePlacesIngestionReads(@ForAll("pairs") Pair pair,
-                                          @ForAll("jsonEdits") List<JsonEdit> manifestEdits,
-                                          @ForAll("jsonEdits") List<JsonEdit> runResultsEdits,
-                                          @ForAll boolean dbtTimestamp) throws Exception {
+    void anyTypeInThePlacesIngestionReads(
+            @ForAll("pairs") Pair pair,
+            @ForAll("jsonEdits") List<JsonEdit> manifestEdits,
+            @ForAll("jsonEdits") List<JsonEdit> runResultsEdits,
+            @ForAll boolean dbtTimestamp)
+            throws Exception {
         Path target = Files.createDirectories(SCRATCH.dir().resolve("target"));
-        Files.write(target.resolve("manifest.json"), ArtifactSamples.JSON.writeValueAsBytes(
-                JsonEdit.applyAll(manifestEdits, pair.manifest().root(), pair.manifest().places())));
-        Files.write(target.resolve("run_results.json"), ArtifactSamples.JSON.writeValueAsBytes(
-                JsonEdit.applyAll(runResultsEdits, pair.runResults().root(), pair.runResults().places())));
+        Files.write(
+                target.resolve("manifest.json"),
+                ArtifactSamples.JSON.writeValueAsBytes(JsonEdit.applyAll(
+                        manifestEdits, pair.manifest().root(), pair.manifest().places())));
+        Files.write(
+                target.resolve("run_results.json"),
+                ArtifactSamples.JSON.writeValueAsBytes(JsonEdit.applyAll(
+                        runResultsEdits,
+                        pair.runResults().root(),
+                        pair.runResults().places())));
         Path output = SCRATCH.dir().resolve("soda");
-        Parameters parameters = Parameters.builder().with(Setting.DATA_SOURCE, "fuzz_source").with(Setting.DBT_ARTIFACTS, target)
-                .with(Setting.OUTPUT_DIRECTORY, output).with(Setting.DRY_RUN, true).with(Setting.DATA_TIMESTAMP, dbtTimestamp ? "dbt" : "ingestion").build();
+        Parameters parameters = Parameters.builder()
+                .with(Setting.DATA_SOURCE, "fuzz_source")
+                .with(Setting.DBT_ARTIFACTS, target)
+                .with(Setting.OUTPUT_DIRECTORY, output)
+                .with(Setting.DRY_RUN, true)
+                .with(Setting.DATA_TIMESTAMP, dbtTimestamp ? "dbt" : "ingestion")
+                .build();
 
         Guard.within("the ingestion", () -> {
             try {
@@ -116,12 +142,15 @@ class IngestionFuzzTest {
             return; // nothing to send: the ingestion says so and sends nothing
         }
         // What a dry run wrote can be sent later with soda:upload as it is.
-        assertThat(ScanResultsFile.inspect(file).checks()).isEqualTo(outcome.checks().checks().size());
+        assertThat(ScanResultsFile.inspect(file).checks())
+                .isEqualTo(outcome.checks().checks().size());
         JsonSchema contract = schema();
         if (contract != null) {
             // The upload body is the file plus the token, which the schema requires: add a placeholder.
             ((ObjectNode) written).put("token", "placeholder");
-            assertThat(contract.validate(written)).as("upload body against the contract's schema").isEmpty();
+            assertThat(contract.validate(written))
+                    .as("upload body against the contract's schema")
+                    .isEmpty();
         }
     }
 
@@ -132,8 +161,8 @@ class IngestionFuzzTest {
         if (all.size() == 1) {
             return Arbitraries.just(all.get(0));
         }
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(all.get(0))),
-                Tuple.of(1, Arbitraries.of(all.subList(1, all.size()))));
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(all.get(0))), Tuple.of(1, Arbitraries.of(all.subList(1, all.size()))));
     }
 
     @Provide
@@ -153,7 +182,8 @@ class IngestionFuzzTest {
                                     && Files.isRegularFile(folder.resolve("run_results.json")))
                             .filter(folder -> size(folder.resolve("manifest.json")) <= MAX_MANIFEST)
                             .sorted()
-                            .forEach(folder -> found.add(pair(folder.getFileName().toString(), folder)));
+                            .forEach(folder ->
+                                    found.add(pair(folder.getFileName().toString(), folder)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -174,7 +204,8 @@ class IngestionFuzzTest {
             List<JsonPointer> places = new ArrayList<>();
             ArtifactSamples.collectPlaces(root, JsonPointer.empty(), places);
             List<JsonPointer> read = places.stream()
-                    .filter(place -> SKIPPED.stream().noneMatch(skipped -> place.toString().contains(skipped)))
+                    .filter(place -> SKIPPED.stream()
+                            .noneMatch(skipped -> place.toString().contains(skipped)))
                     .toList();
             return new ArtifactSamples.Tree(new ArtifactSamples.Sample(file.toString(), bytes), root, read);
         } catch (IOException e) {
@@ -188,7 +219,8 @@ class IngestionFuzzTest {
             Path file = SharedArtifacts.sharedDir().resolve("contracts/soda-scan-results.schema.json");
             if (Files.isRegularFile(file)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+                    schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                            .getSchema(in);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.sodamaven.fuzz;
 
-import dev.sodamaven.testing.EveryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sodamaven.core.IngestException;
@@ -9,9 +8,9 @@ import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
 import dev.sodamaven.dbt.TestResult;
+import dev.sodamaven.testing.EveryTest;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Runs both dbt artifact readers on a file, each within {@link Guard}'s time bound, and checks the
@@ -22,9 +21,7 @@ final class Readers {
 
     static final String SETTING = "dbtArtifacts (-Dsoda.dbt.artifacts)";
 
-
-    private Readers() {
-    }
+    private Readers() {}
 
     static void readBothWays(Path file) {
         Guard.within("RunResultsReader", () -> {
@@ -48,7 +45,10 @@ final class Readers {
     /** One message, on one line, naming the file, with a hint. */
     static void checkRefusal(IngestException refused, Path file, IngestException.Kind kind) {
         assertThat(refused.kind()).as("kind of: %s", refused.getMessage()).isEqualTo(kind);
-        assertThat(refused.getMessage()).contains(file.toString()).doesNotContain("\n").doesNotContain("\r")
+        assertThat(refused.getMessage())
+                .contains(file.toString())
+                .doesNotContain("\n")
+                .doesNotContain("\r")
                 .hasSizeLessThan(file.toString().length() + 800);
         assertThat(refused.hint()).as("hint of: %s", refused.getMessage()).isNotBlank();
     }

@@ -1,32 +1,26 @@
 package dev.sodamaven.fuzz;
 
-import dev.sodamaven.testing.TestRun;
-import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sodamaven.core.IngestException;
-import dev.sodamaven.core.IngestLog;
-import dev.sodamaven.Ingestion;
-import dev.sodamaven.Remote;
 import dev.sodamaven.config.Parameters;
-import dev.sodamaven.config.SettingsResolver;
+import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.soda.SavedScan;
 import dev.sodamaven.soda.ScanResultsFile;
 import dev.sodamaven.testing.SharedArtifacts;
+import dev.sodamaven.testing.TestRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -63,8 +57,8 @@ class ScanResultsFileFuzzTest {
     }
 
     @Property(seed = "20261132", edgeCases = EdgeCasesMode.NONE)
-    void validJsonWithAnyTypeInAnyPlace(@ForAll("trees") ArtifactSamples.Tree tree,
-                                        @ForAll("jsonEdits") List<JsonEdit> edits) throws Exception {
+    void validJsonWithAnyTypeInAnyPlace(
+            @ForAll("trees") ArtifactSamples.Tree tree, @ForAll("jsonEdits") List<JsonEdit> edits) throws Exception {
         JsonNode changed = JsonEdit.applyAll(edits, tree.root(), tree.places());
         inspect(SCRATCH.write("changed.json", ArtifactSamples.JSON.writeValueAsBytes(changed)));
     }
@@ -143,8 +137,8 @@ class ScanResultsFileFuzzTest {
                     JsonNode root = ArtifactSamples.JSON.readTree(sample);
                     List<JsonPointer> places = new ArrayList<>();
                     ArtifactSamples.collectPlaces(root, JsonPointer.empty(), places);
-                    parsed.add(new ArtifactSamples.Tree(new ArtifactSamples.Sample("scan results", sample), root,
-                            List.copyOf(places)));
+                    parsed.add(new ArtifactSamples.Tree(
+                            new ArtifactSamples.Sample("scan results", sample), root, List.copyOf(places)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -157,8 +151,12 @@ class ScanResultsFileFuzzTest {
     private static Path dryRunOfTheExample() throws IngestException {
         Path output = SCRATCH.dir().resolve("dry-run");
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T08:30:12Z"), ZoneOffset.UTC);
-        Parameters parameters = Parameters.builder().with(Setting.DATA_SOURCE, "jaffle_shop")
-                .with(Setting.DBT_ARTIFACTS, SharedArtifacts.exampleArtifacts()).with(Setting.OUTPUT_DIRECTORY, output).with(Setting.DRY_RUN, true).build();
+        Parameters parameters = Parameters.builder()
+                .with(Setting.DATA_SOURCE, "jaffle_shop")
+                .with(Setting.DBT_ARTIFACTS, SharedArtifacts.exampleArtifacts())
+                .with(Setting.OUTPUT_DIRECTORY, output)
+                .with(Setting.DRY_RUN, true)
+                .build();
         new TestRun(clock).ingest(parameters);
         return output.resolve("scan-results.json");
     }

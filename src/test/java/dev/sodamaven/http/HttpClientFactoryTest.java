@@ -20,7 +20,8 @@ class HttpClientFactoryTest {
             System.clearProperty(logger);
         }
 
-        HttpClientFactory.create(new RecordingSleeper().settings(0), SystemDefaultDnsResolver.INSTANCE).close();
+        HttpClientFactory.create(new RecordingSleeper().settings(0), SystemDefaultDnsResolver.INSTANCE)
+                .close();
 
         for (String logger : LOGGERS) {
             assertThat(System.getProperty(logger)).as(logger).isEqualTo("off");

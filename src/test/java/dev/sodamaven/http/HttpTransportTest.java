@@ -1,12 +1,12 @@
 package dev.sodamaven.http;
 
-import dev.sodamaven.core.Setting;
-import dev.sodamaven.core.ProxySettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.core.Secret;
+import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The transport end to end against local servers: retries as they happen, timeouts, redirects, downloads, proxies. */
 class HttpTransportTest {
 
-    private static final byte[] UPLOAD = "{\"type\":\"sodaCoreInsertScanResults\",\"name\":\"é ü \\\"q\\\"\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPLOAD =
+            "{\"type\":\"sodaCoreInsertScanResults\",\"name\":\"é ü \\\"q\\\"\"}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
@@ -59,8 +59,11 @@ class HttpTransportTest {
 
     /** A transport whose client resolves host names with {@code dns}. */
     private HttpTransport transport(HttpSettings settings, DnsResolver dns) {
-        return closing(new HttpTransport(HttpClientFactory.create(settings, dns),
-                RetryPolicy.of(settings, Clock.systemUTC()), settings.sleeper(), recordingRetries));
+        return closing(new HttpTransport(
+                HttpClientFactory.create(settings, dns),
+                RetryPolicy.of(settings, Clock.systemUTC()),
+                settings.sleeper(),
+                recordingRetries));
     }
 
     private static HttpCall get(String url) {
@@ -68,7 +71,8 @@ class HttpTransportTest {
     }
 
     private static HttpCall upload(String url) {
-        return HttpCall.postJson("test upload", URI.create(url), RequestBody.of(UPLOAD), RetryMode.ONLY_IF_NOT_PROCESSED);
+        return HttpCall.postJson(
+                "test upload", URI.create(url), RequestBody.of(UPLOAD), RetryMode.ONLY_IF_NOT_PROCESSED);
     }
 
     private ScriptedServer server(ScriptedServer.Answer... answers) throws IOException {
@@ -77,7 +81,9 @@ class HttpTransportTest {
 
     @Test
     void retries503TwiceThenSucceedsAndCountsAttempts() throws Exception {
-        ScriptedServer server = server(ScriptedServer.json(503, "{}"), ScriptedServer.json(503, "{}"),
+        ScriptedServer server = server(
+                ScriptedServer.json(503, "{}"),
+                ScriptedServer.json(503, "{}"),
                 ScriptedServer.json(200, "{\"ok\":true}"));
 
         HttpReply reply = transport(sleeper.settings(3)).send(get(server.url("/x")));
@@ -94,8 +100,8 @@ class HttpTransportTest {
 
     @Test
     void resendsTheWholeRequestBodyOnEachRetry() throws Exception {
-        ScriptedServer server = server(ScriptedServer.json(503, "{}"), ScriptedServer.json(429, "{}"),
-                ScriptedServer.json(200, "{}"));
+        ScriptedServer server =
+                server(ScriptedServer.json(503, "{}"), ScriptedServer.json(429, "{}"), ScriptedServer.json(200, "{}"));
 
         HttpReply reply = transport(sleeper.settings(3)).send(upload(server.url("/api/command")));
 
@@ -124,11 +130,16 @@ class HttpTransportTest {
             }
         };
 
-        assertThatThrownBy(() -> transport(sleeper.settings(3)).send(HttpCall.postJson("test upload",
-                URI.create(server.url("/api/command")), unreadable, RetryMode.ONLY_IF_NOT_PROCESSED)))
+        assertThatThrownBy(() -> transport(sleeper.settings(3))
+                        .send(HttpCall.postJson(
+                                "test upload",
+                                URI.create(server.url("/api/command")),
+                                unreadable,
+                                RetryMode.ONLY_IF_NOT_PROCESSED)))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.getMessage()).contains("the request body could not be read (NoSuchFileException: "
-                            + "target/soda/scan-results.json)");
+                    assertThat(e.getMessage())
+                            .contains("the request body could not be read (NoSuchFileException: "
+                                    + "target/soda/scan-results.json)");
                     assertThat(e.hint()).contains("disk");
                 });
         assertThat(sleeper.waits()).isEmpty();
@@ -136,8 +147,8 @@ class HttpTransportTest {
 
     @Test
     void honoursRetryAfterInSeconds() throws Exception {
-        ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "3"), ""),
-                ScriptedServer.json(200, "{}"));
+        ScriptedServer server =
+                server(ScriptedServer.status(429, Map.of("Retry-After", "3"), ""), ScriptedServer.json(200, "{}"));
 
         HttpReply reply = transport(sleeper.settings(2)).send(upload(server.url("/api/command")));
 
@@ -148,7 +159,8 @@ class HttpTransportTest {
 
     @Test
     void doesNotWaitLongerThanTheRetryAfterCapAndReturnsThe429() throws Exception {
-        ScriptedServer server = server(ScriptedServer.status(429, Map.of("Retry-After", "3600"), "{\"m\":\"slow down\"}"),
+        ScriptedServer server = server(
+                ScriptedServer.status(429, Map.of("Retry-After", "3600"), "{\"m\":\"slow down\"}"),
                 ScriptedServer.json(200, "{}"));
 
         HttpReply reply = transport(sleeper.settings(3)).send(get(server.url("/x")));
@@ -168,8 +180,9 @@ class HttpTransportTest {
         assertThatThrownBy(() -> transport.send(upload("http://127.0.0.1:" + port + "/api/command")))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.kind()).isEqualTo(IngestException.Kind.REMOTE);
-                    assertThat(e.getMessage()).isEqualTo("test upload failed (after 3 attempts): connection refused "
-                            + "(http://127.0.0.1:" + port + ").");
+                    assertThat(e.getMessage())
+                            .isEqualTo("test upload failed (after 3 attempts): connection refused "
+                                    + "(http://127.0.0.1:" + port + ").");
                     assertThat(e.hint()).contains("host and port");
                 });
         // Nothing left this machine, so even an upload is tried again.
@@ -183,8 +196,9 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> transport(sleeper.settings(2)).send(get(server.url("/x"))))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("test GET failed (after 3 attempts): "
-                            + "the connection was dropped in the middle of the answer");
+                    assertThat(e.getMessage())
+                            .startsWith("test GET failed (after 3 attempts): "
+                                    + "the connection was dropped in the middle of the answer");
                     assertThat(e.getMessage()).doesNotContain("may have received");
                 });
         assertThat(server.connections()).isEqualTo(3);
@@ -196,10 +210,11 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> transport(sleeper.settings(3)).send(upload(server.url("/api/command"))))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("test upload failed: the connection was dropped in the "
-                            + "middle of the answer");
-                    assertThat(e.getMessage()).contains("The server may have received the request before the failure, "
-                            + "so it was not repeated");
+                    assertThat(e.getMessage())
+                            .startsWith("test upload failed: the connection was dropped in the middle of the answer");
+                    assertThat(e.getMessage())
+                            .contains("The server may have received the request before the failure, "
+                                    + "so it was not repeated");
                 });
         assertThat(server.connections()).isEqualTo(1);
         assertThat(sleeper.waits()).isEmpty();
@@ -229,9 +244,10 @@ class HttpTransportTest {
 
     @Test
     void badGatewayAndGatewayTimeoutAreRetriedOnlyForIdempotentRequests() throws Exception {
-        ScriptedServer gets = server(ScriptedServer.json(502, "{}"), ScriptedServer.json(504, "{}"),
-                ScriptedServer.json(200, "{}"));
-        assertThat(transport(sleeper.settings(3)).send(get(gets.url("/x"))).status()).isEqualTo(200);
+        ScriptedServer gets =
+                server(ScriptedServer.json(502, "{}"), ScriptedServer.json(504, "{}"), ScriptedServer.json(200, "{}"));
+        assertThat(transport(sleeper.settings(3)).send(get(gets.url("/x"))).status())
+                .isEqualTo(200);
         assertThat(gets.received()).hasSize(3);
 
         ScriptedServer posts = server(ScriptedServer.json(502, "{}"), ScriptedServer.json(200, "{}"));
@@ -241,7 +257,10 @@ class HttpTransportTest {
         assertThat(posts.received()).hasSize(1);
 
         ScriptedServer timeouts = server(ScriptedServer.json(504, "{}"), ScriptedServer.json(200, "{}"));
-        assertThat(transport(sleeper.settings(3)).send(upload(timeouts.url("/api/command"))).status()).isEqualTo(504);
+        assertThat(transport(sleeper.settings(3))
+                        .send(upload(timeouts.url("/api/command")))
+                        .status())
+                .isEqualTo(504);
         assertThat(timeouts.received()).hasSize(1);
     }
 
@@ -263,7 +282,8 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> transport.send(upload(server.url("/api/command"))))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("test upload failed: timed out waiting for the answer (http://127.0.0.1:");
+                    assertThat(e.getMessage())
+                            .startsWith("test upload failed: timed out waiting for the answer (http://127.0.0.1:");
                     assertThat(e.getMessage()).contains("may have received the request");
                     assertThat(e.hint()).contains(Setting.READ_TIMEOUT.ref());
                 });
@@ -297,8 +317,8 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> transport.send(get("https://cloud.sodaa.io/api/command")))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("test GET failed: the host name cannot be resolved "
-                            + "(https://cloud.sodaa.io).");
+                    assertThat(e.getMessage())
+                            .isEqualTo("test GET failed: the host name cannot be resolved (https://cloud.sodaa.io).");
                     assertThat(e.hint()).contains("host setting");
                 });
         assertThat(sleeper.waits()).isEmpty();
@@ -309,8 +329,9 @@ class HttpTransportTest {
         assertThatThrownBy(() -> transport(sleeper.settings(3)).send(get("http://my_host:8080/api/command")))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
-                    assertThat(e.getMessage()).isEqualTo("test GET cannot be sent: the address http://my_host:8080 has "
-                            + "no valid host name.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("test GET cannot be sent: the address http://my_host:8080 has "
+                                    + "no valid host name.");
                 });
     }
 
@@ -320,7 +341,8 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> transport(sleeper.settings(3)).send(get(server.url("/x"))))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("test GET failed: the answer is not valid HTTP (http://127.0.0.1:");
+                    assertThat(e.getMessage())
+                            .startsWith("test GET failed: the answer is not valid HTTP (http://127.0.0.1:");
                     assertThat(e.hint()).contains("scheme and port");
                 });
         assertThat(server.connections()).isEqualTo(1);
@@ -328,15 +350,24 @@ class HttpTransportTest {
 
     @Test
     void followsRedirectsOfGetsKeepingAuthorizationOnTheSameHost() throws Exception {
-        ScriptedServer server = server(ScriptedServer.redirect(302, "/moved?x=1"), ScriptedServer.json(200, "{\"at\":2}"));
+        ScriptedServer server =
+                server(ScriptedServer.redirect(302, "/moved?x=1"), ScriptedServer.json(200, "{\"at\":2}"));
 
-        HttpReply reply = transport(sleeper.settings(0)).send(HttpCall.get("test GET", URI.create(server.url("/start")),
-                Map.of("Accept", "application/json"), Secret.of("Token abc")));
+        HttpReply reply = transport(sleeper.settings(0))
+                .send(HttpCall.get(
+                        "test GET",
+                        URI.create(server.url("/start")),
+                        Map.of("Accept", "application/json"),
+                        Secret.of("Token abc")));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(text(reply)).isEqualTo("{\"at\":2}");
-        assertThat(server.received()).extracting(ScriptedServer.Received::pathAndQuery).containsExactly("/start", "/moved?x=1");
-        assertThat(server.received()).allSatisfy(request -> assertThat(request.header("authorization")).isEqualTo("Token abc"));
+        assertThat(server.received())
+                .extracting(ScriptedServer.Received::pathAndQuery)
+                .containsExactly("/start", "/moved?x=1");
+        assertThat(server.received())
+                .allSatisfy(
+                        request -> assertThat(request.header("authorization")).isEqualTo("Token abc"));
     }
 
     @Test
@@ -344,13 +375,15 @@ class HttpTransportTest {
         ScriptedServer other = server(ScriptedServer.json(200, "{\"elsewhere\":true}"));
         ScriptedServer first = server(ScriptedServer.redirect(307, other.url("/file")));
 
-        HttpReply reply = transport(sleeper.settings(0)).send(HttpCall.get("test GET", URI.create(first.url("/a")),
-                Map.of(), Secret.of("Token abc")));
+        HttpReply reply = transport(sleeper.settings(0))
+                .send(HttpCall.get("test GET", URI.create(first.url("/a")), Map.of(), Secret.of("Token abc")));
 
         assertThat(text(reply)).isEqualTo("{\"elsewhere\":true}");
         assertThat(first.received().get(0).header("authorization")).isEqualTo("Token abc");
-        assertThat(other.received()).singleElement().satisfies(request ->
-                assertThat(request.header("authorization")).isNull());
+        assertThat(other.received())
+                .singleElement()
+                .satisfies(
+                        request -> assertThat(request.header("authorization")).isNull());
     }
 
     @Test
@@ -393,8 +426,8 @@ class HttpTransportTest {
         RawServer server = closing(new RawServer(RawServer.CUT_SHORT));
         Path target = dir.resolve("run-1/manifest.json");
 
-        assertThatThrownBy(() -> transport(sleeper.settings(1)).download(get(server.url("/m")), target,
-                DownloadListener.NONE))
+        assertThatThrownBy(() ->
+                        transport(sleeper.settings(1)).download(get(server.url("/m")), target, DownloadListener.NONE))
                 .hasMessageContaining("dropped in the middle of the answer");
 
         assertThat(target).doesNotExist();
@@ -421,8 +454,8 @@ class HttpTransportTest {
         Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
         Path target = dir.resolve("blocker/run_results.json");
 
-        assertThatThrownBy(() -> transport(sleeper.settings(3)).download(get(server.url("/m")), target,
-                DownloadListener.NONE))
+        assertThatThrownBy(() ->
+                        transport(sleeper.settings(3)).download(get(server.url("/m")), target, DownloadListener.NONE))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.getMessage()).contains("the download could not be written to");
                     assertThat(e.getMessage()).contains("blocker");
@@ -460,9 +493,16 @@ class HttpTransportTest {
         ScriptedServer proxy = server(
                 ScriptedServer.status(407, Map.of("Proxy-Authenticate", "Basic realm=\"corp\""), ""),
                 ScriptedServer.json(200, "{\"via\":\"proxy\"}"));
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(1),
-                Duration.ofSeconds(1), "ua", List.of(new ProxySettings("http", "127.0.0.1", proxy.port(), "me",
-                Secret.of("proxy-pass"), "localhost")), sleeper);
+        HttpSettings settings = new HttpSettings(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofMillis(1),
+                Duration.ofSeconds(1),
+                "ua",
+                List.of(new ProxySettings(
+                        "http", "127.0.0.1", proxy.port(), "me", Secret.of("proxy-pass"), "localhost")),
+                sleeper);
         DnsResolver onlyLoopback = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -484,16 +524,23 @@ class HttpTransportTest {
         List<ScriptedServer.Received> received = proxy.received();
         assertThat(received).hasSize(2);
         assertThat(received.get(0).pathAndQuery()).isEqualTo("http://dbt-cloud.example/api/v2/x");
-        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("me:proxy-pass".getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("me:proxy-pass".getBytes(StandardCharsets.UTF_8));
         assertThat(received.get(1).header("proxy-authorization")).isEqualTo(expected);
     }
 
     @Test
     void nonProxyHostsBypassTheProxy() throws Exception {
         ScriptedServer target = server(ScriptedServer.json(200, "{\"direct\":true}"));
-        HttpSettings settings = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(1),
-                Duration.ofSeconds(1), "ua", List.of(new ProxySettings("http", "127.0.0.1", freePort(), null, null,
-                "localhost|127.0.0.*")), sleeper);
+        HttpSettings settings = new HttpSettings(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofMillis(1),
+                Duration.ofSeconds(1),
+                "ua",
+                List.of(new ProxySettings("http", "127.0.0.1", freePort(), null, null, "localhost|127.0.0.*")),
+                sleeper);
 
         HttpReply reply = transport(settings).send(get(target.url("/x")));
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Which settings.xml proxy a target goes through, decided without any connection. */
 class ProxyRoutePlannerTest {
 
-    private static final ProxySettings HTTP = new ProxySettings("http", "proxy.corp", 3128, null, null,
-            "localhost|*.internal.corp");
+    private static final ProxySettings HTTP =
+            new ProxySettings("http", "proxy.corp", 3128, null, null, "localhost|*.internal.corp");
     private static final ProxySettings HTTPS = new ProxySettings("https", "secure-proxy.corp", 8443, null, null, null);
 
     private static HttpHost proxyFor(List<ProxySettings> proxies, String scheme, String host) {
@@ -28,7 +28,8 @@ class ProxyRoutePlannerTest {
 
     @Test
     void anHttpProxyAlsoServesHttpsTargets() {
-        assertThat(proxyFor(List.of(HTTP), "https", "cloud.soda.io")).isEqualTo(new HttpHost("http", "proxy.corp", 3128));
+        assertThat(proxyFor(List.of(HTTP), "https", "cloud.soda.io"))
+                .isEqualTo(new HttpHost("http", "proxy.corp", 3128));
     }
 
     @Test

@@ -44,7 +44,8 @@ final class RawServer implements AutoCloseable {
     /** Answers with a broken header. */
     static final Behaviour NOT_HTTP = (socket, closing) -> {
         OutputStream out = socket.getOutputStream();
-        out.write("HTTP/1.1 200 OK\r\nthis is no header\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write("HTTP/1.1 200 OK\r\nthis is no header\r\nContent-Length: 0\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         socket.close();
     };

@@ -25,7 +25,14 @@ public final class RecordingSleeper implements Sleeper {
     }
 
     public HttpSettings settings(int maxRetries, Duration readTimeout) {
-        return new HttpSettings(Duration.ofSeconds(5), readTimeout, maxRetries, Duration.ofMillis(100),
-                Duration.ofSeconds(5), "soda-maven-plugin/test", List.of(), this);
+        return new HttpSettings(
+                Duration.ofSeconds(5),
+                readTimeout,
+                maxRetries,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
+                "soda-maven-plugin/test",
+                List.of(),
+                this);
     }
 }

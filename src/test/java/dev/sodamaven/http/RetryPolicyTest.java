@@ -40,30 +40,42 @@ class RetryPolicyTest {
     @Test
     void tooManyRequestsAndServiceUnavailableAreRetriedWhateverTheRequest() {
         for (RetryMode mode : RetryMode.values()) {
-            assertThat(policy.afterReply(reply(429), mode, 1)).as("429 %s", mode).isPresent();
-            assertThat(policy.afterReply(reply(503), mode, 1)).as("503 %s", mode).isPresent();
+            assertThat(policy.afterReply(reply(429), mode, 1))
+                    .as("429 %s", mode)
+                    .isPresent();
+            assertThat(policy.afterReply(reply(503), mode, 1))
+                    .as("503 %s", mode)
+                    .isPresent();
         }
     }
 
     @Test
     void otherServerErrorsAreRetriedOnlyForIdempotentRequests() {
         for (int status : new int[] {500, 502, 504, 507, 599}) {
-            assertThat(policy.afterReply(reply(status), RetryMode.IDEMPOTENT, 1)).as("%d", status).isPresent();
-            assertThat(policy.afterReply(reply(status), RetryMode.ONLY_IF_NOT_PROCESSED, 1)).as("%d", status).isEmpty();
+            assertThat(policy.afterReply(reply(status), RetryMode.IDEMPOTENT, 1))
+                    .as("%d", status)
+                    .isPresent();
+            assertThat(policy.afterReply(reply(status), RetryMode.ONLY_IF_NOT_PROCESSED, 1))
+                    .as("%d", status)
+                    .isEmpty();
         }
     }
 
     @Test
     void notImplementedAndVersionNotSupportedAreNeverRetried() {
         for (int status : new int[] {501, 505}) {
-            assertThat(policy.afterReply(reply(status), RetryMode.IDEMPOTENT, 1)).as("%d", status).isEmpty();
+            assertThat(policy.afterReply(reply(status), RetryMode.IDEMPOTENT, 1))
+                    .as("%d", status)
+                    .isEmpty();
         }
     }
 
     @Test
     void successesRedirectsAndOtherClientErrorsStand() {
         for (int status : new int[] {200, 204, 302, 400, 401, 404, 408, 413, 600}) {
-            assertThat(policy.afterReply(reply(status), RetryMode.IDEMPOTENT, 1)).as("%d", status).isEmpty();
+            assertThat(policy.afterReply(reply(status), RetryMode.IDEMPOTENT, 1))
+                    .as("%d", status)
+                    .isEmpty();
         }
     }
 
@@ -72,12 +84,14 @@ class RetryPolicyTest {
         assertThat(policy.maxAttempts()).isEqualTo(4);
         assertThat(policy.afterReply(reply(503), RetryMode.IDEMPOTENT, 3)).isPresent();
         assertThat(policy.afterReply(reply(503), RetryMode.IDEMPOTENT, 4)).isEmpty();
-        assertThat(policy.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 4)).isEmpty();
+        assertThat(policy.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 4))
+                .isEmpty();
 
         RetryPolicy never = new RetryPolicy(0, INITIAL, CAP, FIXED);
         assertThat(never.maxAttempts()).isEqualTo(1);
         assertThat(never.afterReply(reply(503), RetryMode.IDEMPOTENT, 1)).isEmpty();
-        assertThat(never.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 1)).isEmpty();
+        assertThat(never.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
     }
 
     @Test
@@ -88,13 +102,18 @@ class RetryPolicyTest {
     @Test
     void transportFailuresFollowWhetherTheServerMayHaveProcessedTheRequest() {
         // Nothing reached the server: even an upload is tried again.
-        assertThat(policy.afterFailure(failure(false, true), RetryMode.ONLY_IF_NOT_PROCESSED, 1)).isPresent();
-        assertThat(policy.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 1)).isPresent();
+        assertThat(policy.afterFailure(failure(false, true), RetryMode.ONLY_IF_NOT_PROCESSED, 1))
+                .isPresent();
+        assertThat(policy.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 1))
+                .isPresent();
         // It may have: only a request that can be repeated safely is.
-        assertThat(policy.afterFailure(failure(true, true), RetryMode.ONLY_IF_NOT_PROCESSED, 1)).isEmpty();
-        assertThat(policy.afterFailure(failure(true, true), RetryMode.IDEMPOTENT, 1)).isPresent();
+        assertThat(policy.afterFailure(failure(true, true), RetryMode.ONLY_IF_NOT_PROCESSED, 1))
+                .isEmpty();
+        assertThat(policy.afterFailure(failure(true, true), RetryMode.IDEMPOTENT, 1))
+                .isPresent();
         // Trying again cannot help (unknown host, TLS, a local file).
-        assertThat(policy.afterFailure(failure(false, false), RetryMode.IDEMPOTENT, 1)).isEmpty();
+        assertThat(policy.afterFailure(failure(false, false), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
     }
 
     @Test
@@ -111,9 +130,12 @@ class RetryPolicyTest {
 
     @Test
     void retryAfterInSecondsIsWaitedEvenBeyondTheBackoffCap() {
-        assertThat(policy.afterReply(retryAfter(429, "3"), RetryMode.ONLY_IF_NOT_PROCESSED, 1)).contains(Duration.ofSeconds(3));
-        assertThat(policy.afterReply(retryAfter(429, " 60 "), RetryMode.IDEMPOTENT, 1)).contains(Duration.ofSeconds(60));
-        assertThat(policy.afterReply(retryAfter(500, "2"), RetryMode.IDEMPOTENT, 1)).contains(Duration.ofSeconds(2));
+        assertThat(policy.afterReply(retryAfter(429, "3"), RetryMode.ONLY_IF_NOT_PROCESSED, 1))
+                .contains(Duration.ofSeconds(3));
+        assertThat(policy.afterReply(retryAfter(429, " 60 "), RetryMode.IDEMPOTENT, 1))
+                .contains(Duration.ofSeconds(60));
+        assertThat(policy.afterReply(retryAfter(500, "2"), RetryMode.IDEMPOTENT, 1))
+                .contains(Duration.ofSeconds(2));
     }
 
     @Test
@@ -127,31 +149,41 @@ class RetryPolicyTest {
     void aRetryAfterInThePastMeansRetryAtOnce() {
         assertThat(policy.afterReply(retryAfter(503, "Fri, 20 Nov 2026 08:00:00 GMT"), RetryMode.IDEMPOTENT, 1))
                 .contains(Duration.ZERO);
-        assertThat(policy.afterReply(retryAfter(503, "-5"), RetryMode.IDEMPOTENT, 1)).contains(Duration.ZERO);
+        assertThat(policy.afterReply(retryAfter(503, "-5"), RetryMode.IDEMPOTENT, 1))
+                .contains(Duration.ZERO);
     }
 
     @Test
     void aRetryAfterLongerThanTheMaximumEndsTheRetries() {
         // The limit is two minutes: 120 s is waited for, a second more is not.
-        assertThat(policy.afterReply(retryAfter(429, "120"), RetryMode.IDEMPOTENT, 1)).contains(Duration.ofSeconds(120));
-        assertThat(policy.afterReply(retryAfter(429, "121"), RetryMode.IDEMPOTENT, 1)).isEmpty();
-        assertThat(policy.afterReply(retryAfter(429, "3600"), RetryMode.IDEMPOTENT, 1)).isEmpty();
-        assertThat(policy.afterReply(retryAfter(503, "Fri, 20 Nov 2026 09:30:12 GMT"), RetryMode.IDEMPOTENT, 1)).isEmpty();
-        assertThat(policy.afterReply(retryAfter(503, "999999999999999999"), RetryMode.IDEMPOTENT, 1)).isEmpty();
+        assertThat(policy.afterReply(retryAfter(429, "120"), RetryMode.IDEMPOTENT, 1))
+                .contains(Duration.ofSeconds(120));
+        assertThat(policy.afterReply(retryAfter(429, "121"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
+        assertThat(policy.afterReply(retryAfter(429, "3600"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
+        assertThat(policy.afterReply(retryAfter(503, "Fri, 20 Nov 2026 09:30:12 GMT"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
+        assertThat(policy.afterReply(retryAfter(503, "999999999999999999"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
     }
 
     @Test
     void anUnreadableRetryAfterFallsBackToTheBackoff() {
         for (String unreadable : new String[] {"later", "", "1.5", "20 Nov 2026 08:30:16", "9999999999999999999"}) {
-            assertThat(policy.afterReply(retryAfter(429, unreadable), RetryMode.IDEMPOTENT, 1)).as("'%s'", unreadable)
-                    .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(100)));
+            assertThat(policy.afterReply(retryAfter(429, unreadable), RetryMode.IDEMPOTENT, 1))
+                    .as("'%s'", unreadable)
+                    .hasValueSatisfying(
+                            wait -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(100)));
         }
     }
 
     @Test
     void retryAfterIsOnlyReadWhenTheStatusIsRetried() {
-        assertThat(policy.afterReply(retryAfter(404, "1"), RetryMode.IDEMPOTENT, 1)).isEmpty();
-        assertThat(policy.afterReply(retryAfter(500, "1"), RetryMode.ONLY_IF_NOT_PROCESSED, 1)).isEmpty();
+        assertThat(policy.afterReply(retryAfter(404, "1"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
+        assertThat(policy.afterReply(retryAfter(500, "1"), RetryMode.ONLY_IF_NOT_PROCESSED, 1))
+                .isEmpty();
     }
 
     @Test
@@ -178,7 +210,8 @@ class RetryPolicyTest {
         RetryPolicy uncapped = new RetryPolicy(10, Duration.ofMillis(1), Duration.ofMillis(Long.MAX_VALUE), FIXED);
         for (int attempt : new int[] {31, 64, 65, 1000, Integer.MAX_VALUE}) {
             // Doubling stops after 30 steps rather than shifting the base past the width of a long.
-            assertThat(uncapped.backoff(attempt).toMillis()).as("attempt %d", attempt)
+            assertThat(uncapped.backoff(attempt).toMillis())
+                    .as("attempt %d", attempt)
                     .isBetween(1L << 29, 1L << 30);
         }
     }

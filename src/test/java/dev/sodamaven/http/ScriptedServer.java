@@ -119,10 +119,11 @@ final class ScriptedServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+            received.add(new Received(
+                    exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
             Answer next = script.poll();
             if (next != null) {
                 last = next;

@@ -26,8 +26,8 @@ class TransportFailureTest {
 
     @Test
     void aTlsHandshakeFailureIsNotRetried() {
-        TransportFailure failure = TransportFailure.classify(new SSLHandshakeException("PKIX path building failed"),
-                progress(false, false), true);
+        TransportFailure failure = TransportFailure.classify(
+                new SSLHandshakeException("PKIX path building failed"), progress(false, false), true);
 
         assertThat(failure.reason()).startsWith("the TLS handshake failed");
         assertThat(failure.retryable(RetryMode.IDEMPOTENT)).isFalse();
@@ -37,7 +37,8 @@ class TransportFailureTest {
     @Test
     void aTlsConnectionResetMidAnswerIsADroppedConnection() {
         // Newer JDKs report a reset TLS connection as a plain SSLException: it is no handshake problem.
-        TransportFailure failure = TransportFailure.classify(new SSLException("Connection reset"), progress(true, true), true);
+        TransportFailure failure =
+                TransportFailure.classify(new SSLException("Connection reset"), progress(true, true), true);
 
         assertThat(failure.reason()).startsWith("the connection was dropped in the middle of the answer");
         assertThat(failure.retryable(RetryMode.IDEMPOTENT)).isTrue();
@@ -46,7 +47,8 @@ class TransportFailureTest {
 
     @Test
     void anInterruptIsNeitherATimeoutNorRetried() {
-        for (IOException interrupt : new IOException[] {new InterruptedIOException(), new RequestFailedException("Request aborted")}) {
+        for (IOException interrupt :
+                new IOException[] {new InterruptedIOException(), new RequestFailedException("Request aborted")}) {
             TransportFailure failure = TransportFailure.classify(interrupt, progress(false, false), false);
 
             assertThat(failure.reason()).isEqualTo("the request was interrupted");
@@ -56,25 +58,33 @@ class TransportFailureTest {
 
     @Test
     void connectFailuresAreRetriedEvenForAnUpload() {
-        for (IOException connect : new IOException[] {new HttpHostConnectException("refused"),
-                new ConnectTimeoutException("timed out")}) {
+        for (IOException connect :
+                new IOException[] {new HttpHostConnectException("refused"), new ConnectTimeoutException("timed out")}) {
             assertThat(TransportFailure.classify(connect, progress(false, false), true)
-                    .retryable(RetryMode.ONLY_IF_NOT_PROCESSED)).isTrue();
+                            .retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
+                    .isTrue();
         }
     }
 
     @Test
     void whetherAnUploadMayHaveArrivedFollowsWhatTheTrySaw() {
         IOException reset = new SocketException("Connection reset");
-        assertThat(TransportFailure.classify(reset, progress(false, false), true).retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
-                .as("the body never left").isTrue();
-        assertThat(TransportFailure.classify(reset, progress(false, false), true).reason())
+        assertThat(TransportFailure.classify(reset, progress(false, false), true)
+                        .retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
+                .as("the body never left")
+                .isTrue();
+        assertThat(TransportFailure.classify(reset, progress(false, false), true)
+                        .reason())
                 .startsWith("the connection failed before the request was sent");
-        assertThat(TransportFailure.classify(reset, progress(true, false), true).retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
-                .as("the body was sent").isFalse();
+        assertThat(TransportFailure.classify(reset, progress(true, false), true)
+                        .retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
+                .as("the body was sent")
+                .isFalse();
         assertThat(TransportFailure.classify(new SocketTimeoutException("Read timed out"), progress(true, false), true)
-                .retryable(RetryMode.ONLY_IF_NOT_PROCESSED)).isFalse();
+                        .retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
+                .isFalse();
         assertThat(TransportFailure.classify(new ConnectionClosedException("Premature end"), progress(true, true), true)
-                .mayHaveBeenProcessed()).isTrue();
+                        .mayHaveBeenProcessed())
+                .isTrue();
     }
 }

@@ -34,14 +34,16 @@ class FailureReportTest {
 
     @Test
     void aFailedQualityGateFailsTheBuild() {
-        IngestException gate = new IngestException(IngestException.Kind.QUALITY_GATE,
-                "2 dbt tests failed and failOn is fail.", "See the report.");
+        IngestException gate = new IngestException(
+                IngestException.Kind.QUALITY_GATE, "2 dbt tests failed and failOn is fail.", "See the report.");
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, () -> report.end(gate, true));
 
         assertThat(failure).hasMessage("2 dbt tests failed and failOn is fail. See the report.");
-        assertThat(failure.getCause()).isInstanceOfSatisfying(IngestException.class,
-                cause -> assertThat(cause.kind()).isEqualTo(IngestException.Kind.QUALITY_GATE));
+        assertThat(failure.getCause())
+                .isInstanceOfSatisfying(
+                        IngestException.class,
+                        cause -> assertThat(cause.kind()).isEqualTo(IngestException.Kind.QUALITY_GATE));
         assertThat(log.lines()).isEmpty();
     }
 
@@ -60,10 +62,12 @@ class FailureReportTest {
 
         Throwable thrown = end(problem, true);
 
-        assertThat(thrown).isExactlyInstanceOf(MojoExecutionException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(MojoExecutionException.class)
                 .hasMessage("Something went wrong. Do this.");
-        assertThat(thrown.getCause()).isInstanceOfSatisfying(IngestException.class,
-                cause -> assertThat(cause.kind()).isEqualTo(kind));
+        assertThat(thrown.getCause())
+                .isInstanceOfSatisfying(
+                        IngestException.class, cause -> assertThat(cause.kind()).isEqualTo(kind));
         assertThat(log.lines()).isEmpty();
     }
 
@@ -85,9 +89,11 @@ class FailureReportTest {
 
         Throwable thrown = end(problem, true);
 
-        assertThat(thrown).isInstanceOf(MojoExecutionException.class).hasMessage("Soda Cloud answered 503. Try again "
-                + "later. The scan results are saved in " + file + "; send them again with: mvn soda:upload "
-                + "-Dsoda.scanResults=" + file);
+        assertThat(thrown)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Soda Cloud answered 503. Try again "
+                        + "later. The scan results are saved in " + file + "; send them again with: mvn soda:upload "
+                        + "-Dsoda.scanResults=" + file);
     }
 
     @Test
@@ -96,27 +102,32 @@ class FailureReportTest {
 
         report.end(IngestException.remote("Soda Cloud answered 503.", null).withKeptScanResults(file), false);
 
-        assertThat(log.at("WARN")).containsExactly("Soda Cloud answered 503. The scan results are saved in " + file
-                + "; send them again with: mvn soda:upload -Dsoda.scanResults=" + file, CONTINUES);
+        assertThat(log.at("WARN"))
+                .containsExactly(
+                        "Soda Cloud answered 503. The scan results are saved in " + file
+                                + "; send them again with: mvn soda:upload -Dsoda.scanResults=" + file,
+                        CONTINUES);
     }
 
     @Test
     void settingsAreSpelledTheMavenWay() {
-        IngestException problem = IngestException.configuration("No data source: " + Setting.DATA_SOURCE.ref()
-                + " is not set.", "Set " + Setting.DATA_SOURCE.ref() + " or the environment variable SODA_DATA_SOURCE.");
+        IngestException problem = IngestException.configuration(
+                "No data source: " + Setting.DATA_SOURCE.ref() + " is not set.",
+                "Set " + Setting.DATA_SOURCE.ref() + " or the environment variable SODA_DATA_SOURCE.");
 
         Throwable thrown = end(problem, true);
 
-        assertThat(thrown).hasMessage("No data source: dataSource (-Dsoda.dataSource) is not set. Set dataSource "
-                + "(-Dsoda.dataSource) or the environment variable SODA_DATA_SOURCE.");
+        assertThat(thrown)
+                .hasMessage("No data source: dataSource (-Dsoda.dataSource) is not set. Set dataSource "
+                        + "(-Dsoda.dataSource) or the environment variable SODA_DATA_SOURCE.");
         assertThat(((IngestException) thrown.getCause()).hint()).doesNotContain("{{setting:");
     }
 
     @Test
     void theRunsSecretsAreMaskedInMessageAndHint() {
         secrets.add(SECRET);
-        IngestException problem = IngestException.remote("Soda Cloud echoed {\"secret\":\"" + SECRET + "\"}.",
-                "Check the key " + SECRET + ".");
+        IngestException problem = IngestException.remote(
+                "Soda Cloud echoed {\"secret\":\"" + SECRET + "\"}.", "Check the key " + SECRET + ".");
 
         Throwable thrown = end(problem, true);
 
@@ -138,8 +149,8 @@ class FailureReportTest {
     @Test
     void aCleanCauseIsKeptForDashE() {
         ConnectException refused = new ConnectException("Connection refused");
-        IngestException problem = IngestException.remote("Soda Cloud could not be reached.", "Check the proxy.",
-                refused);
+        IngestException problem =
+                IngestException.remote("Soda Cloud could not be reached.", "Check the proxy.", refused);
 
         Throwable thrown = end(problem, true);
 
@@ -152,14 +163,16 @@ class FailureReportTest {
     void aCauseHoldingASecretIsDropped() {
         secrets.add(SECRET);
         IOException leaky = new IOException("Server said: bad token " + SECRET);
-        IngestException problem = IngestException.remote("Soda Cloud refused the login.", "Check the API key.",
-                new RuntimeException("wrapped", leaky));
+        IngestException problem = IngestException.remote(
+                "Soda Cloud refused the login.", "Check the API key.", new RuntimeException("wrapped", leaky));
 
         Throwable thrown = end(problem, true);
 
         assertThat(thrown).hasMessage("Soda Cloud refused the login. Check the API key.");
         assertThat(thrown.getCause()).isInstanceOf(IngestException.class);
-        assertThat(thrown.getCause().getCause()).as("the cause chain quotes the secret").isNull();
+        assertThat(thrown.getCause().getCause())
+                .as("the cause chain quotes the secret")
+                .isNull();
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain(SECRET);
         }

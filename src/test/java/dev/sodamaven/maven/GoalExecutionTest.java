@@ -53,9 +53,10 @@ class GoalExecutionTest {
         ingest.execute();
         upload.execute();
 
-        assertThat(log.lines()).containsExactly(
-                "INFO Skipping the Soda ingestion: skip (-Dsoda.skip) is true.",
-                "INFO Skipping the Soda upload: skip (-Dsoda.skip) is true.");
+        assertThat(log.lines())
+                .containsExactly(
+                        "INFO Skipping the Soda ingestion: skip (-Dsoda.skip) is true.",
+                        "INFO Skipping the Soda upload: skip (-Dsoda.skip) is true.");
     }
 
     @Test
@@ -64,7 +65,8 @@ class GoalExecutionTest {
 
         Throwable thrown = catchThrowable(goal::execute);
 
-        assertThat(thrown).isExactlyInstanceOf(MojoExecutionException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(MojoExecutionException.class)
                 .hasMessage("No scan results file is set. Set scanResults (-Dsoda.scanResults) to the file to send.");
     }
 
@@ -75,9 +77,10 @@ class GoalExecutionTest {
 
         assertThatCode(goal::execute).doesNotThrowAnyException();
 
-        assertThat(log.at("WARN")).containsExactly(
-                "No scan results file is set. Set scanResults (-Dsoda.scanResults) to the file to send.",
-                "The build goes on because failOnError (-Dsoda.failOnError) is false.");
+        assertThat(log.at("WARN"))
+                .containsExactly(
+                        "No scan results file is set. Set scanResults (-Dsoda.scanResults) to the file to send.",
+                        "The build goes on because failOnError (-Dsoda.failOnError) is false.");
     }
 
     @Test
@@ -91,8 +94,9 @@ class GoalExecutionTest {
 
         Throwable thrown = catchThrowable(goal::execute);
 
-        assertThat(thrown).isExactlyInstanceOf(MojoExecutionException.class).hasMessage(
-                "Maven could not decrypt the password of <server> 'other-machine' in settings.xml. "
+        assertThat(thrown)
+                .isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessage("Maven could not decrypt the password of <server> 'other-machine' in settings.xml. "
                         + "Check ~/.m2/settings-security.xml and the encrypted value (mvn --encrypt-password).");
     }
 }

@@ -37,9 +37,8 @@ class GoalParametersTest {
     private static Map<String, Map<String, DeclaredParameter>> goals;
 
     /** A parameter as plugin.xml declares it. */
-    private record DeclaredParameter(String name, boolean editable, String description, String expression,
-                                     String defaultValue) {
-    }
+    private record DeclaredParameter(
+            String name, boolean editable, String description, String expression, String defaultValue) {}
 
     @BeforeAll
     static void readPluginDescriptor() throws Exception {
@@ -61,11 +60,19 @@ class GoalParametersTest {
             for (Element parameter : children(mojo, "parameters", "parameter")) {
                 String name = text(parameter, "name");
                 Element configured = configuration.get(name);
-                parameters.put(name, new DeclaredParameter(name, Boolean.parseBoolean(text(parameter, "editable")),
-                        text(parameter, "description"),
-                        configured == null ? null : emptyToNull(configured.getTextContent().trim()),
-                        configured == null || !configured.hasAttribute("default-value") ? null
-                                : configured.getAttribute("default-value")));
+                parameters.put(
+                        name,
+                        new DeclaredParameter(
+                                name,
+                                Boolean.parseBoolean(text(parameter, "editable")),
+                                text(parameter, "description"),
+                                configured == null
+                                        ? null
+                                        : emptyToNull(
+                                                configured.getTextContent().trim()),
+                                configured == null || !configured.hasAttribute("default-value")
+                                        ? null
+                                        : configured.getAttribute("default-value")));
             }
             goals.put(text(mojo, "goal"), parameters);
         }
@@ -73,16 +80,23 @@ class GoalParametersTest {
 
     /** target/classes/META-INF/maven/plugin.xml: beside the goal classes, not some jar's descriptor. */
     private static Path pluginDescriptor() throws URISyntaxException {
-        Path classes = Path.of(IngestMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(IngestMojo.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         return classes.resolve("META-INF/maven/plugin.xml");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Setting.Goal.class, names = {"INGEST", "UPLOAD"})
+    @EnumSource(
+            value = Setting.Goal.class,
+            names = {"INGEST", "UPLOAD"})
     void theEditableParametersAreExactlyTheCataloguesSettings(Setting.Goal goal) {
         Map<String, DeclaredParameter> declared = declared(goal);
         Set<String> editable = new TreeSet<>();
-        declared.values().stream().filter(p -> p.editable() && !MAVEN_OBJECTS.contains(p.name()))
+        declared.values().stream()
+                .filter(p -> p.editable() && !MAVEN_OBJECTS.contains(p.name()))
                 .forEach(p -> editable.add(p.name()));
         List<String> problems = new ArrayList<>();
         for (String name : editable) {
@@ -93,23 +107,29 @@ class GoalParametersTest {
                         + "readonly if users must not set it");
             } else if (!setting.get().goal().includes(goal)) {
                 problems.add("soda:" + goalName(goal) + " declares parameter '" + name + "', but Setting."
-                        + setting.get().name() + " belongs to goal " + setting.get().goal() + ": move the field to "
+                        + setting.get().name() + " belongs to goal "
+                        + setting.get().goal() + ": move the field to "
                         + "the goal class it belongs to, or change the Setting's goal to " + Setting.Goal.BOTH);
             }
         }
         for (Setting setting : Setting.of(goal)) {
             if (!editable.contains(setting.parameter())) {
                 problems.add("Setting." + setting.name() + " belongs to soda:" + goalName(goal) + ", but the goal has "
-                        + "no editable parameter '" + setting.parameter() + "': add the field with @Parameter(property = \""
+                        + "no editable parameter '" + setting.parameter()
+                        + "': add the field with @Parameter(property = \""
                         + setting.property() + "\") to " + goalClass(goal) + " (AbstractSodaMojo if both goals have it)"
                         + (declared.containsKey(setting.parameter()) ? ", and drop readonly = true" : ""));
             }
         }
-        assertThat(problems).as("soda:%s parameters vs the Setting catalogue", goalName(goal)).isEmpty();
+        assertThat(problems)
+                .as("soda:%s parameters vs the Setting catalogue", goalName(goal))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Setting.Goal.class, names = {"INGEST", "UPLOAD"})
+    @EnumSource(
+            value = Setting.Goal.class,
+            names = {"INGEST", "UPLOAD"})
     void eachParametersUserPropertyIsTheCataloguesProperty(Setting.Goal goal) {
         List<String> problems = new ArrayList<>();
         for (Setting setting : Setting.of(goal)) {
@@ -122,7 +142,8 @@ class GoalParametersTest {
                 problems.add(goalClass(goal) + " field '" + setting.parameter() + "': its user property is "
                         + (parameter.expression() == null ? "missing" : "'" + parameter.expression() + "'")
                         + "; declare @Parameter(property = \"" + setting.property() + "\") as Setting."
-                        + setting.name() + ".property() says (or change the catalogue, if the property is what's wrong)");
+                        + setting.name()
+                        + ".property() says (or change the catalogue, if the property is what's wrong)");
             }
         }
         assertThat(problems).as("soda:%s user properties", goalName(goal)).isEmpty();
@@ -136,7 +157,9 @@ class GoalParametersTest {
      * say what the README says.
      */
     @ParameterizedTest
-    @EnumSource(value = Setting.Goal.class, names = {"INGEST", "UPLOAD"})
+    @EnumSource(
+            value = Setting.Goal.class,
+            names = {"INGEST", "UPLOAD"})
     void eachParametersDefaultIsTheCataloguesDefault(Setting.Goal goal) {
         List<String> problems = new ArrayList<>();
         for (Setting setting : Setting.of(goal)) {
@@ -151,13 +174,21 @@ class GoalParametersTest {
                     problems.add(field + " declares defaultValue = \"" + parameter.defaultValue() + "\", but Setting."
                             + setting.name() + " also comes from " + String.join(", ", otherSources) + ", which that "
                             + "default would always override: remove defaultValue from its @Parameter (the catalogue's "
-                            + "default " + setting.documentedDefault().map(d -> "\"" + d + "\"").orElse("(none)")
+                            + "default "
+                            + setting.documentedDefault()
+                                    .map(d -> "\"" + d + "\"")
+                                    .orElse("(none)")
                             + " applies when no source gives a value)");
                 }
             } else if (!setting.documentedDefault().equals(Optional.ofNullable(parameter.defaultValue()))) {
-                problems.add(field + " declares " + (parameter.defaultValue() == null ? "no defaultValue"
-                        : "defaultValue = \"" + parameter.defaultValue() + "\"") + ", but Setting." + setting.name()
-                        + " documents " + setting.documentedDefault().map(d -> "the default \"" + d + "\"")
+                problems.add(field + " declares "
+                        + (parameter.defaultValue() == null
+                                ? "no defaultValue"
+                                : "defaultValue = \"" + parameter.defaultValue() + "\"")
+                        + ", but Setting." + setting.name()
+                        + " documents "
+                        + setting.documentedDefault()
+                                .map(d -> "the default \"" + d + "\"")
                                 .orElse("no default")
                         + ": make the @Parameter's defaultValue and the catalogue's default the same");
             }
@@ -166,16 +197,22 @@ class GoalParametersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Setting.Goal.class, names = {"INGEST", "UPLOAD"})
+    @EnumSource(
+            value = Setting.Goal.class,
+            names = {"INGEST", "UPLOAD"})
     void everyParameterHasADescription(Setting.Goal goal) {
         List<String> problems = new ArrayList<>();
         for (DeclaredParameter parameter : declared(goal).values()) {
-            if (parameter.editable() && (parameter.description() == null || parameter.description().isBlank())) {
+            if (parameter.editable()
+                    && (parameter.description() == null
+                            || parameter.description().isBlank())) {
                 problems.add(goalClass(goal) + " field '" + parameter.name() + "' has no description: write a "
                         + "Javadoc comment on it (mvn soda:help -Ddetail shows it, and so does the plugin site)");
             }
         }
-        assertThat(problems).as("soda:%s parameter descriptions", goalName(goal)).isEmpty();
+        assertThat(problems)
+                .as("soda:%s parameter descriptions", goalName(goal))
+                .isEmpty();
     }
 
     private static List<String> otherSources(Setting setting) {
@@ -189,8 +226,8 @@ class GoalParametersTest {
     private static Map<String, DeclaredParameter> declared(Setting.Goal goal) {
         Map<String, DeclaredParameter> parameters = goals.get(goalName(goal));
         if (parameters == null) {
-            fail("plugin.xml has no goal '" + goalName(goal) + "' (it has " + goals.keySet() + "): is " + goalClass(goal)
-                    + " still annotated @Mojo(name = \"" + goalName(goal) + "\")?");
+            fail("plugin.xml has no goal '" + goalName(goal) + "' (it has " + goals.keySet() + "): is "
+                    + goalClass(goal) + " still annotated @Mojo(name = \"" + goalName(goal) + "\")?");
         }
         return parameters;
     }
@@ -216,7 +253,8 @@ class GoalParametersTest {
         List<Element> found = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Node node = nodes.item(i);
-            if (node instanceof Element element && (name == null || element.getTagName().equals(name))) {
+            if (node instanceof Element element
+                    && (name == null || element.getTagName().equals(name))) {
                 found.add(element);
             }
         }

@@ -23,9 +23,10 @@ class MavenIngestLogTest {
         log.info("Using " + Setting.DBT_CLOUD_ACCESS_URL.ref() + " = emea.dbt.com");
         log.warn("dbt Cloud echoed the token " + TOKEN + "; check " + Setting.DBT_CLOUD_API_TOKEN.ref() + ".");
 
-        assertThat(maven.lines()).containsExactly(
-                "INFO Using dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl) = emea.dbt.com",
-                "WARN dbt Cloud echoed the token ****; check dbtCloudApiToken (-Dsoda.dbtCloud.apiToken).");
+        assertThat(maven.lines())
+                .containsExactly(
+                        "INFO Using dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl) = emea.dbt.com",
+                        "WARN dbt Cloud echoed the token ****; check dbtCloudApiToken (-Dsoda.dbtCloud.apiToken).");
     }
 
     @Test

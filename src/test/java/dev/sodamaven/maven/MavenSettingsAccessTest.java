@@ -31,11 +31,14 @@ class MavenSettingsAccessTest {
 
     /** The plain values of the encrypted passwords in the settings.xml fixture. */
     private static final String SODA_SECRET = "sodaSecret-7f3a9c21";
+
     private static final String PROXY_PASSWORD = "proxyPass-92c1d4e0";
     private static final String PLAIN_TOKEN = "dbtPlainToken-5b8e";
     private static final String PLAIN_PROXY_PASSWORD = "plainProxyPass-44aa";
     /** Encrypted with another master password: this settings-security.xml cannot decrypt it. */
-    private static final String FOREIGN_ENCRYPTED = "{+ynCJJCB8T0HrhstbLFRYn9z7JYjBMHgLJ/k19XT5I5G2yW2KlLxP8MB7NiQj18X}";
+    private static final String FOREIGN_ENCRYPTED =
+            "{+ynCJJCB8T0HrhstbLFRYn9z7JYjBMHgLJ/k19XT5I5G2yW2KlLxP8MB7NiQj18X}";
+
     private static final String FOREIGN_PLAIN = "otherMaster-3e8a71bb";
 
     private Settings settings;
@@ -57,8 +60,10 @@ class MavenSettingsAccessTest {
      */
     static SettingsDecrypter decrypter() throws PlexusCipherException, URISyntaxException {
         DefaultSecDispatcher dispatcher = new DispatcherWithCipher();
-        dispatcher.setConfigurationFile(Path.of(MavenSettingsAccessTest.class.getResource("settings-security.xml")
-                .toURI()).toString());
+        dispatcher.setConfigurationFile(Path.of(MavenSettingsAccessTest.class
+                        .getResource("settings-security.xml")
+                        .toURI())
+                .toString());
         return new DefaultSettingsDecrypter(dispatcher);
     }
 
@@ -76,7 +81,9 @@ class MavenSettingsAccessTest {
         assertThat(server.username()).isEqualTo("key-id-0001");
         assertThat(server.password().reveal()).isEqualTo(SODA_SECRET);
         // settings.xml itself still holds the encrypted value: the decrypter works on a copy.
-        assertThat(settings.getServer("soda-cloud").getPassword()).startsWith("{").doesNotContain(SODA_SECRET);
+        assertThat(settings.getServer("soda-cloud").getPassword())
+                .startsWith("{")
+                .doesNotContain(SODA_SECRET);
     }
 
     @Test
@@ -97,8 +104,8 @@ class MavenSettingsAccessTest {
 
     @Test
     void everyPasswordReadIsAddedToTheRunsSecrets() throws IngestException {
-        String text = "login with " + SODA_SECRET + ", token " + PLAIN_TOKEN + ", proxy " + PROXY_PASSWORD
-                + " / " + PLAIN_PROXY_PASSWORD;
+        String text = "login with " + SODA_SECRET + ", token " + PLAIN_TOKEN + ", proxy " + PROXY_PASSWORD + " / "
+                + PLAIN_PROXY_PASSWORD;
         assertThat(secrets.mask(text)).as("nothing read yet").isEqualTo(text);
 
         access.server("soda-cloud");
@@ -113,9 +120,12 @@ class MavenSettingsAccessTest {
         assertThat(access.server("absent")).isEmpty();
         assertThat(access.server("")).isEmpty();
         assertThat(access.server(null)).isEmpty();
-        assertThat(new MavenSettingsAccess(null, null, secrets).server("soda-cloud")).as("no settings").isEmpty();
+        assertThat(new MavenSettingsAccess(null, null, secrets).server("soda-cloud"))
+                .as("no settings")
+                .isEmpty();
         assertThat(new MavenSettingsAccess(new Settings(), decrypter(), secrets).server("soda-cloud"))
-                .as("no servers").isEmpty();
+                .as("no servers")
+                .isEmpty();
     }
 
     @Test
@@ -127,7 +137,9 @@ class MavenSettingsAccessTest {
                 .isEqualTo("Maven could not decrypt the password of <server> 'other-machine' in settings.xml.");
         assertThat(problem.hint())
                 .isEqualTo("Check ~/.m2/settings-security.xml and the encrypted value (mvn --encrypt-password).");
-        assertThat(problem.getCause()).as("the decrypter's own message may quote the value").isNull();
+        assertThat(problem.getCause())
+                .as("the decrypter's own message may quote the value")
+                .isNull();
         assertNoValueIn(problem);
     }
 
@@ -191,7 +203,8 @@ class MavenSettingsAccessTest {
     }
 
     private static void assertNoValueIn(IngestException problem) {
-        assertThat(problem.describe()).doesNotContain(FOREIGN_ENCRYPTED, FOREIGN_ENCRYPTED.substring(1, 20),
-                FOREIGN_PLAIN, "master-Pa55phrase");
+        assertThat(problem.describe())
+                .doesNotContain(
+                        FOREIGN_ENCRYPTED, FOREIGN_ENCRYPTED.substring(1, 20), FOREIGN_PLAIN, "master-Pa55phrase");
     }
 }

@@ -24,8 +24,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class MavenWorld {
 
-    private MavenWorld() {
-    }
+    private MavenWorld() {}
 
     /** A session with these user properties ({@code -D…}), settings.xml and project base directory. */
     static MavenSession session(Properties userProperties, Settings settings, Path baseDirectory) {

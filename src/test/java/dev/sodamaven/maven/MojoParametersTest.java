@@ -29,7 +29,8 @@ class MojoParametersTest {
     @TempDir
     Path baseDirectory;
 
-    private Parameters read(AbstractMojo goal, Setting.Goal settings, Properties userProperties) throws IngestException {
+    private Parameters read(AbstractMojo goal, Setting.Goal settings, Properties userProperties)
+            throws IngestException {
         SecretParameterReader secrets = new SecretParameterReader(session(userProperties), execution("ingest"));
         return new MojoParameters(secrets, baseDirectory).read(goal, settings).build();
     }
@@ -49,8 +50,8 @@ class MojoParametersTest {
         set(goal, "apiKeySecret", element("apiKeySecret", "${soda.cloud.apiKeySecret}"));
         set(goal, "dbtCloudApiToken", element("dbtCloudApiToken", "${soda.dbtCloud.apiToken}"));
 
-        Parameters parameters = read(goal, Setting.Goal.INGEST,
-                properties("soda.cloud.apiKeySecret", "apiSecret-via-cli-81f0"));
+        Parameters parameters =
+                read(goal, Setting.Goal.INGEST, properties("soda.cloud.apiKeySecret", "apiSecret-via-cli-81f0"));
 
         assertThat(parameters.text(Setting.DATA_SOURCE)).hasValue("warehouse_prod");
         assertThat(parameters.text(Setting.SCAN_DEFINITION)).hasValue("Ingest - dbt");
@@ -63,7 +64,9 @@ class MojoParametersTest {
         assertThat(parameters.number(Setting.CONNECT_TIMEOUT)).isEqualTo(12);
         assertThat(parameters.text(Setting.API_KEY_ID)).hasValue("key-id-in-pom");
         assertThat(parameters.text(Setting.API_KEY_SECRET)).hasValue("apiSecret-via-cli-81f0");
-        assertThat(parameters.text(Setting.DBT_CLOUD_API_TOKEN)).as("-Dsoda.dbtCloud.apiToken not given").isEmpty();
+        assertThat(parameters.text(Setting.DBT_CLOUD_API_TOKEN))
+                .as("-Dsoda.dbtCloud.apiToken not given")
+                .isEmpty();
         assertThat(parameters.toString()).as("never the values").doesNotContain("apiSecret-via-cli-81f0");
     }
 
@@ -85,10 +88,11 @@ class MojoParametersTest {
 
         Parameters parameters = read(goal, Setting.Goal.INGEST, new Properties());
 
-        assertThat(parameters.paths(Setting.DBT_RUN_RESULTS)).containsExactly(
-                baseDirectory.resolve("dbt/target/run_results.json"),
-                absolute,
-                baseDirectory.resolve("retry/run_results.json"));
+        assertThat(parameters.paths(Setting.DBT_RUN_RESULTS))
+                .containsExactly(
+                        baseDirectory.resolve("dbt/target/run_results.json"),
+                        absolute,
+                        baseDirectory.resolve("retry/run_results.json"));
     }
 
     @Test
@@ -101,7 +105,8 @@ class MojoParametersTest {
 
         Parameters parameters = read(goal, Setting.Goal.UPLOAD, new Properties());
 
-        assertThat(parameters.path(Setting.SCAN_RESULTS)).hasValue(Path.of("/builds/app/target/soda/scan-results.json"));
+        assertThat(parameters.path(Setting.SCAN_RESULTS))
+                .hasValue(Path.of("/builds/app/target/soda/scan-results.json"));
         assertThat(parameters.text(Setting.SODA_CLOUD_HOST)).hasValue("cloud.us.soda.io");
         assertThat(parameters.number(Setting.READ_TIMEOUT)).isEqualTo(60);
         assertThat(parameters.text(Setting.API_KEY_SECRET)).hasValue("plainSecret-in-pom-21");
@@ -109,7 +114,9 @@ class MojoParametersTest {
 
     /** What {@link MojoParameters} needs: a field per setting, of the type it casts the setting's value to. */
     @ParameterizedTest
-    @EnumSource(value = Setting.Goal.class, names = {"INGEST", "UPLOAD"})
+    @EnumSource(
+            value = Setting.Goal.class,
+            names = {"INGEST", "UPLOAD"})
     void everySettingOfTheGoalHasAFieldOfItsType(Setting.Goal goal) {
         Class<?> goalClass = goal == Setting.Goal.INGEST ? IngestMojo.class : UploadMojo.class;
         List<String> problems = new ArrayList<>();
@@ -136,7 +143,9 @@ class MojoParametersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Setting.Goal.class, names = {"INGEST", "UPLOAD"})
+    @EnumSource(
+            value = Setting.Goal.class,
+            names = {"INGEST", "UPLOAD"})
     void aGoalWithNothingSetReadsWithoutError(Setting.Goal goal) throws IngestException {
         AbstractMojo goalInstance = goal == Setting.Goal.INGEST ? new IngestMojo() : new UploadMojo();
 

@@ -15,7 +15,9 @@ final class RecordingMavenLog implements Log {
 
     List<String> at(String level) {
         String prefix = level + " ";
-        return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+        return lines.stream()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()))
                 .toList();
     }
 

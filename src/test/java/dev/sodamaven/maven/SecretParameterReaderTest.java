@@ -69,9 +69,12 @@ class SecretParameterReaderTest {
     void aBlankOrEmptyElementIsNoSecret() throws IngestException {
         SecretParameterReader reader = reader(new Properties());
 
-        assertThat(reader.read(element("apiKeySecret", "  "), Setting.API_KEY_SECRET)).isNull();
-        assertThat(reader.read(element("apiKeySecret", ""), Setting.API_KEY_SECRET)).isNull();
-        assertThat(reader.read(element("apiKeySecret", null), Setting.API_KEY_SECRET)).isNull();
+        assertThat(reader.read(element("apiKeySecret", "  "), Setting.API_KEY_SECRET))
+                .isNull();
+        assertThat(reader.read(element("apiKeySecret", ""), Setting.API_KEY_SECRET))
+                .isNull();
+        assertThat(reader.read(element("apiKeySecret", null), Setting.API_KEY_SECRET))
+                .isNull();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.sodamaven.report;
 
-import dev.sodamaven.core.Setting;
 import static dev.sodamaven.report.ReportFixtures.ORDERS;
 import static dev.sodamaven.report.ReportFixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;
 import java.io.InputStream;
@@ -50,7 +50,8 @@ class JUnitReportWriterTest {
         assertThat(suite.getAttribute("name")).isEqualTo("dbt");
         assertThat(suite.getAttribute("timestamp")).isEqualTo("2026-11-20T08:30:12");
         assertThat(suite.getAttribute("time")).isEqualTo("1.750");
-        assertThat(properties(suite)).containsEntry("soda.dataSource", "jaffle_shop")
+        assertThat(properties(suite))
+                .containsEntry("soda.dataSource", "jaffle_shop")
                 .containsEntry("soda.scanDefinition", "Ingest - dbt")
                 .containsEntry("dbt.version", "1.10.7")
                 .containsEntry("dbt.command", "build")
@@ -58,14 +59,29 @@ class JUnitReportWriterTest {
                 .containsEntry("dbt.results", "target/run_results.json");
 
         List<Element> cases = elements(suite, "testcase");
-        assertThat(cases).extracting(test -> test.getAttribute("name")).containsExactly(
-                "not_null_orders_order_id", "accepted_values_orders_status", "unique_orders_order_id",
-                "relationships_orders_customer", "unique_customers_id",
-                "not_null_stg_payments_id", "assert_total_positive");
-        assertThat(cases).extracting(test -> test.getAttribute("classname")).containsExactly(
-                "analytics.jaffle.orders", "analytics.jaffle.orders", "analytics.jaffle.orders",
-                "analytics.jaffle.orders", "raw.customers", "skipped by dbt", "skipped by dbt");
-        assertThat(cases.get(0).getChildNodes().getLength()).as("a pass has no child").isZero();
+        assertThat(cases)
+                .extracting(test -> test.getAttribute("name"))
+                .containsExactly(
+                        "not_null_orders_order_id",
+                        "accepted_values_orders_status",
+                        "unique_orders_order_id",
+                        "relationships_orders_customer",
+                        "unique_customers_id",
+                        "not_null_stg_payments_id",
+                        "assert_total_positive");
+        assertThat(cases)
+                .extracting(test -> test.getAttribute("classname"))
+                .containsExactly(
+                        "analytics.jaffle.orders",
+                        "analytics.jaffle.orders",
+                        "analytics.jaffle.orders",
+                        "analytics.jaffle.orders",
+                        "raw.customers",
+                        "skipped by dbt",
+                        "skipped by dbt");
+        assertThat(cases.get(0).getChildNodes().getLength())
+                .as("a pass has no child")
+                .isZero();
         assertThat(cases.get(0).getAttribute("time")).isEqualTo("0.500");
         assertThat(cases.get(4).getAttribute("time")).isEqualTo("0.000");
     }
@@ -78,12 +94,18 @@ class JUnitReportWriterTest {
         Element failed = cases.get(2);
         assertThat(elements(failed, "error")).isEmpty();
         Element failure = elements(failed, "failure").get(0);
-        assertThat(failure.getAttribute("message")).isEqualTo("3 failing rows: Got 3 results, configured to fail if != 0");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("3 failing rows: Got 3 results, configured to fail if != 0");
         assertThat(failure.getAttribute("type")).isEqualTo("dbt fail");
-        assertThat(failure.getTextContent()).contains("dbt status: fail", "Failing rows: 3",
-                "Message: Got 3 results, configured to fail if != 0", "Dataset: analytics.jaffle.orders "
-                        + "(model.jaffle_shop.orders)", "Column: order_id", "Defined in: models/schema.yml",
-                "Unique id: test.jaffle_shop.unique_orders_order_id.0123456789");
+        assertThat(failure.getTextContent())
+                .contains(
+                        "dbt status: fail",
+                        "Failing rows: 3",
+                        "Message: Got 3 results, configured to fail if != 0",
+                        "Dataset: analytics.jaffle.orders (model.jaffle_shop.orders)",
+                        "Column: order_id",
+                        "Defined in: models/schema.yml",
+                        "Unique id: test.jaffle_shop.unique_orders_order_id.0123456789");
 
         Element errored = cases.get(3);
         assertThat(elements(errored, "failure")).isEmpty();
@@ -91,8 +113,9 @@ class JUnitReportWriterTest {
         assertThat(error.getAttribute("type")).isEqualTo("dbt error");
         assertThat(error.getAttribute("message"))
                 .isEqualTo("Database Error in test relationships_orders_customer relation does not exist");
-        assertThat(error.getTextContent()).contains("Database Error in test relationships_orders_customer\n"
-                + "  relation does not exist").doesNotContain("Failing rows");
+        assertThat(error.getTextContent())
+                .contains("Database Error in test relationships_orders_customer\n  relation does not exist")
+                .doesNotContain("Failing rows");
 
         Element warned = cases.get(1);
         assertThat(elements(warned, "failure")).isEmpty();
@@ -108,14 +131,19 @@ class JUnitReportWriterTest {
 
     @Test
     void failureWithoutMessageStillSaysWhatHappened() throws Exception {
-        MappedChecks mapped = new MappedChecks(List.of(
-                check("no_message_fail", ORDERS, Outcome.FAIL, "fail", 1L, null),
-                check("no_message_error", ORDERS, Outcome.FAIL, "error", null, "  ")),
-                List.of(), List.of(), List.of(), List.of());
+        MappedChecks mapped = new MappedChecks(
+                List.of(
+                        check("no_message_fail", ORDERS, Outcome.FAIL, "fail", 1L, null),
+                        check("no_message_error", ORDERS, Outcome.FAIL, "error", null, "  ")),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
 
         List<Element> cases = elements(suite(writer.write(mapped, ReportFixtures.context(), output)), "testcase");
 
-        assertThat(elements(cases.get(0), "failure").get(0).getAttribute("message")).isEqualTo("1 failing row");
+        assertThat(elements(cases.get(0), "failure").get(0).getAttribute("message"))
+                .isEqualTo("1 failing row");
         assertThat(elements(cases.get(1), "error").get(0).getAttribute("message"))
                 .isEqualTo("dbt test ended with status error");
     }
@@ -125,12 +153,16 @@ class JUnitReportWriterTest {
         String quoted = "it's \"quoted\" <b>&amp; 'done'</b> ]]> café 日本 \uD83D\uDE80";
         String illegal = "nul\u0000bell\u0007vt\u000Bfffe\uFFFEhigh\uD800low\uDC00end";
         var dataset = new dev.sodamaven.soda.Dataset("t<a>&\"b\"", "db\u0001", "s'ch", "model", "model.x.t");
-        MappedChecks mapped = new MappedChecks(List.of(
-                check(quoted, dataset, Outcome.FAIL, "fail", 5L, "message " + quoted + " " + illegal),
-                check(illegal, dataset, Outcome.PASS, "pass", 0L, null)),
-                List.of("test.pkg.<script>&\u0002.0123456789"), List.of(), List.of(), List.of());
-        ReportContext context = new ReportContext("ds \"&<>", "scan\u0000", null, null, null, null,
-                ReportFixtures.GENERATED, Map.of());
+        MappedChecks mapped = new MappedChecks(
+                List.of(
+                        check(quoted, dataset, Outcome.FAIL, "fail", 5L, "message " + quoted + " " + illegal),
+                        check(illegal, dataset, Outcome.PASS, "pass", 0L, null)),
+                List.of("test.pkg.<script>&\u0002.0123456789"),
+                List.of(),
+                List.of(),
+                List.of());
+        ReportContext context =
+                new ReportContext("ds \"&<>", "scan\u0000", null, null, null, null, ReportFixtures.GENERATED, Map.of());
 
         Path file = writer.write(mapped, context, output);
 
@@ -145,7 +177,8 @@ class JUnitReportWriterTest {
         Element failure = elements(cases.get(0), "failure").get(0);
         assertThat(failure.getAttribute("message")).startsWith("5 failing rows: message " + quoted);
         assertThat(failure.getTextContent()).contains("Message: message " + quoted);
-        assertThat(properties(suite)).containsEntry("soda.dataSource", "ds \"&<>")
+        assertThat(properties(suite))
+                .containsEntry("soda.dataSource", "ds \"&<>")
                 .containsEntry("soda.scanDefinition", "scan\uFFFD")
                 .doesNotContainKey("dbt.version");
         String raw = Files.readString(file, StandardCharsets.UTF_8);
@@ -155,10 +188,15 @@ class JUnitReportWriterTest {
     @Test
     void longMessagesAreShortenedInTheAttributeButKeptWholeInTheText() throws Exception {
         String longMessage = "SQL error " + "x".repeat(5_000);
-        MappedChecks mapped = new MappedChecks(List.of(check("long", ORDERS, Outcome.FAIL, "error", null,
-                longMessage)), List.of(), List.of(), List.of(), List.of());
+        MappedChecks mapped = new MappedChecks(
+                List.of(check("long", ORDERS, Outcome.FAIL, "error", null, longMessage)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
 
-        Element error = elements(suite(writer.write(mapped, ReportFixtures.context(), output)), "error").get(0);
+        Element error = elements(suite(writer.write(mapped, ReportFixtures.context(), output)), "error")
+                .get(0);
 
         assertThat(error.getAttribute("message")).hasSize(1_000).endsWith("...");
         assertThat(error.getTextContent()).contains(longMessage);
@@ -190,7 +228,8 @@ class JUnitReportWriterTest {
     void createsTheOutputDirectory() throws Exception {
         Path nested = output.resolve("target").resolve("soda");
 
-        assertThat(writer.write(ReportFixtures.sample(), ReportFixtures.context(), nested)).isRegularFile();
+        assertThat(writer.write(ReportFixtures.sample(), ReportFixtures.context(), nested))
+                .isRegularFile();
     }
 
     @Test
@@ -200,8 +239,11 @@ class JUnitReportWriterTest {
         assertThatThrownBy(() -> writer.write(ReportFixtures.sample(), ReportFixtures.context(), notAFolder))
                 .isInstanceOfSatisfying(IngestException.class, e -> {
                     assertThat(e.kind()).isEqualTo(IngestException.Kind.OUTPUT);
-                    assertThat(e.getMessage()).contains("JUnit report", notAFolder.resolve("TEST-dbt.xml").toString(),
-                            "exists and is not a folder");
+                    assertThat(e.getMessage())
+                            .contains(
+                                    "JUnit report",
+                                    notAFolder.resolve("TEST-dbt.xml").toString(),
+                                    "exists and is not a folder");
                     assertThat(e.hint()).contains(Setting.OUTPUT_DIRECTORY.ref(), notAFolder.toString());
                 });
     }
@@ -245,10 +287,16 @@ class JUnitReportWriterTest {
             }
             xml.close();
         }
-        assertThat(elements).containsEntry("testcase", 101_000).containsEntry("failure", 9_000)
-                .containsEntry("error", 1_000).containsEntry("skipped", 1_000);
-        assertThat(rootCounts).containsEntry("tests", "101000").containsEntry("failures", "9000")
-                .containsEntry("errors", "1000").containsEntry("skipped", "1000");
+        assertThat(elements)
+                .containsEntry("testcase", 101_000)
+                .containsEntry("failure", 9_000)
+                .containsEntry("error", 1_000)
+                .containsEntry("skipped", 1_000);
+        assertThat(rootCounts)
+                .containsEntry("tests", "101000")
+                .containsEntry("failures", "9000")
+                .containsEntry("errors", "1000")
+                .containsEntry("skipped", "1000");
     }
 
     private static void assertCounts(Element element, int tests, int failures, int errors, int skipped) {
@@ -267,7 +315,10 @@ class JUnitReportWriterTest {
     }
 
     private static Element suite(Path file) throws Exception {
-        return (Element) parse(file).getDocumentElement().getElementsByTagName("testsuite").item(0);
+        return (Element) parse(file)
+                .getDocumentElement()
+                .getElementsByTagName("testsuite")
+                .item(0);
     }
 
     private static List<Element> elements(Element parent, String tag) {

@@ -30,8 +30,8 @@ class OneTallyTest {
 
     private static final Pattern SUMMARY_ROW = Pattern.compile(
             "<tr><td>(?:<span class=\"badge \\w+\">)?([^<]+)(?:</span>)?</td><td class=\"num\">(\\d+)</td>");
-    private static final Pattern DATASET_ROW = Pattern.compile(
-            "<tr><td><a href=\"#dataset-\\d+\">([^<]+)</a></td><td>[^<]*</td>(.*?)</tr>");
+    private static final Pattern DATASET_ROW =
+            Pattern.compile("<tr><td><a href=\"#dataset-\\d+\">([^<]+)</a></td><td>[^<]*</td>(.*?)</tr>");
     private static final Pattern NUMBER = Pattern.compile(">(\\d+)<");
 
     @TempDir
@@ -42,24 +42,33 @@ class OneTallyTest {
     @Test
     void consoleJUnitAndHtmlGiveTheSameNumbers() throws Exception {
         List<String> console = ConsoleSummary.lines(run);
-        Element suites = parse(new JUnitReportWriter(ReportFixtures.OUTBOUND)
-                .write(run, ReportFixtures.context(), output));
-        String html = Files.readString(new HtmlReportWriter(ReportFixtures.OUTBOUND)
-                .write(run, ReportFixtures.context(), output), StandardCharsets.UTF_8);
+        Element suites =
+                parse(new JUnitReportWriter(ReportFixtures.OUTBOUND).write(run, ReportFixtures.context(), output));
+        String html = Files.readString(
+                new HtmlReportWriter(ReportFixtures.OUTBOUND).write(run, ReportFixtures.context(), output),
+                StandardCharsets.UTF_8);
 
         // Console: 11 checks sent, the 4 skipped tests said apart.
-        assertThat(console).containsExactly(
-                "Checks: 11 (5 pass, 3 warn, 2 fail, 1 error)",
-                "Datasets: 2",
-                "  analytics.jaffle.orders  3 pass, 2 warn, 1 fail, 1 error",
-                "  raw.customers            2 pass, 1 warn, 1 fail",
-                "Not sent: 4 tests skipped by dbt (an upstream node failed or was excluded)");
+        assertThat(console)
+                .containsExactly(
+                        "Checks: 11 (5 pass, 3 warn, 2 fail, 1 error)",
+                        "Datasets: 2",
+                        "  analytics.jaffle.orders  3 pass, 2 warn, 1 fail, 1 error",
+                        "  raw.customers            2 pass, 1 warn, 1 fail",
+                        "Not sent: 4 tests skipped by dbt (an upstream node failed or was excluded)");
 
         // JUnit: 11 checks + 4 skipped test cases; the 2 failures and the 1 error are apart.
         Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
         for (Element counted : List.of(suites, suite)) {
-            assertThat(Map.of("tests", counted.getAttribute("tests"), "failures", counted.getAttribute("failures"),
-                    "errors", counted.getAttribute("errors"), "skipped", counted.getAttribute("skipped")))
+            assertThat(Map.of(
+                            "tests",
+                            counted.getAttribute("tests"),
+                            "failures",
+                            counted.getAttribute("failures"),
+                            "errors",
+                            counted.getAttribute("errors"),
+                            "skipped",
+                            counted.getAttribute("skipped")))
                     .as("counts of <%s>", counted.getTagName())
                     .isEqualTo(Map.of("tests", "15", "failures", "2", "errors", "1", "skipped", "4"));
         }
@@ -69,14 +78,23 @@ class OneTallyTest {
         assertThat(suite.getElementsByTagName("skipped").getLength()).isEqualTo(4);
 
         // HTML: the summary table, the verdict and the table of datasets.
-        assertThat(summaryTable(html)).containsExactly(Map.entry("Pass", 5), Map.entry("Warn", 3),
-                Map.entry("Fail", 2), Map.entry("Error", 1), Map.entry("Skipped by dbt", 4),
-                Map.entry("No dataset", 0), Map.entry("Not in manifest", 0), Map.entry("Other status", 0));
-        assertThat(html).contains("<p class=\"verdict error\">3 of 11 checks did not pass (1 ended in error in dbt).</p>");
+        assertThat(summaryTable(html))
+                .containsExactly(
+                        Map.entry("Pass", 5),
+                        Map.entry("Warn", 3),
+                        Map.entry("Fail", 2),
+                        Map.entry("Error", 1),
+                        Map.entry("Skipped by dbt", 4),
+                        Map.entry("No dataset", 0),
+                        Map.entry("Not in manifest", 0),
+                        Map.entry("Other status", 0));
+        assertThat(html)
+                .contains("<p class=\"verdict error\">3 of 11 checks did not pass (1 ended in error in dbt).</p>");
         // Checks, pass, warn, fail, error of each dataset, as the console lists them.
-        assertThat(datasetTable(html)).containsExactly(
-                Map.entry("analytics.jaffle.orders", List.of(7, 3, 2, 1, 1)),
-                Map.entry("raw.customers", List.of(4, 2, 1, 1, 0)));
+        assertThat(datasetTable(html))
+                .containsExactly(
+                        Map.entry("analytics.jaffle.orders", List.of(7, 3, 2, 1, 1)),
+                        Map.entry("raw.customers", List.of(4, 2, 1, 1, 0)));
     }
 
     /** The rows of the HTML summary table: label and count, in order. */
@@ -110,7 +128,9 @@ class OneTallyTest {
 
     private static Element parse(Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
-            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(in);
+            Document document = DocumentBuilderFactory.newDefaultInstance()
+                    .newDocumentBuilder()
+                    .parse(in);
             return document.getDocumentElement();
         }
     }

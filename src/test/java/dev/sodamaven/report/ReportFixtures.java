@@ -21,16 +21,23 @@ final class ReportFixtures {
 
     static final Instant GENERATED = Instant.parse("2026-11-20T08:30:12.345Z");
     static final Dataset ORDERS = new Dataset("orders", "analytics", "jaffle", "model", "model.jaffle_shop.orders");
-    static final Dataset CUSTOMERS = new Dataset("customers", null, "raw", "source",
-            "source.jaffle_shop.raw.customers");
+    static final Dataset CUSTOMERS =
+            new Dataset("customers", null, "raw", "source", "source.jaffle_shop.raw.customers");
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
-    static SodaCheck check(String name, Dataset dataset, Outcome outcome, String dbtStatus, Long failures,
-                           String message) {
-        return new SodaCheck("test.jaffle_shop." + name + ".0123456789", name, "models/schema.yml", dataset,
-                "order_id", outcome, dbtStatus, failures, message);
+    static SodaCheck check(
+            String name, Dataset dataset, Outcome outcome, String dbtStatus, Long failures, String message) {
+        return new SodaCheck(
+                "test.jaffle_shop." + name + ".0123456789",
+                name,
+                "models/schema.yml",
+                dataset,
+                "order_id",
+                outcome,
+                dbtStatus,
+                failures,
+                message);
     }
 
     /**
@@ -39,17 +46,38 @@ final class ReportFixtures {
      */
     static MappedChecks sample() {
         return new MappedChecks(
-                List.of(check("not_null_orders_order_id", ORDERS, Outcome.PASS, "pass", 0L, null),
-                        check("accepted_values_orders_status", ORDERS, Outcome.WARN, "warn", 2L,
+                List.of(
+                        check("not_null_orders_order_id", ORDERS, Outcome.PASS, "pass", 0L, null),
+                        check(
+                                "accepted_values_orders_status",
+                                ORDERS,
+                                Outcome.WARN,
+                                "warn",
+                                2L,
                                 "Got 2 results, configured to warn if != 0"),
-                        check("unique_orders_order_id", ORDERS, Outcome.FAIL, "fail", 3L,
+                        check(
+                                "unique_orders_order_id",
+                                ORDERS,
+                                Outcome.FAIL,
+                                "fail",
+                                3L,
                                 "Got 3 results, configured to fail if != 0"),
-                        check("relationships_orders_customer", ORDERS, Outcome.FAIL, "error", null,
+                        check(
+                                "relationships_orders_customer",
+                                ORDERS,
+                                Outcome.FAIL,
+                                "error",
+                                null,
                                 "Database Error in test relationships_orders_customer\n  relation does not exist"),
                         check("unique_customers_id", CUSTOMERS, Outcome.PASS, "pass", 0L, null)),
-                List.of("test.jaffle_shop.not_null_stg_payments_id.a1b2c3d4e5", "test.jaffle_shop.assert_total_positive"),
-                List.of(new MappedChecks.UnattachedTest("test.jaffle_shop.assert_raw_sql", "assert_raw_sql",
-                        "its SQL references no model, seed, snapshot or source", "")),
+                List.of(
+                        "test.jaffle_shop.not_null_stg_payments_id.a1b2c3d4e5",
+                        "test.jaffle_shop.assert_total_positive"),
+                List.of(new MappedChecks.UnattachedTest(
+                        "test.jaffle_shop.assert_raw_sql",
+                        "assert_raw_sql",
+                        "its SQL references no model, seed, snapshot or source",
+                        "")),
                 List.of("test.jaffle_shop.gone.ffffffffff"),
                 List.of("test.jaffle_shop.compiled_only.eeeeeeeeee (success)"));
     }
@@ -73,9 +101,13 @@ final class ReportFixtures {
         checks.add(check("customers_warn_1", CUSTOMERS, Outcome.WARN, "warn", 4L, "Got 4 results, configured to warn"));
         checks.add(check("orders_fail_1", ORDERS, Outcome.FAIL, "fail", 2L, "Got 2 results, configured to fail"));
         checks.add(check("customers_fail_1", CUSTOMERS, Outcome.FAIL, "fail", 5L, "Got 5 results, configured to fail"));
-        checks.add(check("orders_error_1", ORDERS, Outcome.FAIL, "error", null, "Database Error: relation does not exist"));
-        List<String> skipped = List.of("test.jaffle_shop.skipped_1.aaaaaaaaaa", "test.jaffle_shop.skipped_2.bbbbbbbbbb",
-                "test.jaffle_shop.skipped_3.cccccccccc", "test.jaffle_shop.skipped_4");
+        checks.add(check(
+                "orders_error_1", ORDERS, Outcome.FAIL, "error", null, "Database Error: relation does not exist"));
+        List<String> skipped = List.of(
+                "test.jaffle_shop.skipped_1.aaaaaaaaaa",
+                "test.jaffle_shop.skipped_2.bbbbbbbbbb",
+                "test.jaffle_shop.skipped_3.cccccccccc",
+                "test.jaffle_shop.skipped_4");
         return new MappedChecks(checks, skipped, List.of(), List.of(), List.of());
     }
 
@@ -83,16 +115,23 @@ final class ReportFixtures {
         Map<String, Double> seconds = new HashMap<>();
         seconds.put("test.jaffle_shop.unique_orders_order_id.0123456789", 1.25);
         seconds.put("test.jaffle_shop.not_null_orders_order_id.0123456789", 0.5);
-        return new ReportContext("jaffle_shop", "Ingest - dbt", "1.10.7", "build",
-                "0b6c1a9e-5c1f-4bd3-9d2b-4f0b2f3b1d7a", "target/run_results.json", GENERATED, seconds);
+        return new ReportContext(
+                "jaffle_shop",
+                "Ingest - dbt",
+                "1.10.7",
+                "build",
+                "0b6c1a9e-5c1f-4bd3-9d2b-4f0b2f3b1d7a",
+                "target/run_results.json",
+                GENERATED,
+                seconds);
     }
 
     /** {@code count} checks over {@code datasets} datasets, every tenth failing and every hundredth in error. */
     static MappedChecks large(int count, int datasets, int skipped) {
         List<SodaCheck> checks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Dataset dataset = new Dataset("table_" + (i % datasets), "db", "schema", "model",
-                    "model.big.table_" + (i % datasets));
+            Dataset dataset = new Dataset(
+                    "table_" + (i % datasets), "db", "schema", "model", "model.big.table_" + (i % datasets));
             if (i % 100 == 0) {
                 checks.add(check("test_" + i, dataset, Outcome.FAIL, "error", null, "Database Error " + i));
             } else if (i % 10 == 0) {

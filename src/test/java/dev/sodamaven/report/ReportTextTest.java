@@ -32,7 +32,8 @@ class ReportTextTest {
 
     @Test
     void oneLineCollapsesWhiteSpaceAndShortens() {
-        assertThat(ReportText.oneLine("  Database Error\n\t  in  test \r\n", 100)).isEqualTo("Database Error in test");
+        assertThat(ReportText.oneLine("  Database Error\n\t  in  test \r\n", 100))
+                .isEqualTo("Database Error in test");
         assertThat(ReportText.oneLine("abcdefghijkl", 10)).isEqualTo("abcdefg...");
         assertThat(ReportText.oneLine("abcdefghij", 10)).isEqualTo("abcdefghij");
     }
@@ -51,7 +52,8 @@ class ReportTextTest {
                 .isEqualTo("not_null_orders_order_id");
         assertThat(DbtTestNames.fromUniqueId("test.jaffle_shop.assert_total_positive"))
                 .isEqualTo("assert_total_positive");
-        assertThat(DbtTestNames.fromUniqueId("test.pkg.name_with_hex_like.deadbeef")).isEqualTo("name_with_hex_like.deadbeef");
+        assertThat(DbtTestNames.fromUniqueId("test.pkg.name_with_hex_like.deadbeef"))
+                .isEqualTo("name_with_hex_like.deadbeef");
         assertThat(DbtTestNames.fromUniqueId("unit_test.pkg.model.case")).isEqualTo("unit_test.pkg.model.case");
         assertThat(DbtTestNames.fromUniqueId("test.pkg")).isEqualTo("test.pkg");
     }

@@ -33,20 +33,32 @@ class ReportsOnExampleArtifactsTest {
     void reportsAgreeWithTheMappedChecksOfARealRun() throws Exception {
         Path artifacts = SharedArtifacts.exampleArtifacts();
         RunResults runResults = new RunResultsReader().read(artifacts.resolve("run_results.json"), "dbtRunResults");
-        ManifestIndex manifest = new ManifestReader().read(artifacts.resolve("manifest.json"),
-                runResults.tests().stream().map(TestResult::uniqueId).collect(Collectors.toSet()), "dbtManifest");
+        ManifestIndex manifest = new ManifestReader()
+                .read(
+                        artifacts.resolve("manifest.json"),
+                        runResults.tests().stream().map(TestResult::uniqueId).collect(Collectors.toSet()),
+                        "dbtManifest");
         MappedChecks mapped = new CheckMapper().map(runResults.tests(), manifest);
-        ReportContext context = ReportContext.of("jaffle_shop", "Ingest - dbt", runResults,
-                artifacts.resolve("run_results.json").toString(), ReportFixtures.GENERATED);
-        assertThat(mapped.checks()).as("every test result of the example is a check").hasSize(9);
+        ReportContext context = ReportContext.of(
+                "jaffle_shop",
+                "Ingest - dbt",
+                runResults,
+                artifacts.resolve("run_results.json").toString(),
+                ReportFixtures.GENERATED);
+        assertThat(mapped.checks())
+                .as("every test result of the example is a check")
+                .hasSize(9);
 
         Path junit = new JUnitReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);
         Path html = new HtmlReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);
 
         Element suite;
         try (InputStream in = Files.newInputStream(junit)) {
-            suite = (Element) DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(in)
-                    .getElementsByTagName("testsuite").item(0);
+            suite = (Element) DocumentBuilderFactory.newDefaultInstance()
+                    .newDocumentBuilder()
+                    .parse(in)
+                    .getElementsByTagName("testsuite")
+                    .item(0);
         }
         assertThat(suite.getAttribute("tests")).isEqualTo("9");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
@@ -57,8 +69,10 @@ class ReportsOnExampleArtifactsTest {
 
         String page = Files.readString(html);
         assertThat(page.split("<tr><td title=", -1)).hasSize(9 + 1);
-        assertThat(page).contains("<dt>dbt version</dt><dd>1.10.7</dd>",
-                "<p class=\"verdict fail\">1 of 9 checks did not pass.</p>");
+        assertThat(page)
+                .contains(
+                        "<dt>dbt version</dt><dd>1.10.7</dd>",
+                        "<p class=\"verdict fail\">1 of 9 checks did not pass.</p>");
         for (var check : mapped.checks()) {
             assertThat(page).contains(">" + check.name() + "</td>");
         }

@@ -25,14 +25,23 @@ class DatasetResolverTest {
     private final DbtRelation customers = model("customers");
     private final DbtRelation rawCustomers = source("raw", "customers", "raw_customers");
     private final DbtRelation rawOrders = source("raw", "orders", "raw_orders");
-    private final Map<String, DbtRelation> all = relations(orders, customers, rawCustomers, rawOrders,
-            seed("countries", "country_codes"), snapshot("orders_snapshot", "orders_history"),
-            versionedModel("bookings", "1"), versionedModel("bookings", "2"),
-            new DbtRelation("model.other.orders", RelationType.MODEL, "orders", "other_orders", null, null, "db", "x", null));
+    private final Map<String, DbtRelation> all = relations(
+            orders,
+            customers,
+            rawCustomers,
+            rawOrders,
+            seed("countries", "country_codes"),
+            snapshot("orders_snapshot", "orders_history"),
+            versionedModel("bookings", "1"),
+            versionedModel("bookings", "2"),
+            new DbtRelation(
+                    "model.other.orders", RelationType.MODEL, "orders", "other_orders", null, null, "db", "x", null));
 
     private DbtRelation resolve(DbtTest test) {
         DatasetResolver.Resolution resolution = new DatasetResolver(all).resolve(test);
-        assertThat(resolution.relation()).as("resolution of %s: %s", test.name(), resolution.reason()).isPresent();
+        assertThat(resolution.relation())
+                .as("resolution of %s: %s", test.name(), resolution.reason())
+                .isPresent();
         assertThat(resolution.reason()).isNull();
         return resolution.relation().get();
     }
@@ -45,36 +54,56 @@ class DatasetResolverTest {
 
     @Test
     void attachedNodeComesFirst() {
-        DbtTest test = generic("t", "{{ get_where_subquery(ref('customers')) }}", null, "model.shop.orders",
-                "models.customers", "model.shop.customers", "model.shop.orders");
+        DbtTest test = generic(
+                "t",
+                "{{ get_where_subquery(ref('customers')) }}",
+                null,
+                "model.shop.orders",
+                "models.customers",
+                "model.shop.customers",
+                "model.shop.orders");
 
         assertThat(resolve(test)).isEqualTo(orders);
     }
 
     @Test
     void anAttachedNodeMissingFromTheManifestFallsBackToWhatTheTestDependsOn() {
-        DbtTest test = generic("t", "{{ get_where_subquery(ref('orders')) }}", null, "model.shop.gone", null,
-                "model.shop.orders");
+        DbtTest test = generic(
+                "t", "{{ get_where_subquery(ref('orders')) }}", null, "model.shop.gone", null, "model.shop.orders");
 
         assertThat(resolve(test)).isEqualTo(orders);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-            "{{ get_where_subquery(ref('orders')) }}                 | model.shop.orders",
-            "{{ ref(\"orders\") }}                                   | model.shop.orders",
-            "{{ get_where_subquery(ref('shop', 'customers')) }}      | model.shop.customers",
-            "{{ get_where_subquery(ref('bookings', v=2)) }}          | model.shop.bookings.v2",
-            "{{ get_where_subquery(ref('bookings', version=1)) }}    | model.shop.bookings.v1",
-            "{{ get_where_subquery(ref('bookings', v='2')) }}        | model.shop.bookings.v2",
-            "{{ get_where_subquery(ref('shop', 'bookings', v=1)) }}  | model.shop.bookings.v1",
-            "{{ get_where_subquery(source('raw', 'customers')) }}    | source.shop.raw.customers",
-            "{{ get_where_subquery(source(\"raw\",\"orders\")) }}    | source.shop.raw.orders"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "{{ get_where_subquery(ref('orders')) }}                 | model.shop.orders",
+                "{{ ref(\"orders\") }}                                   | model.shop.orders",
+                "{{ get_where_subquery(ref('shop', 'customers')) }}      | model.shop.customers",
+                "{{ get_where_subquery(ref('bookings', v=2)) }}          | model.shop.bookings.v2",
+                "{{ get_where_subquery(ref('bookings', version=1)) }}    | model.shop.bookings.v1",
+                "{{ get_where_subquery(ref('bookings', v='2')) }}        | model.shop.bookings.v2",
+                "{{ get_where_subquery(ref('shop', 'bookings', v=1)) }}  | model.shop.bookings.v1",
+                "{{ get_where_subquery(source('raw', 'customers')) }}    | source.shop.raw.customers",
+                "{{ get_where_subquery(source(\"raw\",\"orders\")) }}    | source.shop.raw.orders"
+            })
     void withoutAttachedNodeKwargsModelNamesTheRelation(String model, String expected) {
         // Listed in an order where "the last node" would be wrong every time.
-        DbtTest test = generic("t", model, null, null, null, "model.shop.orders", "model.shop.customers",
-                "model.shop.bookings.v1", "model.shop.bookings.v2", "source.shop.raw.customers",
-                "source.shop.raw.orders", "seed.shop.countries");
+        DbtTest test = generic(
+                "t",
+                model,
+                null,
+                null,
+                null,
+                "model.shop.orders",
+                "model.shop.customers",
+                "model.shop.bookings.v1",
+                "model.shop.bookings.v2",
+                "source.shop.raw.customers",
+                "source.shop.raw.orders",
+                "seed.shop.countries");
 
         assertThat(resolve(test).uniqueId()).isEqualTo(expected);
     }
@@ -88,10 +117,17 @@ class DatasetResolverTest {
 
     @Test
     void aSourcesFileKeyNamesOneTableOnlyWhenOneOfItsTablesIsInvolved() {
-        DbtTest oneTable = generic("t", null, null, null, "sources.raw", "model.shop.customers",
-                "source.shop.raw.orders", "model.shop.orders");
-        DbtTest twoTables = generic("t", null, null, null, "sources.raw", "source.shop.raw.orders",
-                "source.shop.raw.customers");
+        DbtTest oneTable = generic(
+                "t",
+                null,
+                null,
+                null,
+                "sources.raw",
+                "model.shop.customers",
+                "source.shop.raw.orders",
+                "model.shop.orders");
+        DbtTest twoTables =
+                generic("t", null, null, null, "sources.raw", "source.shop.raw.orders", "source.shop.raw.customers");
 
         assertThat(resolve(oneTable)).isEqualTo(rawOrders);
         assertThat(resolve(twoTables)).isEqualTo(rawCustomers);
@@ -100,14 +136,26 @@ class DatasetResolverTest {
     /** dbt lists [to: target, tested model]; the test belongs to the tested model. */
     @Test
     void relationshipsWithoutAttachedNodeBelongToTheTestedModelNotTheTarget() {
-        DbtTest targetFirst = generic("relationships", null, "ref('customers')", null, null,
-                "model.shop.customers", "model.shop.orders");
-        DbtTest targetLast = generic("relationships", null, "ref('customers')", null, null,
-                "model.shop.orders", "model.shop.customers");
-        DbtTest withModel = generic("relationships", "{{ get_where_subquery(ref('orders')) }}", "ref('customers')",
-                null, null, "model.shop.customers", "model.shop.orders");
-        DbtTest sourceTarget = generic("relationships", null, "source('raw', 'customers')", null, null,
-                "source.shop.raw.customers", "model.shop.orders");
+        DbtTest targetFirst = generic(
+                "relationships", null, "ref('customers')", null, null, "model.shop.customers", "model.shop.orders");
+        DbtTest targetLast = generic(
+                "relationships", null, "ref('customers')", null, null, "model.shop.orders", "model.shop.customers");
+        DbtTest withModel = generic(
+                "relationships",
+                "{{ get_where_subquery(ref('orders')) }}",
+                "ref('customers')",
+                null,
+                null,
+                "model.shop.customers",
+                "model.shop.orders");
+        DbtTest sourceTarget = generic(
+                "relationships",
+                null,
+                "source('raw', 'customers')",
+                null,
+                null,
+                "source.shop.raw.customers",
+                "model.shop.orders");
 
         assertThat(resolve(targetFirst)).isEqualTo(orders);
         assertThat(resolve(targetLast)).isEqualTo(orders);
@@ -117,8 +165,16 @@ class DatasetResolverTest {
 
     @Test
     void aGenericTestWithNothingElseToGoOnTakesTheLastRelationItDependsOn() {
-        DbtTest test = generic("t", null, null, null, null, "macro.dbt.test_unique", "model.shop.customers",
-                "model.shop.orders", "macro.dbt.x");
+        DbtTest test = generic(
+                "t",
+                null,
+                null,
+                null,
+                null,
+                "macro.dbt.test_unique",
+                "model.shop.customers",
+                "model.shop.orders",
+                "macro.dbt.x");
 
         assertThat(resolve(test)).isEqualTo(orders);
     }
@@ -142,21 +198,41 @@ class DatasetResolverTest {
     void aTestOnANodeMissingFromTheManifestIsUnattachedNamingIt() {
         assertThat(reasonNotFound(all, singular("s", "model.shop.gone", "test.shop.other", "function.shop.f")))
                 .isEqualTo("it depends on model.shop.gone, which the manifest does not define");
-        assertThat(reasonNotFound(all, generic("t", "{{ ref('gone') }}", null, "model.shop.gone", null,
-                "model.shop.gone", "seed.shop.gone_too")))
+        assertThat(reasonNotFound(
+                        all,
+                        generic(
+                                "t",
+                                "{{ ref('gone') }}",
+                                null,
+                                "model.shop.gone",
+                                null,
+                                "model.shop.gone",
+                                "seed.shop.gone_too")))
                 .isEqualTo("it depends on model.shop.gone, seed.shop.gone_too, which the manifest does not define");
     }
 
     @Test
     void testsOnSnapshotsAndSeedsWork() {
         assertThat(resolve(generic("t", null, null, "snapshot.shop.orders_snapshot", null))
-                .uniqueId()).isEqualTo("snapshot.shop.orders_snapshot");
-        assertThat(resolve(generic("t", "{{ ref('orders_snapshot') }}", null, null, null,
-                "snapshot.shop.orders_snapshot")).uniqueId()).isEqualTo("snapshot.shop.orders_snapshot");
-        assertThat(resolve(generic("t", null, null, null, "snapshots.orders_snapshot", "model.shop.orders",
-                "snapshot.shop.orders_snapshot")).uniqueId()).isEqualTo("snapshot.shop.orders_snapshot");
-        assertThat(resolve(generic("t", "{{ ref('countries') }}", null, null, "seeds.countries",
-                "seed.shop.countries")).uniqueId()).isEqualTo("seed.shop.countries");
+                        .uniqueId())
+                .isEqualTo("snapshot.shop.orders_snapshot");
+        assertThat(resolve(generic(
+                                "t", "{{ ref('orders_snapshot') }}", null, null, null, "snapshot.shop.orders_snapshot"))
+                        .uniqueId())
+                .isEqualTo("snapshot.shop.orders_snapshot");
+        assertThat(resolve(generic(
+                                "t",
+                                null,
+                                null,
+                                null,
+                                "snapshots.orders_snapshot",
+                                "model.shop.orders",
+                                "snapshot.shop.orders_snapshot"))
+                        .uniqueId())
+                .isEqualTo("snapshot.shop.orders_snapshot");
+        assertThat(resolve(generic("t", "{{ ref('countries') }}", null, null, "seeds.countries", "seed.shop.countries"))
+                        .uniqueId())
+                .isEqualTo("seed.shop.countries");
         assertThat(resolve(singular("s", "snapshot.shop.orders_snapshot")).uniqueId())
                 .isEqualTo("snapshot.shop.orders_snapshot");
     }
@@ -165,32 +241,41 @@ class DatasetResolverTest {
     void theTableIsTheAliasForModelsSeedsAndSnapshotsAndTheIdentifierForSources() {
         assertThat(DatasetResolver.tableName(model("orders", "fct_orders"))).contains("fct_orders");
         assertThat(DatasetResolver.tableName(versionedModel("bookings", "2"))).contains("bookings_v2");
-        assertThat(DatasetResolver.tableName(seed("countries", "country_codes"))).contains("country_codes");
-        assertThat(DatasetResolver.tableName(snapshot("orders_snapshot", "orders_history"))).contains("orders_history");
-        assertThat(DatasetResolver.tableName(source("raw", "customers", "raw_customers"))).contains("raw_customers");
+        assertThat(DatasetResolver.tableName(seed("countries", "country_codes")))
+                .contains("country_codes");
+        assertThat(DatasetResolver.tableName(snapshot("orders_snapshot", "orders_history")))
+                .contains("orders_history");
+        assertThat(DatasetResolver.tableName(source("raw", "customers", "raw_customers")))
+                .contains("raw_customers");
         // Without a physical name, dbt's default is the node name.
         assertThat(DatasetResolver.tableName(source("raw", "customers", null))).contains("customers");
         assertThat(DatasetResolver.tableName(model("orders", " "))).contains("orders");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-            "\"orders\"        | orders",
-            "'orders'          | orders",
-            "[orders]          | orders",
-            "\"[orders]\"      | orders",
-            "`orders`          | `orders`",
-            "\"my\"\"table\"   | my\"\"table",
-            "[[orders]]        | orders",
-            "[\"orders\"]      | \"orders\"",
-            "order's           | order's"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "\"orders\"        | orders",
+                "'orders'          | orders",
+                "[orders]          | orders",
+                "\"[orders]\"      | orders",
+                "`orders`          | `orders`",
+                "\"my\"\"table\"   | my\"\"table",
+                "[[orders]]        | orders",
+                "[\"orders\"]      | \"orders\"",
+                "order's           | order's"
+            })
     void stripQuotesIsSodas(String name, String stripped) {
         assertThat(DatasetResolver.stripQuotes(name)).isEqualTo(stripped);
     }
 
     @Test
     void aRelationWhoseNameIsEmptyOnceStrippedIsUnattachedNotSentWithAnEmptyTable() {
-        Map<String, DbtRelation> odd = relations(model("quoted", "\"\""), model("bracketed", "\"[]\""),
+        Map<String, DbtRelation> odd = relations(
+                model("quoted", "\"\""),
+                model("bracketed", "\"[]\""),
                 new DbtRelation("model.shop.nameless", RelationType.MODEL, null, null, null, null, null, null, null));
 
         assertThat(reasonNotFound(odd, generic("t", null, null, "model.shop.quoted", null)))

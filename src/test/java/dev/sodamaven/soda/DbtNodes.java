@@ -11,8 +11,7 @@ import java.util.Map;
 /** Manifest nodes for mapping tests, built the way the manifest reader builds them. */
 final class DbtNodes {
 
-    private DbtNodes() {
-    }
+    private DbtNodes() {}
 
     static DbtRelation model(String name) {
         return new DbtRelation("model.shop." + name, RelationType.MODEL, name, name, null, null, "db", "core", null);
@@ -23,8 +22,16 @@ final class DbtNodes {
     }
 
     static DbtRelation versionedModel(String name, String version) {
-        return new DbtRelation("model.shop." + name + ".v" + version, RelationType.MODEL, name, name + "_v" + version,
-                null, null, "db", "core", version);
+        return new DbtRelation(
+                "model.shop." + name + ".v" + version,
+                RelationType.MODEL,
+                name,
+                name + "_v" + version,
+                null,
+                null,
+                "db",
+                "core",
+                version);
     }
 
     static DbtRelation seed(String name, String alias) {
@@ -32,13 +39,21 @@ final class DbtNodes {
     }
 
     static DbtRelation snapshot(String name, String alias) {
-        return new DbtRelation("snapshot.shop." + name, RelationType.SNAPSHOT, name, alias, null, null, "db",
-                "snapshots", null);
+        return new DbtRelation(
+                "snapshot.shop." + name, RelationType.SNAPSHOT, name, alias, null, null, "db", "snapshots", null);
     }
 
     static DbtRelation source(String sourceName, String name, String identifier) {
-        return new DbtRelation("source.shop." + sourceName + "." + name, RelationType.SOURCE, name, null, identifier,
-                sourceName, "db", "raw", null);
+        return new DbtRelation(
+                "source.shop." + sourceName + "." + name,
+                RelationType.SOURCE,
+                name,
+                null,
+                identifier,
+                sourceName,
+                "db",
+                "raw",
+                null);
     }
 
     static Map<String, DbtRelation> relations(DbtRelation... relations) {
@@ -48,15 +63,33 @@ final class DbtNodes {
     }
 
     /** A generic test: {@code test_metadata} with a name, kwargs.model and kwargs.to as given. */
-    static DbtTest generic(String name, String model, String to, String attachedNode, String fileKeyName,
-                           String... dependsOn) {
-        return new DbtTest("test.shop." + name + ".1a2b3c4d5e", name, "models/schema.yml", "id", "not_null", model, to,
-                attachedNode, fileKeyName, List.of(dependsOn));
+    static DbtTest generic(
+            String name, String model, String to, String attachedNode, String fileKeyName, String... dependsOn) {
+        return new DbtTest(
+                "test.shop." + name + ".1a2b3c4d5e",
+                name,
+                "models/schema.yml",
+                "id",
+                "not_null",
+                model,
+                to,
+                attachedNode,
+                fileKeyName,
+                List.of(dependsOn));
     }
 
     /** A singular test: no {@code test_metadata}. */
     static DbtTest singular(String name, String... dependsOn) {
-        return new DbtTest("test.shop." + name, name, "tests/" + name + ".sql", null, null, null, null, null, null,
+        return new DbtTest(
+                "test.shop." + name,
+                name,
+                "tests/" + name + ".sql",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.of(dependsOn));
     }
 }

@@ -1,10 +1,10 @@
 package dev.sodamaven.soda;
 
-import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,19 +91,25 @@ class ScanResultsFileTest {
 
     @Test
     void refusesJsonThatIsNotAScan() throws Exception {
-        assertThat(refused(file("[1,2]")).getMessage()).endsWith("is not a Soda scan results file: it is not a JSON object.");
+        assertThat(refused(file("[1,2]")).getMessage())
+                .endsWith("is not a Soda scan results file: it is not a JSON object.");
         assertThat(refused(file("{\"metadata\":{},\"nodes\":{}}")).getMessage())
                 .contains("it lacks \"type\": \"sodaCoreInsertScanResults\"");
         assertThat(refused(file("{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":{},"
-                + "\"type\":\"sodaCoreInsertScanResults\"}")).getMessage()).contains("its \"checks\" is not an array");
+                                + "\"type\":\"sodaCoreInsertScanResults\"}"))
+                        .getMessage())
+                .contains("its \"checks\" is not an array");
         assertThat(refused(file("{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[1],"
-                + "\"type\":\"sodaCoreInsertScanResults\"}")).getMessage()).contains("other than check objects");
+                                + "\"type\":\"sodaCoreInsertScanResults\"}"))
+                        .getMessage())
+                .contains("other than check objects");
     }
 
     @Test
     void refusesAFileHoldingAToken() throws Exception {
-        IngestException error = refused(file("{\"token\":\"tok-123\",\"definitionName\":\"d\",\"defaultDataSource\":\"s\","
-                + "\"checks\":[{}],\"type\":\"sodaCoreInsertScanResults\"}"));
+        IngestException error =
+                refused(file("{\"token\":\"tok-123\",\"definitionName\":\"d\",\"defaultDataSource\":\"s\","
+                        + "\"checks\":[{}],\"type\":\"sodaCoreInsertScanResults\"}"));
 
         assertThat(error.getMessage()).contains("it holds a session token").doesNotContain("tok-123");
     }
@@ -128,10 +134,13 @@ class ScanResultsFileTest {
     @Test
     void refusesAFileInAnotherEncodingThanUtf8() throws Exception {
         Path file = dir.resolve("scan-results.json");
-        Files.writeString(file, "{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
-                + "\"type\":\"sodaCoreInsertScanResults\"}", StandardCharsets.UTF_16LE);
+        Files.writeString(
+                file,
+                "{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],"
+                        + "\"type\":\"sodaCoreInsertScanResults\"}",
+                StandardCharsets.UTF_16LE);
 
-        assertThat(refused(file).getMessage()).isEqualTo("Scan results file " + file
-                + " is not a Soda scan results file: it is not UTF-8 encoded.");
+        assertThat(refused(file).getMessage())
+                .isEqualTo("Scan results file " + file + " is not a Soda scan results file: it is not UTF-8 encoded.");
     }
 }

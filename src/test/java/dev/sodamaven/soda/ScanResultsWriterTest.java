@@ -34,9 +34,21 @@ class ScanResultsWriterTest {
     void writesTheTopLevelFieldsInSodaCoresOrderWithoutAToken() throws Exception {
         JsonNode body = written(SampleScans.varied());
 
-        assertThat(fieldNames(body)).containsExactly("definitionName", "defaultDataSource", "dataTimestamp",
-                "scanStartTimestamp", "scanEndTimestamp", "hasErrors", "hasWarnings", "hasFailures", "metrics", "checks",
-                "logs", "sourceOwner", "type");
+        assertThat(fieldNames(body))
+                .containsExactly(
+                        "definitionName",
+                        "defaultDataSource",
+                        "dataTimestamp",
+                        "scanStartTimestamp",
+                        "scanEndTimestamp",
+                        "hasErrors",
+                        "hasWarnings",
+                        "hasFailures",
+                        "metrics",
+                        "checks",
+                        "logs",
+                        "sourceOwner",
+                        "type");
         assertThat(body.path("sourceOwner").asText()).isEqualTo("soda-core");
         assertThat(body.path("type").asText()).isEqualTo("sodaCoreInsertScanResults");
         assertThat(body.path("metrics").toString())
@@ -45,9 +57,14 @@ class ScanResultsWriterTest {
 
     @Test
     void writesTimestampsInUtcWholeSecondsWithAnExplicitOffset() throws Exception {
-        ScanResults results = new ScanResults("Ingest - dbt", "jaffle_shop", Instant.parse("2026-01-02T03:04:05.999999999Z"),
-                Instant.parse("2026-01-02T03:04:06Z"), Instant.parse("2026-12-31T23:59:59.5Z"),
-                SampleScans.oneCheck("jaffle_shop").checks(), List.of(ScanLog.info("x", Instant.parse("2026-07-08T09:10:11.1Z"))));
+        ScanResults results = new ScanResults(
+                "Ingest - dbt",
+                "jaffle_shop",
+                Instant.parse("2026-01-02T03:04:05.999999999Z"),
+                Instant.parse("2026-01-02T03:04:06Z"),
+                Instant.parse("2026-12-31T23:59:59.5Z"),
+                SampleScans.oneCheck("jaffle_shop").checks(),
+                List.of(ScanLog.info("x", Instant.parse("2026-07-08T09:10:11.1Z"))));
 
         JsonNode body = written(results);
 
@@ -64,11 +81,27 @@ class ScanResultsWriterTest {
 
         assertThat(checks).hasSize(5);
         for (JsonNode check : checks) {
-            assertThat(fieldNames(check)).containsExactly("identity", "identities", "name", "type", "definition",
-                    "location", "dataSource", "table", "column", "metrics", "outcome", "diagnostics", "source");
-            assertThat(check.path("identities").path("v1").asText()).isEqualTo(check.path("identity").asText());
-            assertThat(check.path("identities").path("v3").asText()).isEqualTo(check.path("identity").asText());
-            assertThat(check.path("definition").asText()).isEqualTo(check.path("name").asText());
+            assertThat(fieldNames(check))
+                    .containsExactly(
+                            "identity",
+                            "identities",
+                            "name",
+                            "type",
+                            "definition",
+                            "location",
+                            "dataSource",
+                            "table",
+                            "column",
+                            "metrics",
+                            "outcome",
+                            "diagnostics",
+                            "source");
+            assertThat(check.path("identities").path("v1").asText())
+                    .isEqualTo(check.path("identity").asText());
+            assertThat(check.path("identities").path("v3").asText())
+                    .isEqualTo(check.path("identity").asText());
+            assertThat(check.path("definition").asText())
+                    .isEqualTo(check.path("name").asText());
             assertThat(check.path("dataSource").asText()).isEqualTo("jaffle_shop");
             assertThat(check.path("location").toString()).endsWith(",\"line\":0,\"col\":0}");
         }
@@ -79,7 +112,8 @@ class ScanResultsWriterTest {
         JsonNode tableLevel = checks.get(2);
         assertThat(tableLevel.has("column")).isTrue();
         assertThat(tableLevel.path("column").isNull()).isTrue();
-        assertThat(tableLevel.path("location").path("filePath").asText()).isEqualTo("tests\\assert_orders_total_positive.sql");
+        assertThat(tableLevel.path("location").path("filePath").asText())
+                .isEqualTo("tests\\assert_orders_total_positive.sql");
         JsonNode errored = checks.get(3);
         assertThat(errored.path("outcome").asText()).isEqualTo("fail");
         assertThat(errored.path("diagnostics").path("value").asLong()).isZero();
@@ -118,7 +152,13 @@ class ScanResultsWriterTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).contains("Kundenübersicht").contains("unique_日本語_id").contains("\\\"Genève\\\"");
         // Characters outside the BMP may be written as an escaped surrogate pair; they read back the same.
-        assertThat(new ObjectMapper().readTree(text).path("checks").get(4).path("name").asText()).isEqualTo("unique_日本語_id 🚀");
+        assertThat(new ObjectMapper()
+                        .readTree(text)
+                        .path("checks")
+                        .get(4)
+                        .path("name")
+                        .asText())
+                .isEqualTo("unique_日本語_id 🚀");
         assertThat(Files.readAllBytes(file)[0]).isEqualTo((byte) '{');
     }
 

@@ -1,6 +1,5 @@
 package dev.sodamaven.soda;
 
-import dev.sodamaven.core.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.testing.FakeCloud;
@@ -51,7 +51,7 @@ class SodaCloudClientTest {
     void start() throws IOException {
         cloud = FakeCloud.start(SharedArtifacts.sharedDir().resolve("contracts/soda-scan-results.schema.json"))
                 .withApiKey(KEY_ID, KEY_SECRET);
-        transport = new HttpTransport(sleeper.settings(2), (description, reason, next, max, wait) -> { });
+        transport = new HttpTransport(sleeper.settings(2), (description, reason, next, max, wait) -> {});
     }
 
     @AfterEach
@@ -65,8 +65,12 @@ class SodaCloudClientTest {
     }
 
     private SodaCloudClient client(SodaCloudEndpoint endpoint, String keyId, String keySecret) {
-        return new SodaCloudClient(transport, endpoint, new SodaCloudClient.ApiKey(Secret.of(keyId), Secret.of(keySecret),
-                "settings.xml server 'soda-cloud'"), new Secrets(), notice -> { });
+        return new SodaCloudClient(
+                transport,
+                endpoint,
+                new SodaCloudClient.ApiKey(Secret.of(keyId), Secret.of(keySecret), "settings.xml server 'soda-cloud'"),
+                new Secrets(),
+                notice -> {});
     }
 
     private SodaCloudClient client() {
@@ -104,7 +108,8 @@ class SodaCloudClientTest {
         String token = upload.json().path("token").asText();
         assertThat(token).startsWith("fake-token-");
         byte[] file = Files.readAllBytes(scan.file());
-        byte[] expected = concat(("{\"token\":\"" + token + "\",").getBytes(StandardCharsets.UTF_8),
+        byte[] expected = concat(
+                ("{\"token\":\"" + token + "\",").getBytes(StandardCharsets.UTF_8),
                 java.util.Arrays.copyOfRange(file, 1, file.length));
         assertThat(upload.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(upload.header("content-length")).isEqualTo(String.valueOf(expected.length));
@@ -154,7 +159,9 @@ class SodaCloudClientTest {
         assertThat(cloud.commands(UPLOAD)).hasSize(2);
         assertThat(cloud.acceptedScans()).hasSize(1);
         assertThat(receipt.attempts()).isEqualTo(2);
-        List<String> tokens = cloud.commands(UPLOAD).stream().map(r -> r.json().path("token").asText()).toList();
+        List<String> tokens = cloud.commands(UPLOAD).stream()
+                .map(r -> r.json().path("token").asText())
+                .toList();
         assertThat(tokens.get(0)).isNotEqualTo(tokens.get(1));
     }
 
@@ -166,8 +173,9 @@ class SodaCloudClientTest {
 
         IngestException error = failure(() -> client().upload(scan));
 
-        assertThat(error.getMessage()).isEqualTo("Soda Cloud at http://127.0.0.1:" + cloud.port()
-                + "/api refused the scan upload: HTTP 401; trace id tr-401: not allowed.");
+        assertThat(error.getMessage())
+                .isEqualTo("Soda Cloud at http://127.0.0.1:" + cloud.port()
+                        + "/api refused the scan upload: HTTP 401; trace id tr-401: not allowed.");
         assertThat(error.hint()).contains("accepted at login but not for the upload");
         assertThat(cloud.commands("login")).hasSize(2);
         assertThat(cloud.commands(UPLOAD)).hasSize(2);
@@ -184,7 +192,8 @@ class SodaCloudClientTest {
 
         assertThat(second.traceId()).startsWith("upload-trace-");
         assertThat(cloud.commands("login")).hasSize(2);
-        assertThat(cloud.acceptedScans()).extracting(scan -> scan.path("defaultDataSource").asText())
+        assertThat(cloud.acceptedScans())
+                .extracting(scan -> scan.path("defaultDataSource").asText())
                 .containsExactly("jaffle_shop", "other_source");
     }
 
@@ -195,7 +204,8 @@ class SodaCloudClientTest {
         IngestException error = failure(() -> client(KEY_ID, "wrong-secret-123").upload(scan));
 
         assertThat(error.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
-        assertThat(error.getMessage()).contains("rejected the API key (HTTP 401; the key came from settings.xml server 'soda-cloud')");
+        assertThat(error.getMessage())
+                .contains("rejected the API key (HTTP 401; the key came from settings.xml server 'soda-cloud')");
         assertThat(error.hint()).contains(Setting.API_KEY_ID.ref(), Setting.API_KEY_SECRET.ref(), "cloud.us.soda.io");
         assertThat(describe(error)).doesNotContain("wrong-secret-123");
         assertThat(cloud.commands(UPLOAD)).isEmpty();
@@ -203,14 +213,18 @@ class SodaCloudClientTest {
 
     @Test
     void anHtmlPageAnsweringTheLoginIsReportedClearly() throws Exception {
-        cloud.addFault(Fault.status("login", 200, Map.of("Content-Type", "text/html"),
+        cloud.addFault(Fault.status(
+                "login",
+                200,
+                Map.of("Content-Type", "text/html"),
                 "<html><head><title>Corporate proxy: sign in</title></head><body>" + KEY_SECRET + "</body></html>"));
         SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
 
         IngestException error = failure(() -> client().upload(scan));
 
-        assertThat(error.getMessage()).contains("answered the login with a non-JSON body (Content-Type text/html: "
-                + "an HTML page titled 'Corporate proxy: sign in')");
+        assertThat(error.getMessage())
+                .contains("answered the login with a non-JSON body (Content-Type text/html: "
+                        + "an HTML page titled 'Corporate proxy: sign in')");
         assertThat(error.hint()).contains(Setting.SODA_CLOUD_HOST.ref());
     }
 
@@ -221,7 +235,8 @@ class SodaCloudClientTest {
 
         IngestException error = failure(() -> client().upload(scan));
 
-        assertThat(error.getMessage()).contains("non-JSON body (HTTP 200, Content-Type text/plain: OK, thanks)")
+        assertThat(error.getMessage())
+                .contains("non-JSON body (HTTP 200, Content-Type text/plain: OK, thanks)")
                 .contains("unknown whether the scan was stored");
         assertThat(error.hint()).startsWith("Check in Soda Cloud whether the scan arrived before sending it again");
         assertThat(cloud.commands(UPLOAD)).hasSize(1);
@@ -234,26 +249,32 @@ class SodaCloudClientTest {
 
         IngestException onLogin = failure(() -> client().upload(scan));
         assertThat(onLogin.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
-        assertThat(onLogin.getMessage()).contains("answered with a redirect (HTTP 301 to https://cloud.us.soda.io/api/command)");
+        assertThat(onLogin.getMessage())
+                .contains("answered with a redirect (HTTP 301 to https://cloud.us.soda.io/api/command)");
 
         cloud.addFault(Fault.status(UPLOAD, 302, Map.of("Location", "https://elsewhere.example/api/command"), ""));
         IngestException onUpload = failure(() -> client().upload(scan));
         assertThat(onUpload.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
         assertThat(onUpload.getMessage()).contains("HTTP 302 to https://elsewhere.example/api/command");
-        assertThat(cloud.requests().stream().filter(r -> !r.path().equals("/api/command"))).isEmpty();
+        assertThat(cloud.requests().stream().filter(r -> !r.path().equals("/api/command")))
+                .isEmpty();
     }
 
     @Test
     void a400ShowsSodaCloudsMessageWithSecretsRemoved() throws Exception {
-        cloud.addFault(Fault.status(UPLOAD, 400, Map.of("X-Soda-Trace-Id", "tr-400"),
+        cloud.addFault(Fault.status(
+                UPLOAD,
+                400,
+                Map.of("X-Soda-Trace-Id", "tr-400"),
                 "{\"code\":\"invalid\",\"message\":\"Check 'x' rejected (token fake-token-1, key " + KEY_ID + "/"
                         + KEY_SECRET + ")\"}"));
         SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
 
         IngestException error = failure(() -> client().upload(scan));
 
-        assertThat(error.getMessage()).endsWith("refused the scan upload: HTTP 400; trace id tr-400: "
-                + "Check 'x' rejected (token ****, key ****/****).");
+        assertThat(error.getMessage())
+                .endsWith("refused the scan upload: HTTP 400; trace id tr-400: "
+                        + "Check 'x' rejected (token ****, key ****/****).");
         assertThat(error.hint()).contains("contact Soda support with the trace id");
     }
 
@@ -271,8 +292,8 @@ class SodaCloudClientTest {
 
     @Test
     void aBadGatewayOnTheUploadIsNotRepeated() throws Exception {
-        cloud.addFault(Fault.status(UPLOAD, 502, Map.of("Content-Type", "text/html"),
-                "<html><title>502 Bad Gateway</title></html>"));
+        cloud.addFault(Fault.status(
+                UPLOAD, 502, Map.of("Content-Type", "text/html"), "<html><title>502 Bad Gateway</title></html>"));
         SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
 
         IngestException error = failure(() -> client().upload(scan));
@@ -289,7 +310,8 @@ class SodaCloudClientTest {
 
         IngestException error = failure(() -> client().upload(scan));
 
-        assertThat(error.getMessage()).startsWith("Soda Cloud scan upload failed: the connection was dropped in the middle")
+        assertThat(error.getMessage())
+                .startsWith("Soda Cloud scan upload failed: the connection was dropped in the middle")
                 .contains("The server may have received the request");
         assertThat(cloud.commands(UPLOAD)).hasSize(1);
     }
@@ -324,11 +346,13 @@ class SodaCloudClientTest {
         }
         SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
 
-        IngestException error = failure(() -> client(new SodaCloudEndpoint("http", "127.0.0.1", port), KEY_ID, KEY_SECRET)
-                .upload(scan));
+        IngestException error =
+                failure(() -> client(new SodaCloudEndpoint("http", "127.0.0.1", port), KEY_ID, KEY_SECRET)
+                        .upload(scan));
 
-        assertThat(error.getMessage()).isEqualTo("Soda Cloud login failed (after 3 attempts): connection refused "
-                + "(http://127.0.0.1:" + port + ").");
+        assertThat(error.getMessage())
+                .isEqualTo("Soda Cloud login failed (after 3 attempts): connection refused (http://127.0.0.1:" + port
+                        + ").");
     }
 
     @Test
@@ -342,16 +366,18 @@ class SodaCloudClientTest {
         String echo = "{\"message\":\"echo " + KEY_ID + " " + KEY_SECRET + tokens + "\"}";
         List<Executable> paths = List.of(
                 () -> cloud.addFault(Fault.status("login", 401, Map.of(), echo)),
-                () -> cloud.addFault(Fault.status("login", 500, Map.of(), echo)).addFault(Fault.status("login", 500,
-                        Map.of(), echo)).addFault(Fault.status("login", 500, Map.of(), echo)),
-                () -> cloud.addFault(Fault.status("login", 200, Map.of("Content-Type", "text/html"),
-                        "<p>" + KEY_SECRET + "</p>")),
+                () -> cloud.addFault(Fault.status("login", 500, Map.of(), echo))
+                        .addFault(Fault.status("login", 500, Map.of(), echo))
+                        .addFault(Fault.status("login", 500, Map.of(), echo)),
+                () -> cloud.addFault(
+                        Fault.status("login", 200, Map.of("Content-Type", "text/html"), "<p>" + KEY_SECRET + "</p>")),
                 () -> cloud.addFault(Fault.status("login", 302, Map.of("Location", "http://x/" + KEY_SECRET), "")),
                 () -> cloud.addFault(Fault.status(UPLOAD, 400, Map.of(), echo)),
-                () -> cloud.addFault(Fault.status(UPLOAD, 401, Map.of(), echo)).addFault(Fault.status(UPLOAD, 401,
-                        Map.of(), echo)),
+                () -> cloud.addFault(Fault.status(UPLOAD, 401, Map.of(), echo))
+                        .addFault(Fault.status(UPLOAD, 401, Map.of(), echo)),
                 () -> cloud.addFault(Fault.status(UPLOAD, 500, Map.of(), echo)),
-                () -> cloud.addFault(Fault.status(UPLOAD, 200, Map.of("Content-Type", "text/plain"), echo.substring(1))),
+                () -> cloud.addFault(
+                        Fault.status(UPLOAD, 200, Map.of("Content-Type", "text/plain"), echo.substring(1))),
                 () -> cloud.addFault(Fault.drop(UPLOAD)));
         List<String> messages = new ArrayList<>();
         for (Executable arrange : paths) {
@@ -366,7 +392,9 @@ class SodaCloudClientTest {
             messages.add(text);
             assertThat(text).doesNotContain(KEY_ID).doesNotContain(KEY_SECRET);
             // Every token this client was given (expired ones too) is hidden.
-            cloud.commands(UPLOAD).stream().skip(before).map(request -> request.json().path("token").asText())
+            cloud.commands(UPLOAD).stream()
+                    .skip(before)
+                    .map(request -> request.json().path("token").asText())
                     .forEach(token -> assertThat(text).doesNotContain(token + ";"));
         }
         // The redirect's Location held the secret: it is not ours to hide, but it was redacted anyway.

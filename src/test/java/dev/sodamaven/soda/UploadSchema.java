@@ -14,14 +14,17 @@ import java.util.List;
 /** The contract's JSON Schema of the upload body, read in place from ../shared (skips the test when absent). */
 final class UploadSchema {
 
-    private UploadSchema() {
-    }
+    private UploadSchema() {}
 
     /** Every violation of the schema by {@code body}, as text; empty when it conforms. */
     static List<String> violations(JsonNode body) throws IOException {
         try (InputStream in = Files.newInputStream(SharedArtifacts.uploadSchema())) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-            return schema.validate(body).stream().map(ValidationMessage::getMessage).sorted().toList();
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+            return schema.validate(body).stream()
+                    .map(ValidationMessage::getMessage)
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public final class BuildLog {
 
     /** "\tat a.b.C.m(C.java:12)", "Caused by: ...", "... 12 more": the shapes of a printed stack trace. */
-    private static final Pattern STACK_TRACE = Pattern.compile(
-            "^\\s+at [\\w$.]+\\(.*\\)\\s*$|^(\\[\\w+] )?Caused by: |^\\s+\\.\\.\\. \\d+ more\\s*$");
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("^\\s+at [\\w$.]+\\(.*\\)\\s*$|^(\\[\\w+] )?Caused by: |^\\s+\\.\\.\\. \\d+ more\\s*$");
 
     private final Path file;
     private final List<String> lines;
@@ -32,7 +32,8 @@ public final class BuildLog {
      */
     private List<String> pluginLines() {
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("[INFO] --- soda:") || lines.get(i).startsWith("[INFO] --- soda-maven-plugin:")) {
+            if (lines.get(i).startsWith("[INFO] --- soda:")
+                    || lines.get(i).startsWith("[INFO] --- soda-maven-plugin:")) {
                 return lines.subList(i, lines.size());
             }
         }
@@ -59,8 +60,10 @@ public final class BuildLog {
      */
     public List<String> at(String level) {
         String prefix = "[" + level + "] ";
-        return pluginLines().stream().filter(line -> line.startsWith(prefix))
-                .map(line -> line.substring(prefix.length())).toList();
+        return pluginLines().stream()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()))
+                .toList();
     }
 
     /** Lines at {@code level} that contain {@code text}. */
@@ -70,7 +73,9 @@ public final class BuildLog {
 
     /** Lines that look like part of a stack trace. */
     public List<String> stackTraceLines() {
-        return pluginLines().stream().filter(line -> STACK_TRACE.matcher(line).find()).toList();
+        return pluginLines().stream()
+                .filter(line -> STACK_TRACE.matcher(line).find())
+                .toList();
     }
 
     /** Whether Maven ran with debug output ({@code mvn -X}, {@code invoker.debug = true}). */

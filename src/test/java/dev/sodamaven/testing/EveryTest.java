@@ -25,6 +25,5 @@ public final class EveryTest {
         }
     };
 
-    private EveryTest() {
-    }
+    private EveryTest() {}
 }

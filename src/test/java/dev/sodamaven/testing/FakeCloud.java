@@ -49,8 +49,8 @@ public final class FakeCloud implements AutoCloseable {
     private static final Pattern ARTIFACT = Pattern.compile("/api/v2/accounts/([^/]+)/runs/(\\d+)/artifacts/(.+)");
 
     /** One request as received. */
-    public record Request(String method, String path, Map<String, String> query, Map<String, String> headers,
-                          String body) {
+    public record Request(
+            String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -72,8 +72,13 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     /** A fault to inject into the next request that matches. */
-    public record Fault(String target, int status, Map<String, String> headers, String body, boolean dropConnection,
-                        boolean expireTokens) {
+    public record Fault(
+            String target,
+            int status,
+            Map<String, String> headers,
+            String body,
+            boolean dropConnection,
+            boolean expireTokens) {
         /** Answer {@code status} (with optional headers and body) instead of handling the request. */
         public static Fault status(String target, int status, Map<String, String> headers, String body) {
             return new Fault(target, status, headers, body, false, false);
@@ -91,13 +96,17 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     /** A step of a fake dbt Cloud run. */
-    public record Step(int index, String name, int status, Map<String, Path> artifacts) {
-    }
+    public record Step(int index, String name, int status, Map<String, Path> artifacts) {}
 
     /** A fake dbt Cloud run. */
-    public record Run(long id, long jobId, int status, String finishedAt, boolean artifactsSaved, List<Step> steps,
-                      Map<String, Path> lastStepArtifacts) {
-    }
+    public record Run(
+            long id,
+            long jobId,
+            int status,
+            String finishedAt,
+            boolean artifactsSaved,
+            List<Step> steps,
+            Map<String, Path> lastStepArtifacts) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -139,20 +148,25 @@ public final class FakeCloud implements AutoCloseable {
         try {
             return new FakeCloud(schemaFile, port);
         } catch (java.net.BindException inUse) {
-            throw new IOException("Port " + port + " on 127.0.0.1 is in use: something took it after the build"
-                    + " reserved it; run the build again.", inUse);
+            throw new IOException(
+                    "Port " + port + " on 127.0.0.1 is in use: something took it after the build"
+                            + " reserved it; run the build again.",
+                    inUse);
         }
     }
 
     /** Starts a server validating uploads against {@code <sharedDir>/contracts/soda-scan-results.schema.json}. */
     public static FakeCloud startWithSharedDir(String sharedDir) throws IOException {
-        return start(sharedDir == null ? null
-                : Path.of(sharedDir).resolve("contracts").resolve("soda-scan-results.schema.json"));
+        return start(
+                sharedDir == null
+                        ? null
+                        : Path.of(sharedDir).resolve("contracts").resolve("soda-scan-results.schema.json"));
     }
 
     private static JsonSchema loadSchema(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
     }
 
@@ -233,10 +247,15 @@ public final class FakeCloud implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    query(exchange.getRequestURI().getRawQuery()), headers, body);
+            exchange.getRequestHeaders()
+                    .forEach((name, values) ->
+                            headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    query(exchange.getRequestURI().getRawQuery()),
+                    headers,
+                    body);
             requests.add(request);
             Fault fault = takeFault(request);
             if (fault != null && fault.expireTokens()) {
@@ -294,10 +313,15 @@ public final class FakeCloud implements AutoCloseable {
         JsonNode json = request.json();
         String type = json == null ? null : json.path("type").asText(null);
         if ("login".equals(type)) {
-            if (apiKeyId.equals(json.path("apiKeyId").asText()) && apiKeySecret.equals(json.path("apiKeySecret").asText())) {
+            if (apiKeyId.equals(json.path("apiKeyId").asText())
+                    && apiKeySecret.equals(json.path("apiKeySecret").asText())) {
                 String token = tokenPrefix + counter.incrementAndGet();
                 validTokens.put(token, true);
-                sendJson(exchange, 200, Map.of("token", token), Map.of("X-Soda-Trace-Id", "login-trace-" + counter.get()));
+                sendJson(
+                        exchange,
+                        200,
+                        Map.of("token", token),
+                        Map.of("X-Soda-Trace-Id", "login-trace-" + counter.get()));
             } else {
                 sendJson(exchange, 401, Map.of("message", "invalid credentials"), Map.of());
             }
@@ -326,21 +350,27 @@ public final class FakeCloud implements AutoCloseable {
 
     private void dbtCloud(HttpExchange exchange, Request request) throws IOException {
         String authorization = request.header("authorization");
-        if (authorization == null || !(authorization.equals("Token " + dbtToken) || authorization.equals("Bearer " + dbtToken))) {
+        if (authorization == null
+                || !(authorization.equals("Token " + dbtToken) || authorization.equals("Bearer " + dbtToken))) {
             sendJson(exchange, 401, envelope(401, "Invalid token.", null), Map.of());
             return;
         }
         Matcher artifact = ARTIFACT.matcher(request.path());
         Matcher one = RUN.matcher(request.path());
         Matcher list = RUNS.matcher(request.path());
-        String account = artifact.matches() ? artifact.group(1) : one.matches() ? one.group(1)
-                : list.matches() ? list.group(1) : null;
+        String account = artifact.matches()
+                ? artifact.group(1)
+                : one.matches() ? one.group(1) : list.matches() ? list.group(1) : null;
         if (account == null || !account.equals(dbtAccountId)) {
             sendJson(exchange, 404, envelope(404, "The requested resource was not found.", null), Map.of());
             return;
         }
         if (artifact.matches()) {
-            serveArtifact(exchange, Long.parseLong(artifact.group(2)), artifact.group(3), request.query().get("step"));
+            serveArtifact(
+                    exchange,
+                    Long.parseLong(artifact.group(2)),
+                    artifact.group(3),
+                    request.query().get("step"));
         } else if (one.matches()) {
             Run run = runs.get(Long.parseLong(one.group(2)));
             if (run == null) {
@@ -358,13 +388,17 @@ public final class FakeCloud implements AutoCloseable {
         long job = Long.parseLong(query.getOrDefault("job_definition_id", "-1"));
         int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
         int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
-        List<Run> matching = new ArrayList<>(runs.values().stream().filter(run -> run.jobId() == job).toList());
+        List<Run> matching = new ArrayList<>(
+                runs.values().stream().filter(run -> run.jobId() == job).toList());
         matching.sort((a, b) -> Long.compare(b.id(), a.id()));
         ArrayNode data = JSON.createArrayNode();
         matching.stream().skip(offset).limit(limit).forEach(run -> data.add(runJson(run, false)));
         ObjectNode body = envelope(200, "Success!", data);
         ObjectNode extra = body.putObject("extra");
-        extra.putObject("filters").put("job_definition_id", job).put("limit", limit).put("offset", offset);
+        extra.putObject("filters")
+                .put("job_definition_id", job)
+                .put("limit", limit)
+                .put("offset", offset);
         extra.put("order_by", "-id");
         extra.putObject("pagination").put("count", data.size()).put("total_count", matching.size());
         sendJson(exchange, 200, body, Map.of());
@@ -378,8 +412,11 @@ public final class FakeCloud implements AutoCloseable {
                 file = run.lastStepArtifacts().get(name);
             } else {
                 int index = Integer.parseInt(step);
-                file = run.steps().stream().filter(s -> s.index() == index).findFirst()
-                        .map(s -> s.artifacts().get(name)).orElse(null);
+                file = run.steps().stream()
+                        .filter(s -> s.index() == index)
+                        .findFirst()
+                        .map(s -> s.artifacts().get(name))
+                        .orElse(null);
             }
         }
         if (file == null || !Files.isRegularFile(file)) {
@@ -395,15 +432,17 @@ public final class FakeCloud implements AutoCloseable {
         node.put("job_definition_id", run.jobId());
         node.put("job_id", run.jobId());
         node.put("status", run.status());
-        node.put("status_humanized", switch (run.status()) {
-            case 1 -> "Queued";
-            case 2 -> "Starting";
-            case 3 -> "Running";
-            case 10 -> "Success";
-            case 20 -> "Error";
-            case 30 -> "Cancelled";
-            default -> "Unknown";
-        });
+        node.put(
+                "status_humanized",
+                switch (run.status()) {
+                    case 1 -> "Queued";
+                    case 2 -> "Starting";
+                    case 3 -> "Running";
+                    case 10 -> "Success";
+                    case 20 -> "Error";
+                    case 30 -> "Cancelled";
+                    default -> "Unknown";
+                });
         if (run.finishedAt() == null) {
             node.putNull("finished_at");
         } else {
@@ -416,8 +455,12 @@ public final class FakeCloud implements AutoCloseable {
         if (withSteps) {
             ArrayNode steps = node.putArray("run_steps");
             for (Step step : run.steps()) {
-                steps.addObject().put("id", 900 + step.index()).put("run_id", run.id()).put("index", step.index())
-                        .put("name", step.name()).put("status", step.status());
+                steps.addObject()
+                        .put("id", 900 + step.index())
+                        .put("run_id", run.id())
+                        .put("index", step.index())
+                        .put("name", step.name())
+                        .put("status", step.status());
             }
         }
         return node;
@@ -425,7 +468,10 @@ public final class FakeCloud implements AutoCloseable {
 
     private static ObjectNode envelope(int code, String message, JsonNode data) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("status").put("code", code).put("is_success", code == 200).put("user_message", message)
+        body.putObject("status")
+                .put("code", code)
+                .put("is_success", code == 200)
+                .put("user_message", message)
                 .put("developer_message", "");
         body.set("data", data);
         return body;
@@ -450,8 +496,9 @@ public final class FakeCloud implements AutoCloseable {
         send(exchange, status, "application/json", JSON.writeValueAsBytes(body), headers);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body,
-                             Map<String, String> headers) throws IOException {
+    private static void send(
+            HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         Headers responseHeaders = exchange.getResponseHeaders();
         responseHeaders.set("Content-Type", contentType);
         headers.forEach(responseHeaders::set);

@@ -41,8 +41,7 @@ public final class ItCloud {
 
     private static final String CONTEXT_KEY = "fakeCloud";
 
-    private ItCloud() {
-    }
+    private ItCloud() {}
 
     /**
      * Starts a server on a free port with the default secrets, keeps it in {@code context}, and
@@ -65,10 +64,13 @@ public final class ItCloud {
         try {
             number = Integer.parseInt(port == null ? "" : port.trim());
         } catch (NumberFormatException notReserved) {
-            throw new IllegalStateException("No port reserved as " + name + " (got '" + port + "'): run the integration"
-                    + " tests through the build (./mvnw verify), whose reserve-it-ports execution reserves it", notReserved);
+            throw new IllegalStateException(
+                    "No port reserved as " + name + " (got '" + port + "'): run the integration"
+                            + " tests through the build (./mvnw verify), whose reserve-it-ports execution reserves it",
+                    notReserved);
         }
-        Path schema = sharedDir == null ? null
+        Path schema = sharedDir == null
+                ? null
                 : Path.of(sharedDir).resolve("contracts").resolve("soda-scan-results.schema.json");
         return keep(context, FakeCloud.startOnPort(schema, number));
     }
@@ -153,7 +155,8 @@ public final class ItCloud {
      * step's files when asked without a step, as dbt Cloud does.
      */
     public static FakeCloud.Run dbtRun(long id, long jobId, int status, List<FakeCloud.Step> steps) {
-        Map<String, Path> lastStep = steps.isEmpty() ? Map.of() : steps.get(steps.size() - 1).artifacts();
+        Map<String, Path> lastStep =
+                steps.isEmpty() ? Map.of() : steps.get(steps.size() - 1).artifacts();
         String finishedAt = status >= 10 ? "2026-11-20 06:07:40.884512+00:00" : null;
         return new FakeCloud.Run(id, jobId, status, finishedAt, true, steps, lastStep);
     }
@@ -176,7 +179,8 @@ public final class ItCloud {
     public static String invokerEnvironmentVariable(File basedir, String name) throws IOException {
         String value = invokerProperties(basedir).getProperty("invoker.environmentVariables." + name);
         if (value == null) {
-            throw new IllegalStateException("invoker.properties of " + basedir + " sets no environment variable " + name);
+            throw new IllegalStateException(
+                    "invoker.properties of " + basedir + " sets no environment variable " + name);
         }
         return value.trim();
     }

@@ -41,7 +41,10 @@ public final class RecordingLog implements IngestLog {
     }
 
     public List<String> warnings() {
-        return lines.stream().filter(line -> line.startsWith("WARN ")).map(line -> line.substring(5)).toList();
+        return lines.stream()
+                .filter(line -> line.startsWith("WARN "))
+                .map(line -> line.substring(5))
+                .toList();
     }
 
     public String text() {

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class SecretScan {
 
     /** A secret-looking word: the marker and the letters, digits and dashes around it. */
-    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]*" + Pattern.quote(ItCloud.MARKER) + "[A-Za-z0-9_-]*");
+    private static final Pattern SECRET =
+            Pattern.compile("[A-Za-z0-9_-]*" + Pattern.quote(ItCloud.MARKER) + "[A-Za-z0-9_-]*");
 
     /**
      * What the scan found.
@@ -35,7 +36,8 @@ public final class SecretScan {
      * @param leaks      one line per secret found: where, and the secret with its value cut off
      * @param notDebug   tests whose invoker.properties asks for {@code mvn -X} but whose log has no debug output
      */
-    public record Report(int tests, int buildLogs, int debugLogs, int files, List<String> leaks, List<String> notDebug) {
+    public record Report(
+            int tests, int buildLogs, int debugLogs, int files, List<String> leaks, List<String> notDebug) {
         public String summary() {
             return "Searched " + buildLogs + " build logs (" + debugLogs + " of builds run with mvn -X) and " + files
                     + " output files of " + tests + " integration tests for secrets: "
@@ -43,8 +45,7 @@ public final class SecretScan {
         }
     }
 
-    private SecretScan() {
-    }
+    private SecretScan() {}
 
     /** Scans every integration test folder in {@code itRoot} except {@code self}. */
     public static Report scan(File itRoot, String self) throws IOException {
@@ -77,7 +78,9 @@ public final class SecretScan {
             if (Files.isDirectory(target)) {
                 List<Path> outputs;
                 try (Stream<Path> walk = Files.walk(target)) {
-                    outputs = walk.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
+                    outputs = walk.filter(Files::isRegularFile)
+                            .sorted(Comparator.naturalOrder())
+                            .toList();
                 }
                 for (Path output : outputs) {
                     files++;
@@ -97,7 +100,8 @@ public final class SecretScan {
         try (var in = Files.newInputStream(file)) {
             properties.load(in);
         }
-        return Boolean.parseBoolean(properties.getProperty("invoker.debug", "false").trim());
+        return Boolean.parseBoolean(
+                properties.getProperty("invoker.debug", "false").trim());
     }
 
     private static void search(Path root, Path file, List<String> leaks) throws IOException {

@@ -32,7 +32,9 @@ class SecretScanTest {
 
     @Test
     void findsSecretsInBuildLogsAndOutputFilesButNotInTheTestsInputs() throws IOException {
-        Path leaky = test("leaky", "invoker.environmentVariables.SODA_API_KEY_SECRET = env-secret-SECRET-1234\n",
+        Path leaky = test(
+                "leaky",
+                "invoker.environmentVariables.SODA_API_KEY_SECRET = env-secret-SECRET-1234\n",
                 "[INFO] fine\n[DEBUG] body {\"apiKeySecret\":\"env-secret-SECRET-1234\"}\n");
         Files.writeString(leaky.resolve("configuration.yml"), "api_key_secret: yml-SECRET-99\n");
         Path output = Files.createDirectories(leaky.resolve("target/soda"));
@@ -46,9 +48,10 @@ class SecretScanTest {
         assertThat(report.buildLogs()).isEqualTo(2);
         assertThat(report.files()).isEqualTo(1);
         // Exactly these lines: each secret is cut off after the marker, so its value is not repeated.
-        assertThat(report.leaks()).containsExactly(
-                "leaky/build.log:2: env-secret-SECRET-…",
-                "leaky/target/soda/scan-results.json:2: it-login-token-SECRET-…");
+        assertThat(report.leaks())
+                .containsExactly(
+                        "leaky/build.log:2: env-secret-SECRET-…",
+                        "leaky/target/soda/scan-results.json:2: it-login-token-SECRET-…");
     }
 
     @Test
@@ -62,6 +65,8 @@ class SecretScanTest {
         assertThat(report.debugLogs()).isEqualTo(1);
         assertThat(report.notDebug()).containsExactly("debug-missing");
         assertThat(report.leaks()).isEmpty();
-        assertThat(report.summary()).contains("3 build logs (1 of builds run with mvn -X)").endsWith("none found.");
+        assertThat(report.summary())
+                .contains("3 build logs (1 of builds run with mvn -X)")
+                .endsWith("none found.");
     }
 }

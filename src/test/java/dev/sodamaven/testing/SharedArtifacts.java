@@ -11,18 +11,21 @@ import java.nio.file.Path;
  */
 public final class SharedArtifacts {
 
-    private SharedArtifacts() {
-    }
+    private SharedArtifacts() {}
 
     public static Path sharedDir() {
-        return Path.of(System.getProperty("soda.sharedDir", "../shared")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("soda.sharedDir", "../shared"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The corpus folder; skips the calling test when it is absent. */
     public static Path corpus() {
         Path corpus = sharedDir().resolve("dbt-artifacts");
-        assumeTrue(Files.isDirectory(corpus), "Skipped: the dbt artifacts corpus " + corpus
-                + " is absent (it lives in ../shared beside the project).");
+        assumeTrue(
+                Files.isDirectory(corpus),
+                "Skipped: the dbt artifacts corpus " + corpus
+                        + " is absent (it lives in ../shared beside the project).");
         return corpus;
     }
 

@@ -55,8 +55,17 @@ public final class TestRun {
     public IngestSettings resolveShown(Parameters parameters) throws IngestException {
         try {
             IngestSettings s = resolve(parameters);
-            return new IngestSettings(s.dataSource(), s.artifacts(), s.sodaCloud(), s.scanDefinition(),
-                    s.dataTimestamp(), s.outputDirectory(), s.dryRun(), s.failOn(), s.network(), shownOrigins(s.origins()),
+            return new IngestSettings(
+                    s.dataSource(),
+                    s.artifacts(),
+                    s.sodaCloud(),
+                    s.scanDefinition(),
+                    s.dataTimestamp(),
+                    s.outputDirectory(),
+                    s.dryRun(),
+                    s.failOn(),
+                    s.network(),
+                    shownOrigins(s.origins()),
                     shown(s.warnings()));
         } catch (IngestException problem) {
             throw outbound.problem(problem);
@@ -67,16 +76,18 @@ public final class TestRun {
     public UploadSettings resolveUploadShown(Parameters parameters) throws IngestException {
         try {
             UploadSettings s = new SettingsResolver(environment, clock.instant(), secrets).resolveUpload(parameters);
-            return new UploadSettings(s.scanResults(), s.sodaCloud(), s.network(), shownOrigins(s.origins()),
-                    shown(s.warnings()));
+            return new UploadSettings(
+                    s.scanResults(), s.sodaCloud(), s.network(), shownOrigins(s.origins()), shown(s.warnings()));
         } catch (IngestException problem) {
             throw outbound.problem(problem);
         }
     }
 
     private List<SettingOrigin> shownOrigins(List<SettingOrigin> origins) {
-        return origins.stream().map(o -> new SettingOrigin(outbound.text(o.setting()), outbound.text(o.value()),
-                outbound.text(o.origin()))).toList();
+        return origins.stream()
+                .map(o -> new SettingOrigin(
+                        outbound.text(o.setting()), outbound.text(o.value()), outbound.text(o.origin())))
+                .toList();
     }
 
     /** Without proxies, and retrying at once. */
@@ -85,7 +96,7 @@ public final class TestRun {
     }
 
     public Remote remote(Remote.ProxySource proxies) {
-        return new Remote(proxies, wait -> { }, Duration.ofMillis(1), log, secrets);
+        return new Remote(proxies, wait -> {}, Duration.ofMillis(1), log, secrets);
     }
 
     public Ingestion ingestion(Remote remote) {
