@@ -8,6 +8,7 @@ import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.core.Outbound;
 import dev.sodamaven.core.PluginInfo;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -113,7 +115,7 @@ public final class Ingestion {
             this.settings = settings;
             this.session = session;
             this.start = start;
-            scanLogs.add(ScanLog.info("soda-maven-plugin " + PluginInfo.version(), start));
+            scanLog(ScanLog::info, "soda-maven-plugin " + PluginInfo.version(), start);
         }
 
         DbtResults readResults() throws IngestException {
@@ -125,7 +127,7 @@ public final class Ingestion {
         }
 
         private DbtResults readLocal(ArtifactSource.Local local) throws IngestException {
-            scanInfo("Ingesting local dbt artifacts.");
+            scanLog(ScanLog::info, "Ingesting local dbt artifacts.", clock.instant());
             RunResultsReader reader = new RunResultsReader();
             List<RunResults> parts = new ArrayList<>();
             for (Path file : local.runResults()) {
@@ -147,10 +149,10 @@ public final class Ingestion {
         }
 
         private DbtResults fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
-            scanInfo("Getting dbt artifacts from dbt Cloud.");
+            scanLog(ScanLog::info, "Getting dbt artifacts from dbt Cloud.", clock.instant());
             CloudArtifacts fetched = session.dbtCloud(cloud.settings())
                     .fetch(settings.outputDirectory().resolve("dbt-cloud"));
-            scanInfo(fetched.description());
+            scanLog(ScanLog::info, fetched.description(), clock.instant());
             fetched.notes().forEach(log::info);
             return new DbtResults(
                     fetched.mergedRunResults(),
@@ -231,7 +233,7 @@ public final class Ingestion {
                 IngestException kept = failed.withKeptScanResults(scanResults);
                 // A failed upload must not hide a failed gate: with failOnError=false the upload failure
                 // alone would only warn, and failing tests would pass the build.
-                throw gate.isPresent() ? gate.get().problem(kept).withKeptScanResults(scanResults) : kept;
+                throw gate.isPresent() ? gate.get().problem(kept) : kept;
             }
             log.info("Uploaded " + receipt.checks() + " checks to Soda Cloud "
                     + session.sodaCloudAddress(settings.sodaCloud()) + " as scan '" + settings.scanDefinition()
@@ -248,24 +250,27 @@ public final class Ingestion {
         }
 
         private void addScanLogs(RunResults runResults, MappedChecks mapped, Instant now) {
-            scanLogs.add(ScanLog.info(outbound.text(describeRun(runResults)), now));
+            scanLog(ScanLog::info, describeRun(runResults), now);
             for (SodaCheck check : mapped.checks()) {
                 if (check.errored()) {
-                    scanLogs.add(ScanLog.error(
-                            outbound.text("dbt test " + check.name() + " on "
-                                    + check.dataset().table() + " ended in error: " + truncate(check.message())),
-                            now));
+                    // Masked before it is cut: a cut could split a secret past recognition.
+                    scanLog(
+                            ScanLog::error,
+                            "dbt test " + check.name() + " on "
+                                    + check.dataset().table() + " ended in error: "
+                                    + truncate(outbound.text(check.message())),
+                            now);
                 }
             }
             if (!mapped.skipped().isEmpty()) {
-                scanLogs.add(
-                        ScanLog.info(mapped.skipped().size() + " tests were skipped by dbt and are not sent.", now));
+                scanLog(ScanLog::info, mapped.skipped().size() + " tests were skipped by dbt and are not sent.", now);
             }
-            allWarnings().forEach(warning -> scanLogs.add(ScanLog.warning(outbound.text(warning), now)));
+            allWarnings().forEach(warning -> scanLog(ScanLog::warning, warning, now));
         }
 
-        private void scanInfo(String message) {
-            scanLogs.add(ScanLog.info(outbound.text(message), clock.instant()));
+        /** Every text of the scan's logs leaves the plugin with the scan: through the outbound. */
+        private void scanLog(BiFunction<String, Instant, ScanLog> level, String message, Instant time) {
+            scanLogs.add(level.apply(outbound.text(message), time));
         }
 
         private Instant dataTimestamp(RunResults runResults) {
@@ -276,8 +281,9 @@ public final class Ingestion {
             try {
                 return Instant.parse(generatedAt);
             } catch (DateTimeParseException | NullPointerException unreadable) {
-                warnings.add("dataTimestamp=dbt, but the run results have no readable generated_at ('" + generatedAt
-                        + "'); the ingestion time is used instead.");
+                warnings.add(
+                        Setting.DATA_TIMESTAMP.ref() + " is dbt, but the run results have no readable generated_at ('"
+                                + generatedAt + "'); the ingestion time is used instead.");
                 return start;
             }
         }

@@ -36,11 +36,15 @@ final class QualityGate {
 
         /** The build failure when the upload failed too: the gate must not hide behind it, nor it behind the gate. */
         IngestException problem(IngestException uploadFailed) {
-            return new IngestException(
+            IngestException problem = new IngestException(
                     IngestException.Kind.QUALITY_GATE,
                     message() + " The upload to Soda Cloud failed too: " + uploadFailed.getMessage(),
                     uploadFailed.hint(),
                     uploadFailed);
+            return uploadFailed
+                    .keptScanResults()
+                    .map(problem::withKeptScanResults)
+                    .orElse(problem);
         }
 
         private String message() {

@@ -15,7 +15,6 @@ import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.core.Outbound;
 import dev.sodamaven.core.Secrets;
 import dev.sodamaven.core.Setting;
-import dev.sodamaven.core.SettingNames;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.RunResults;
@@ -105,7 +104,7 @@ public final class IngestProbe {
         IngestSettings settings = new SettingsResolver(Map.of(), clock.instant(), secrets).resolveIngest(parameters);
         Remote remote = new Remote(List::of, duration -> {}, Duration.ofMillis(1), log, secrets);
         IngestOutcome outcome =
-                new Ingestion(log, clock, remote, new Outbound(secrets, SettingNames.PARAMETER)).run(settings);
+                new Ingestion(log, clock, remote, new Outbound(secrets, Setting::parameter)).run(settings);
         values.put("checks", outcome.checks().checks().size());
         values.put("skipped", outcome.checks().skipped().size());
         values.put("warnings", log.warnings.size());

@@ -57,7 +57,7 @@ public final class ConfigurationFileReader {
             throw IngestException.configuration(
                     label + " does not exist.",
                     "Check " + Setting.CONFIGURATION.ref()
-                            + ", or leave it unset and configure the plugin in the POM.");
+                            + ", or leave it unset and give the settings as plugin parameters.");
         }
         if (!Files.isRegularFile(path)) {
             throw IngestException.configuration(

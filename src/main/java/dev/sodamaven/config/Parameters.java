@@ -58,7 +58,7 @@ public final class Parameters {
     }
 
     /** Whether the flag was set to true rather than left at false. */
-    public boolean flagGiven(Setting setting) {
+    public boolean setToTrue(Setting setting) {
         return Boolean.TRUE.equals(values.get(setting));
     }
 
@@ -70,9 +70,19 @@ public final class Parameters {
                 : Integer.parseInt(setting.defaultValue().orElseThrow());
     }
 
-    /** The settings.xml server with this id, if the build has one. */
-    public Optional<ServerCredential> server(String id) {
-        return Optional.ofNullable(servers.get(id));
+    /**
+     * The id of the settings.xml server that can hold {@code setting}: the one its server-id setting
+     * names, none when that is blank, its default when it is not given; none for a setting that no
+     * server holds.
+     */
+    public Optional<String> serverId(Setting setting) {
+        return setting.serverIdSetting()
+                .flatMap(idSetting -> values.containsKey(idSetting) ? text(idSetting) : idSetting.defaultValue());
+    }
+
+    /** The settings.xml server that can hold {@code setting}, if the build has it. */
+    public Optional<ServerCredential> server(Setting setting) {
+        return serverId(setting).map(servers::get);
     }
 
     /** Never the values: some are secrets. */

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param setting what it is, e.g. "Soda Cloud host"
  * @param value   the value as shown to the user; "(hidden)" for secrets
- * @param origin  e.g. "plugin parameter sodaCloudHost", "configuration.yml soda_cloud.host", "default"
+ * @param origin  e.g. "plugin parameter " + a setting mention, "configuration.yml soda_cloud.host (line 4)",
+ *                "default"
  */
 public record SettingOrigin(String setting, String value, String origin) {
 

@@ -47,13 +47,14 @@ final class SettingSources {
     }
 
     /**
-     * The value of the first source that has one, else the default. A value equal to the default
-     * counts as the default: the build tool passes defaults as if they were given.
+     * The value of the first source that has one, else the default. For a setting read from its
+     * parameter only, a value equal to the default counts as the default: the build tool passes a
+     * parameter's default as if it were given. (A setting with other sources has no such default.)
      */
     Candidate findOrDefault(Setting setting) {
         String fallback = setting.defaultValue().orElseThrow();
         return find(setting)
-                .filter(found -> !found.value().equals(fallback))
+                .filter(found -> setting.hasOtherSources() || !found.value().equals(fallback))
                 .orElseGet(() -> new Candidate(fallback, DEFAULT));
     }
 
@@ -74,29 +75,17 @@ final class SettingSources {
     }
 
     private Optional<Candidate> server(Setting setting) {
-        if (setting.server().isEmpty()) {
-            return Optional.empty();
-        }
-        String id = serverId(setting);
         return parameters
-                .server(id)
-                .flatMap(server -> candidate(
-                        switch (setting.server().get().part()) {
-                            case USERNAME -> server.username();
-                            case PASSWORD ->
-                                server.password() == null
-                                        ? null
-                                        : server.password().reveal();
-                        },
-                        "settings.xml server '" + server.id() + "'"));
+                .server(setting)
+                .flatMap(server -> candidate(server.value(setting), "settings.xml server '" + server.id() + "'"));
     }
 
-    /** The id of the settings.xml server that can hold {@code setting}. */
+    /** The id of the settings.xml server that can hold {@code setting}, for messages. */
     String serverId(Setting setting) {
-        Setting idSetting = setting.serverIdSetting().orElseThrow();
         return parameters
-                .text(idSetting)
-                .orElseGet(() -> idSetting.defaultValue().orElseThrow());
+                .serverId(setting)
+                .orElseGet(() ->
+                        setting.serverIdSetting().flatMap(Setting::defaultValue).orElseThrow());
     }
 
     /**

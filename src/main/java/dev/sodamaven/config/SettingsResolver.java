@@ -110,7 +110,7 @@ public final class SettingsResolver {
         Path outputDirectory = p.path(OUTPUT_DIRECTORY)
                 .orElseThrow(() -> IngestException.configuration(
                         "No output directory is set.", "Set " + OUTPUT_DIRECTORY.ref() + ", e.g. target/soda."));
-        report.add("dry run", String.valueOf(dryRun), p.flagGiven(DRY_RUN) ? parameterOrigin(DRY_RUN) : DEFAULT);
+        report.add("dry run", String.valueOf(dryRun), p.setToTrue(DRY_RUN) ? parameterOrigin(DRY_RUN) : DEFAULT);
         return new IngestSettings(
                 dataSource,
                 artifacts,
@@ -145,16 +145,13 @@ public final class SettingsResolver {
         for (Setting setting : Setting.secrets()) {
             p.text(setting).ifPresent(secrets::add);
             setting.environmentVariable().map(environment::get).ifPresent(secrets::add);
-        }
-        SettingSources withoutFile = new SettingSources(p, environment, null);
-        for (Setting setting : Setting.secrets()) {
             if (setting.server().isPresent()) {
-                p.server(withoutFile.serverId(setting)).ifPresent(server -> secrets.add(server.password()));
+                p.server(setting).map(server -> server.value(setting)).ifPresent(secrets::add);
             }
         }
         Optional<Path> path = p.path(CONFIGURATION);
         if (path.isEmpty()) {
-            return withoutFile;
+            return new SettingSources(p, environment, null);
         }
         ConfigurationFile file =
                 new ConfigurationFileReader(new VariableSubstitution(environment, now)).read(path.get());
@@ -252,9 +249,8 @@ public final class SettingsResolver {
                 String why = Files.exists(folder.get()) ? " is a file, not a folder." : " does not exist.";
                 throw IngestException.input(
                         "The dbt artifacts folder " + folder.get() + " (" + DBT_ARTIFACTS.ref() + ")" + why,
-                        "Set " + DBT_ARTIFACTS.parameter() + " to the folder holding manifest.json and "
-                                + "run_results.json (dbt's target/), or " + DBT_MANIFEST.parameter() + " and "
-                                + DBT_RUN_RESULTS.parameter() + " to the files.");
+                        "Set it to the folder holding manifest.json and run_results.json (dbt's target/), or "
+                                + DBT_MANIFEST.ref() + " and " + DBT_RUN_RESULTS.ref() + " to the files.");
             }
             if (manifestFile.isPresent() && !runResultsFiles.isEmpty()) {
                 report.warnings.add(DBT_ARTIFACTS.parameter() + " " + folder.get() + " is not used: "
@@ -286,8 +282,8 @@ public final class SettingsResolver {
         if (p.text(DBT_CLOUD_RUN_ID).isPresent() && p.text(DBT_CLOUD_JOB_ID).isPresent()) {
             throw IngestException.configuration(
                     "Both " + DBT_CLOUD_RUN_ID.parameter() + " and " + DBT_CLOUD_JOB_ID.parameter() + " are set.",
-                    "Set " + DBT_CLOUD_RUN_ID.parameter()
-                            + " to ingest one run, or " + DBT_CLOUD_JOB_ID.parameter()
+                    "Set " + DBT_CLOUD_RUN_ID.ref()
+                            + " to ingest one run, or " + DBT_CLOUD_JOB_ID.ref()
                             + " to ingest the latest finished run "
                             + "of a job, not both.");
         }
@@ -297,7 +293,7 @@ public final class SettingsResolver {
         if (runId != null) {
             report.add("dbt Cloud run", runId.toString(), parameterOrigin(DBT_CLOUD_RUN_ID));
             if (successfulOnly) {
-                report.warnings.add(DBT_CLOUD_SUCCESSFUL_RUNS_ONLY.parameter() + " only applies to "
+                report.warnings.add(DBT_CLOUD_SUCCESSFUL_RUNS_ONLY.ref() + " only applies to "
                         + DBT_CLOUD_JOB_ID.parameter() + "; it is ignored for run " + runId + ".");
             }
         } else {

@@ -67,7 +67,7 @@ final class YamlComposer {
             throw notUtf8(label);
         } catch (AccessDeniedException denied) {
             throw IngestException.configuration(
-                    label + " cannot be read: permission denied.", "Make it readable by the user running Maven.");
+                    label + " cannot be read: permission denied.", "Make it readable by the user running the build.");
         } catch (IOException io) {
             throw IngestException.configuration(
                     label + " could not be read (" + io.getClass().getSimpleName() + ").",

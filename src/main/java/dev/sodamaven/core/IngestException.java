@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public class IngestException extends Exception {
 
-    /** What kind of problem it is; decides how the build reports it. */
+    /**
+     * What kind of problem it is: a failed quality gate fails the build as a test failure would; the
+     * other kinds are problems with the run itself.
+     */
     public enum Kind {
         /** The user's settings are wrong or incomplete. */
         CONFIGURATION,

@@ -22,25 +22,22 @@ public record Outbound(Secrets secrets, SettingNames names) {
     }
 
     /**
-     * The problem as it may be shown, with the original kept as the cause (for {@code -e}) only when
-     * none of its texts holds a secret.
+     * The problem as it may be shown, down to its causes (which {@code -e} prints): a cause that is
+     * itself a problem is shown the same way; any other is kept only when no text of it holds a secret.
      */
     public IngestException problem(IngestException problem) {
-        IngestException shown = problem.withText(
-                text(problem.getMessage()),
-                text(problem.hint()),
-                holdsSecret(problem.getCause()) ? null : problem.getCause());
-        shown.setStackTrace(problem.getStackTrace());
-        return shown;
+        return problem.withText(text(problem.getMessage()), text(problem.hint()), shown(problem.getCause()));
     }
 
-    private boolean holdsSecret(Throwable cause) {
+    private Throwable shown(Throwable cause) {
+        if (cause instanceof IngestException problem) {
+            return problem(problem);
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (secrets.foundIn(t.getMessage())
-                    || (t instanceof IngestException ingest && secrets.foundIn(ingest.hint()))) {
-                return true;
+            if (secrets.foundIn(t.getMessage())) {
+                return null;
             }
         }
-        return false;
+        return cause;
     }
 }

@@ -3,10 +3,12 @@ package dev.sodamaven.core;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,7 +30,7 @@ public final class Secrets {
 
     static final int MIN_LENGTH = 8;
 
-    /** Every form of every secret, longest first so that a secret containing another is masked whole. */
+    /** Every form of every secret, longest first. */
     private final List<String> forms = new ArrayList<>();
 
     /** Adds a secret; null is ignored. */
@@ -42,16 +44,9 @@ public final class Secrets {
             return this;
         }
         Set<String> added = new LinkedHashSet<>(forms);
-        for (String secret : new LinkedHashSet<>(List.of(value, value.trim()))) {
-            added.add(secret);
-            added.add(jsonEscaped(secret, false));
-            added.add(jsonEscaped(secret, true));
-            added.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-            added.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
+        added.addAll(formsOf(value));
         forms.clear();
-        forms.addAll(added);
-        forms.sort(Comparator.comparingInt(String::length).reversed());
+        forms.addAll(longestFirst(added));
         return this;
     }
 
@@ -62,14 +57,51 @@ public final class Secrets {
 
     /** {@code text} with every secret replaced by {@link #MASK}. */
     public synchronized String mask(String text) {
-        if (text == null || forms.isEmpty()) {
-            return text;
+        return replaceAll(text, forms);
+    }
+
+    /**
+     * What a server sent back, with the run's secrets masked and, whatever their length, the
+     * credentials it was sent: a server echoing a request is the one place a short one can surface.
+     */
+    public String maskEcho(String text, Collection<Secret> sent) {
+        Set<String> echoed = new LinkedHashSet<>();
+        sent.stream().filter(Objects::nonNull).forEach(secret -> echoed.addAll(formsOf(secret.reveal())));
+        return replaceAll(mask(text), longestFirst(echoed));
+    }
+
+    private static String replaceAll(String text, List<String> forms) {
+        if (text == null) {
+            return null;
         }
         String masked = text;
         for (String form : forms) {
             masked = masked.replace(form, MASK);
         }
         return masked;
+    }
+
+    /** The value and its trimmed self, each as written, JSON-escaped and URL-encoded. */
+    private static Set<String> formsOf(String value) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String secret : new LinkedHashSet<>(List.of(value, value.trim()))) {
+            if (secret.isEmpty()) {
+                continue;
+            }
+            forms.add(secret);
+            forms.add(jsonEscaped(secret, false));
+            forms.add(jsonEscaped(secret, true));
+            forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return forms;
+    }
+
+    /** Longest first, so that a secret containing another is masked whole. */
+    private static List<String> longestFirst(Collection<String> forms) {
+        List<String> sorted = new ArrayList<>(forms);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return sorted;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sodamaven.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,6 +56,58 @@ public enum Setting {
             null,
             "run results file(s), comma-separated (Soda's `--dbt-run-results`); several are merged, later files "
                     + "winning per test"),
+    SODA_CLOUD_HOST(
+            "sodaCloudHost",
+            "soda.cloud.host",
+            Type.TEXT,
+            Goal.BOTH,
+            "cloud.soda.io",
+            "Soda Cloud host: `cloud.soda.io` (EU) or `cloud.us.soda.io` (US); a URL with scheme and port is "
+                    + "accepted too",
+            Sources.file("soda_cloud.host")),
+    SODA_CLOUD_PORT(
+            "sodaCloudPort",
+            "soda.cloud.port",
+            Type.TEXT,
+            Goal.BOTH,
+            null,
+            "Soda Cloud port; unset means the scheme's default",
+            Sources.file("soda_cloud.port")),
+    SODA_CLOUD_SCHEME(
+            "sodaCloudScheme",
+            "soda.cloud.scheme",
+            Type.TEXT,
+            Goal.BOTH,
+            "https",
+            "`https`; `http` only for loopback hosts unless `allowInsecureHttp`",
+            Sources.file("soda_cloud.scheme")),
+    API_KEY_ID(
+            "apiKeyId",
+            "soda.cloud.apiKeyId",
+            Type.SECRET,
+            Goal.BOTH,
+            null,
+            "Soda Cloud API key id",
+            Sources.file("soda_cloud.api_key_id")
+                    .andEnvironment("SODA_API_KEY_ID")
+                    .andServer("sodaCloudServerId", ServerPart.USERNAME)),
+    API_KEY_SECRET(
+            "apiKeySecret",
+            "soda.cloud.apiKeySecret",
+            Type.SECRET,
+            Goal.BOTH,
+            null,
+            "Soda Cloud API key secret",
+            Sources.file("soda_cloud.api_key_secret")
+                    .andEnvironment("SODA_API_KEY_SECRET")
+                    .andServer("sodaCloudServerId", ServerPart.PASSWORD)),
+    SODA_CLOUD_SERVER_ID(
+            "sodaCloudServerId",
+            "soda.cloud.serverId",
+            Type.TEXT,
+            Goal.BOTH,
+            "soda-cloud",
+            "`settings.xml` server holding the API key (username = id, password = secret)"),
     DBT_CLOUD_RUN_ID(
             "dbtCloudRunId",
             "soda.dbtCloud.runId",
@@ -109,58 +162,6 @@ public enum Setting {
             Goal.INGEST,
             "dbt-cloud",
             "`settings.xml` server whose password is the dbt Cloud token"),
-    SODA_CLOUD_HOST(
-            "sodaCloudHost",
-            "soda.cloud.host",
-            Type.TEXT,
-            Goal.BOTH,
-            "cloud.soda.io",
-            "Soda Cloud host: `cloud.soda.io` (EU) or `cloud.us.soda.io` (US); a URL with scheme and port is "
-                    + "accepted too",
-            Sources.file("soda_cloud.host")),
-    SODA_CLOUD_PORT(
-            "sodaCloudPort",
-            "soda.cloud.port",
-            Type.TEXT,
-            Goal.BOTH,
-            null,
-            "Soda Cloud port; unset means the scheme's default",
-            Sources.file("soda_cloud.port")),
-    SODA_CLOUD_SCHEME(
-            "sodaCloudScheme",
-            "soda.cloud.scheme",
-            Type.TEXT,
-            Goal.BOTH,
-            "https",
-            "`https`; `http` only for loopback hosts unless `allowInsecureHttp`",
-            Sources.file("soda_cloud.scheme")),
-    API_KEY_ID(
-            "apiKeyId",
-            "soda.cloud.apiKeyId",
-            Type.SECRET,
-            Goal.BOTH,
-            null,
-            "Soda Cloud API key id",
-            Sources.file("soda_cloud.api_key_id")
-                    .andEnvironment("SODA_API_KEY_ID")
-                    .andServer("sodaCloudServerId", ServerPart.USERNAME)),
-    API_KEY_SECRET(
-            "apiKeySecret",
-            "soda.cloud.apiKeySecret",
-            Type.SECRET,
-            Goal.BOTH,
-            null,
-            "Soda Cloud API key secret",
-            Sources.file("soda_cloud.api_key_secret")
-                    .andEnvironment("SODA_API_KEY_SECRET")
-                    .andServer("sodaCloudServerId", ServerPart.PASSWORD)),
-    SODA_CLOUD_SERVER_ID(
-            "sodaCloudServerId",
-            "soda.cloud.serverId",
-            Type.TEXT,
-            Goal.BOTH,
-            "soda-cloud",
-            "`settings.xml` server holding the API key (username = id, password = secret)"),
     SCAN_DEFINITION(
             "scanDefinition",
             "soda.scanDefinition",
@@ -259,6 +260,16 @@ public enum Setting {
         public boolean includes(Goal goal) {
             return this == BOTH || this == goal;
         }
+
+        /** ingest, upload. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** A mention of this goal inside a text, rendered like a {@link Setting#ref() setting's}. */
+        public String ref() {
+            return REF_OPEN + GOAL + id() + REF_CLOSE;
+        }
     }
 
     /** Which part of a settings.xml {@code <server>} holds the value. */
@@ -296,8 +307,10 @@ public enum Setting {
         }
     }
 
-    private static final String REF_OPEN = "{{setting:";
+    private static final String REF_OPEN = "{{";
     private static final String REF_CLOSE = "}}";
+    private static final String SETTING = "setting:";
+    private static final String GOAL = "goal:";
 
     private final String parameter;
     private final String property;
@@ -378,6 +391,11 @@ public enum Setting {
         return Optional.ofNullable(sources.environmentVariable());
     }
 
+    /** Whether a value can come from anywhere but its parameter: configuration.yml, environment, settings.xml. */
+    public boolean hasOtherSources() {
+        return sources != Sources.NONE;
+    }
+
     /** The settings.xml server part that holds it. */
     public Optional<Server> server() {
         return Optional.ofNullable(sources.server());
@@ -411,10 +429,13 @@ public enum Setting {
      * plugin; the core writes this instead of spelling the setting the way a user types it.
      */
     public String ref() {
-        return REF_OPEN + parameter + REF_CLOSE;
+        return REF_OPEN + SETTING + parameter + REF_CLOSE;
     }
 
-    /** {@code text} with every {@link #ref() mention} of a setting spelled by {@code names}. */
+    /**
+     * {@code text} with every {@link #ref() mention} of a setting, and every {@link Goal#ref() mention}
+     * of a goal, spelled by {@code names}; anything else that looks like a mention is left as it is.
+     */
     public static String render(String text, SettingNames names) {
         if (text == null || !text.contains(REF_OPEN)) {
             return text;
@@ -427,15 +448,25 @@ public enum Setting {
             if (close < 0) {
                 break;
             }
-            Optional<Setting> setting = byParameter(text.substring(open + REF_OPEN.length(), close));
-            out.append(text, from, open);
-            if (setting.isPresent()) {
-                out.append(names.name(setting.get()));
-            } else {
-                out.append(text, open, close + REF_CLOSE.length());
-            }
+            String mention = text.substring(open + REF_OPEN.length(), close);
+            out.append(text, from, open).append(spelled(mention, names).orElse(text.substring(open, close + 2)));
             from = close + REF_CLOSE.length();
         }
         return out.append(text, from, text.length()).toString();
+    }
+
+    private static Optional<String> spelled(String mention, SettingNames names) {
+        if (mention.startsWith(SETTING)) {
+            return byParameter(mention.substring(SETTING.length())).map(names::name);
+        }
+        if (mention.startsWith(GOAL)) {
+            String goal = mention.substring(GOAL.length());
+            return Arrays.stream(Goal.values())
+                    .filter(candidate ->
+                            candidate != Goal.BOTH && candidate.id().equals(goal))
+                    .findFirst()
+                    .map(names::goal);
+        }
+        return Optional.empty();
     }
 }

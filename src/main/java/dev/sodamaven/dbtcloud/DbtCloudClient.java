@@ -48,6 +48,9 @@ public final class DbtCloudClient {
     private final String accountId;
     private final Secret authorization;
     private final Secrets secrets;
+    /** The token, which a server could echo back. */
+    private final List<Secret> sent;
+
     private final String tokenOrigin;
 
     /** @param secrets the run's secrets; the token is added to them */
@@ -61,6 +64,7 @@ public final class DbtCloudClient {
                 Secret.of("Token " + Objects.requireNonNull(token, "token").reveal());
         this.tokenOrigin = tokenOrigin;
         this.secrets = Objects.requireNonNull(secrets, "secrets").add(token);
+        this.sent = List.of(token);
     }
 
     /** The dbt Cloud account id the client reads from. */
@@ -152,7 +156,7 @@ public final class DbtCloudClient {
                     "dbt Cloud answered the request for " + what + where()
                             + " with something that is not JSON (Content-Type "
                             + reply.header("content-type").orElse("none")
-                            + ": " + BodyExcerpt.of(reply.body(), 120, secrets) + ").",
+                            + ": " + BodyExcerpt.of(reply.body(), 120, secrets, sent) + ").",
                     "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": a proxy or maintenance page answered.");
         }
     }
@@ -196,8 +200,9 @@ public final class DbtCloudClient {
                                 + "; the token came from " + tokenOrigin + ".",
                         "Check that the token is right and not expired or revoked."
                                 + (isRetiredHost()
-                                        ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at cloud.getdbt.com: "
-                                                + "set " + Setting.DBT_CLOUD_ACCESS_URL.ref() + "."
+                                        ? " Accounts with an access URL (e.g. ab123.us1.dbt.com) get 401 at "
+                                                + baseUrl.getHost() + ": " + "set " + Setting.DBT_CLOUD_ACCESS_URL.ref()
+                                                + "."
                                         : ""));
             case 403 ->
                 IngestException.configuration(
@@ -238,9 +243,9 @@ public final class DbtCloudClient {
             String text = envelope == null
                     ? ""
                     : envelope.path("status").path("user_message").asText("");
-            return text.isBlank() ? "" : ": " + BodyExcerpt.of(text, 200, secrets);
+            return text.isBlank() ? "" : ": " + BodyExcerpt.of(text, 200, secrets, sent);
         } catch (IOException notJson) {
-            return ": " + BodyExcerpt.of(reply.body(), 120, secrets);
+            return ": " + BodyExcerpt.of(reply.body(), 120, secrets, sent);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.sodamaven.http;
 
+import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,15 +14,18 @@ public final class BodyExcerpt {
 
     private BodyExcerpt() {}
 
-    /** The start of a body, on one line; secrets removed before anything is cut. */
-    public static String of(byte[] body, int maxChars, Secrets secrets) {
-        return of(new String(body, StandardCharsets.UTF_8), maxChars, secrets);
+    /**
+     * The start of a body, on one line; the run's secrets, and the credentials sent with the request
+     * whatever their length, removed before anything is cut.
+     */
+    public static String of(byte[] body, int maxChars, Secrets secrets, Collection<Secret> sent) {
+        return of(new String(body, StandardCharsets.UTF_8), maxChars, secrets, sent);
     }
 
-    /** The start of a text, on one line; secrets removed before anything is cut. */
-    public static String of(String raw, int maxChars, Secrets secrets) {
+    /** The start of a text, on one line; secrets removed as for a body, before anything is cut. */
+    public static String of(String raw, int maxChars, Secrets secrets, Collection<Secret> sent) {
         // Masked first: squashing white space or cutting could split a secret past recognition.
-        String text = secrets.mask(raw).replaceAll("\\s+", " ").trim();
+        String text = secrets.maskEcho(raw, sent).replaceAll("\\s+", " ").trim();
         if (text.startsWith("<")) {
             // An HTML error page says little in a build log beyond its title.
             Matcher title = TITLE.matcher(text);

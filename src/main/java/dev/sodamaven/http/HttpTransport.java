@@ -209,14 +209,14 @@ public final class HttpTransport implements Closeable {
                 },
                 (step, local) -> switch (step) {
                     case CREATE ->
-                        new TransportFailure.LocalFileException(
+                        TransportFailure.LocalFileException.writing(
                                 "the download could not be written to "
                                         + target.toAbsolutePath().getParent() + " ("
                                         + local.getClass().getSimpleName() + ": "
                                         + local.getMessage() + ")",
                                 local);
                     case MOVE ->
-                        new TransportFailure.LocalFileException(
+                        TransportFailure.LocalFileException.writing(
                                 "the download could not be moved to " + target + " ("
                                         + local.getClass().getSimpleName() + ": " + local.getMessage() + ")",
                                 local);
@@ -233,7 +233,7 @@ public final class HttpTransport implements Closeable {
             try {
                 out.write(buffer, 0, read);
             } catch (IOException local) {
-                throw new TransportFailure.LocalFileException(
+                throw TransportFailure.LocalFileException.writing(
                         "the download could not be written to disk (" + local.getMessage() + ")", local);
             }
             written += read;

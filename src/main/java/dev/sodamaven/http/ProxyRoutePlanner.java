@@ -2,6 +2,8 @@ package dev.sodamaven.http;
 
 import dev.sodamaven.core.ProxySettings;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -26,9 +28,36 @@ final class ProxyRoutePlanner extends DefaultRoutePlanner {
                         .filter(proxy -> "http".equalsIgnoreCase(proxy.protocol()))
                         .findFirst()
                         .orElse(null));
-        if (chosen == null || chosen.bypasses(target.getHostName())) {
+        if (chosen == null || bypasses(chosen, target.getHostName())) {
             return null;
         }
         return new HttpHost("http", chosen.host(), chosen.port());
+    }
+
+    /** Whether a request to {@code targetHost} bypasses {@code proxy}, by its Maven-style nonProxyHosts. */
+    static boolean bypasses(ProxySettings proxy, String targetHost) {
+        String nonProxyHosts = proxy.nonProxyHosts();
+        if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
+            return false;
+        }
+        String host = targetHost.toLowerCase(Locale.ROOT);
+        for (String pattern : nonProxyHosts.split("[|,]")) {
+            String trimmed = pattern.trim().toLowerCase(Locale.ROOT);
+            if (!trimmed.isEmpty() && host.matches(globToRegex(trimmed))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : glob.split("\\*", -1)) {
+            if (regex.length() > 0) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return regex.toString();
     }
 }

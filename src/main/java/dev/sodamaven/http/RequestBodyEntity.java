@@ -33,7 +33,7 @@ final class RequestBodyEntity extends AbstractHttpEntity {
         try {
             source = body.open();
         } catch (IOException local) {
-            throw new TransportFailure.LocalFileException(
+            throw TransportFailure.LocalFileException.reading(
                     "the request body could not be read (" + local.getClass().getSimpleName() + ": "
                             + local.getMessage() + ")",
                     local);

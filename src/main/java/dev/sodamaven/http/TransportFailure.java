@@ -32,10 +32,23 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
         volatile boolean responseStarted;
     }
 
-    /** A failure on this machine (writing a download), not on the network. */
+    /** A failure on this machine, not on the network: writing a download, or reading a request body. */
     static final class LocalFileException extends IOException {
-        LocalFileException(String message, IOException cause) {
+        private final IngestException.Kind kind;
+
+        private LocalFileException(String message, IOException cause, IngestException.Kind kind) {
             super(message, cause);
+            this.kind = kind;
+        }
+
+        /** A download could not be written. */
+        static LocalFileException writing(String message, IOException cause) {
+            return new LocalFileException(message, cause, IngestException.Kind.OUTPUT);
+        }
+
+        /** The file a request body comes from could not be read. */
+        static LocalFileException reading(String message, IOException cause) {
+            return new LocalFileException(message, cause, IngestException.Kind.INPUT);
         }
     }
 
@@ -61,10 +74,10 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
                         : "");
         // Sending it again is what the user will want to do: say first what to check.
         String advice = mayBeStored ? "Check whether the server stored it before sending it again. " + hint : hint;
-        // The network did its part; this machine could not keep what it sent.
-        return cause instanceof LocalFileException
-                ? IngestException.output(message, advice, cause)
-                : IngestException.remote(message, advice, cause);
+        // A file of this machine failed, not the network.
+        IngestException.Kind kind =
+                cause instanceof LocalFileException local ? local.kind : IngestException.Kind.REMOTE;
+        return new IngestException(kind, message, advice, cause);
     }
 
     /** scheme://host:port, never the user info or query of a URI. */

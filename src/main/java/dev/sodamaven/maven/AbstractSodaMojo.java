@@ -2,6 +2,7 @@ package dev.sodamaven.maven;
 
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.Parameters;
+import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.IngestLog;
 import dev.sodamaven.core.Outbound;
@@ -10,6 +11,7 @@ import dev.sodamaven.core.Setting;
 import dev.sodamaven.core.Sleeper;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -133,8 +135,23 @@ abstract class AbstractSodaMojo extends AbstractMojo {
 
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
 
-    /** What one execution of a goal works with. */
-    record Context(Parameters parameters, IngestLog log, Outbound outbound, Remote remote, Secrets secrets) {}
+    /**
+     * What one execution of a goal works with.
+     *
+     * @param parameters what the user gave the goal
+     * @param resolver   turns them into checked settings, adding the secrets it meets to the run's
+     * @param clock      the time of the run
+     * @param log        the build log, through the run's outbound
+     * @param outbound   what every text leaving the plugin passes through
+     * @param remote     Soda Cloud and dbt Cloud
+     */
+    record Context(
+            Parameters parameters,
+            SettingsResolver resolver,
+            Clock clock,
+            IngestLog log,
+            Outbound outbound,
+            Remote remote) {}
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -142,45 +159,46 @@ abstract class AbstractSodaMojo extends AbstractMojo {
         Outbound outbound = new Outbound(secrets, MavenSettingNames.INSTANCE);
         IngestLog log = new MavenIngestLog(getLog(), outbound);
         if (skip) {
-            log.info("Skipping " + goal() + ": " + Setting.SKIP.ref() + " is true.");
+            log.info("Skipping " + description() + ": " + Setting.SKIP.ref() + " is true.");
             return;
         }
         try {
             MavenSettingsAccess settings =
                     new MavenSettingsAccess(session == null ? null : session.getSettings(), settingsDecrypter, secrets);
-            Parameters parameters = parameters(settings, secrets);
+            Parameters parameters = parameters(settings);
+            Clock clock = Clock.systemUTC();
+            SettingsResolver resolver = new SettingsResolver(System.getenv(), clock.instant(), secrets);
             Remote remote = new Remote(settings::proxies, Sleeper.REAL, initialBackoff(), log, secrets);
-            run(new Context(parameters, log, outbound, remote, secrets));
+            run(new Context(parameters, resolver, clock, log, outbound, remote));
         } catch (IngestException problem) {
             new FailureReport(outbound, getLog()).end(problem, failOnError);
         }
     }
 
-    /** The goal, as the skip message names it, e.g. "the Soda ingestion". */
-    abstract String goal();
+    /** What the goal does, as the skip message names it, e.g. "the Soda ingestion". */
+    abstract String description();
 
-    /** Which settings the goal has. */
-    abstract Setting.Goal settingsGoal();
+    /** The goal, which decides the settings it has. */
+    abstract Setting.Goal goal();
 
     /** Runs the goal's use case. */
     abstract void run(Context context) throws IngestException;
 
     /** The goal's parameters, with the settings.xml servers they name, decrypted. */
-    private Parameters parameters(MavenSettingsAccess settings, Secrets secrets) throws IngestException {
+    private Parameters parameters(MavenSettingsAccess settings) throws IngestException {
         Path baseDirectory = session != null
                         && session.getCurrentProject() != null
                         && session.getCurrentProject().getBasedir() != null
                 ? session.getCurrentProject().getBasedir().toPath()
                 : Path.of("");
-        Parameters.Builder parameters = new MojoParameters(
-                        new SecretParameterReader(session, mojoExecution), baseDirectory)
-                .read(this, settingsGoal());
+        Parameters.Builder parameters =
+                new MojoParameters(new SecretParameterReader(session, mojoExecution), baseDirectory).read(this, goal());
         Parameters given = parameters.build();
         Set<String> serverIds = new LinkedHashSet<>();
-        for (Setting setting : Setting.of(settingsGoal())) {
-            setting.serverIdSetting()
-                    .ifPresent(idSetting -> serverIds.add(given.text(idSetting)
-                            .orElseGet(() -> idSetting.defaultValue().orElseThrow())));
+        for (Setting setting : Setting.of(goal())) {
+            if (setting.server().isPresent()) {
+                given.serverId(setting).ifPresent(serverIds::add);
+            }
         }
         for (String id : serverIds) {
             settings.server(id).ifPresent(parameters::server);

@@ -2,11 +2,9 @@ package dev.sodamaven.maven;
 
 import dev.sodamaven.Ingestion;
 import dev.sodamaven.config.IngestSettings;
-import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Setting;
 import java.io.File;
-import java.time.Clock;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -114,20 +112,18 @@ public class IngestMojo extends AbstractSodaMojo {
     private String failOn;
 
     @Override
-    String goal() {
+    String description() {
         return "the Soda ingestion";
     }
 
     @Override
-    Setting.Goal settingsGoal() {
+    Setting.Goal goal() {
         return Setting.Goal.INGEST;
     }
 
     @Override
     void run(Context context) throws IngestException {
-        Clock clock = Clock.systemUTC();
-        IngestSettings settings = new SettingsResolver(System.getenv(), clock.instant(), context.secrets())
-                .resolveIngest(context.parameters());
-        new Ingestion(context.log(), clock, context.remote(), context.outbound()).run(settings);
+        IngestSettings settings = context.resolver().resolveIngest(context.parameters());
+        new Ingestion(context.log(), context.clock(), context.remote(), context.outbound()).run(settings);
     }
 }

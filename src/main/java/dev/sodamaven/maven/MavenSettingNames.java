@@ -15,4 +15,10 @@ public final class MavenSettingNames implements SettingNames {
     public String name(Setting setting) {
         return setting.parameter() + " (-D" + setting.property() + ")";
     }
+
+    /** {@code mvn soda:ingest}. */
+    @Override
+    public String goal(Setting.Goal goal) {
+        return "mvn soda:" + goal.id();
+    }
 }

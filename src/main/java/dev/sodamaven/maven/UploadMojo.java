@@ -1,11 +1,9 @@
 package dev.sodamaven.maven;
 
 import dev.sodamaven.Upload;
-import dev.sodamaven.config.SettingsResolver;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Setting;
 import java.io.File;
-import java.time.Clock;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,19 +20,17 @@ public class UploadMojo extends AbstractSodaMojo {
     private File scanResults;
 
     @Override
-    String goal() {
+    String description() {
         return "the Soda upload";
     }
 
     @Override
-    Setting.Goal settingsGoal() {
+    Setting.Goal goal() {
         return Setting.Goal.UPLOAD;
     }
 
     @Override
     void run(Context context) throws IngestException {
-        new Upload(context.log(), context.remote())
-                .run(new SettingsResolver(System.getenv(), Clock.systemUTC().instant(), context.secrets())
-                        .resolveUpload(context.parameters()));
+        new Upload(context.log(), context.remote()).run(context.resolver().resolveUpload(context.parameters()));
     }
 }

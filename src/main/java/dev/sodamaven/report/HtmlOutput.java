@@ -27,6 +27,11 @@ final class HtmlOutput {
         return this;
     }
 
+    /** {@code text} as it may be shown, before it is cut or folded: a cut could split a secret. */
+    String shown(String text) {
+        return outbound.text(text);
+    }
+
     /** Writes {@code text} escaped; null writes nothing. */
     HtmlOutput text(String text) throws IOException {
         String cleaned = ReportText.clean(outbound.text(text));

@@ -374,7 +374,7 @@ public final class HtmlReportWriter {
             if (message == null || message.isBlank()) {
                 return;
             }
-            String trimmed = message.strip();
+            String trimmed = html.shown(message).strip();
             int lineEnd = trimmed.indexOf('\n');
             if (lineEnd < 0 && trimmed.length() <= SHORT_MESSAGE) {
                 html.text(trimmed);

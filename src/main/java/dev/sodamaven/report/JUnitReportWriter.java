@@ -212,11 +212,13 @@ public final class JUnitReportWriter {
         }
 
         /** The one-line message CI servers show next to the test. */
-        private static String summary(SodaCheck check) {
+        private String summary(SodaCheck check) {
             String rows = check.failures() == null
                     ? ""
                     : check.failures() + " failing " + (check.failures() == 1 ? "row" : "rows");
-            String message = check.message() == null || check.message().isBlank() ? null : check.message();
+            // Masked before it is cut: a cut could split a secret past recognition.
+            String message =
+                    check.message() == null || check.message().isBlank() ? null : outbound.text(check.message());
             if (message == null) {
                 return rows.isEmpty()
                         ? "dbt test ended with status " + ReportText.oneLine(check.dbtStatus(), 50)

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 public final class ScanResultsFile {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final String RESEND = "Run the ingestion again to write it.";
+    private static final String RESEND = "Run " + Setting.Goal.INGEST.ref() + " to write it again.";
 
     private ScanResultsFile() {}
 
@@ -33,7 +33,7 @@ public final class ScanResultsFile {
         if (!Files.isRegularFile(file)) {
             throw IngestException.input(
                     "Scan results file " + file + " does not exist.",
-                    "Run the ingestion first (it writes target/soda/scan-results.json), or set "
+                    "Run " + Setting.Goal.INGEST.ref() + " first (it writes target/soda/scan-results.json), or set "
                             + Setting.SCAN_RESULTS.ref() + " to the saved file.");
         }
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {

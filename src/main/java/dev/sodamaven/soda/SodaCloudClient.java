@@ -24,6 +24,8 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -57,6 +59,9 @@ public final class SodaCloudClient {
     private final SodaCloudEndpoint endpoint;
     private final ApiKey apiKey;
     private final Secrets secrets;
+    /** The key and every token issued, expired ones included: what a server could echo back. */
+    private final List<Secret> sent = new ArrayList<>();
+
     private final Consumer<String> notices;
     private Secret token;
 
@@ -73,6 +78,8 @@ public final class SodaCloudClient {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.notices = Objects.requireNonNull(notices, "notices");
         secrets.add(apiKey.id()).add(apiKey.secret());
+        sent.add(apiKey.id());
+        sent.add(apiKey.secret());
     }
 
     /** Sends the scan results file (after {@link ScanResultsFile#inspect}) as one scan. */
@@ -143,6 +150,7 @@ public final class SodaCloudClient {
         }
         Secret issued = Secret.of(value);
         secrets.add(issued);
+        sent.add(issued);
         return issued;
     }
 
@@ -249,7 +257,7 @@ public final class SodaCloudClient {
     private IngestException redirected(HttpReply reply) {
         return IngestException.configuration(
                 "Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP " + reply.status() + " to "
-                        + secrets.mask(reply.header("location").orElse("?")) + ").",
+                        + secrets.maskEcho(reply.header("location").orElse("?"), sent) + ").",
                 "Set " + ADDRESS + " to the address it redirects to.");
     }
 
@@ -260,9 +268,9 @@ public final class SodaCloudClient {
         }
         String message = jsonMessage(reply.body());
         if (message != null) {
-            return ": " + BodyExcerpt.of(message, 300, secrets);
+            return ": " + BodyExcerpt.of(message, 300, secrets, sent);
         }
-        return ": " + BodyExcerpt.of(reply.body(), 300, secrets);
+        return ": " + BodyExcerpt.of(reply.body(), 300, secrets, sent);
     }
 
     /** The text of a top-level "message" (or "error") string of a JSON error body, or null. */

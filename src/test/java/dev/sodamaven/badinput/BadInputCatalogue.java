@@ -88,8 +88,8 @@ final class BadInputCatalogue {
                             .with(Setting.DBT_CLOUD_JOB_ID, "12"),
                     CONFIGURATION,
                     "Both dbtCloudRunId and dbtCloudJobId are set.",
-                    "Set dbtCloudRunId to ingest one run, or dbtCloudJobId to ingest the latest finished run of a "
-                            + "job, not both."),
+                    "Set dbtCloudRunId (-Dsoda.dbtCloud.runId) to ingest one run, or dbtCloudJobId "
+                            + "(-Dsoda.dbtCloud.jobId) to ingest the latest finished run of a job, not both."),
             refused(
                     "dbt Cloud run id that is not a number",
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_CLOUD_RUN_ID, "latest"),
@@ -131,8 +131,8 @@ final class BadInputCatalogue {
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, w.root.resolve("traget")),
                     INPUT,
                     "The dbt artifacts folder {root}/traget (dbtArtifacts (-Dsoda.dbt.artifacts)) does not exist.",
-                    "Set dbtArtifacts to the folder holding manifest.json and run_results.json (dbt's target/), or "
-                            + "dbtManifest and dbtRunResults to the files."));
+                    "Set it to the folder holding manifest.json and run_results.json (dbt's target/), or "
+                            + "dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults (-Dsoda.dbt.runResults) to the files."));
 
     /** The artifact files themselves: missing, unreadable, damaged, of the wrong kind, beyond the limits. */
     private static final List<BadInput> ARTIFACT_FILES = List.of(
@@ -547,7 +547,7 @@ final class BadInputCatalogue {
                             "{runResults} has 1 result entry that is not an object with a unique_id; it was ignored.",
                             "1 test result not sent because its status is not a test outcome: " + ORDERS_TEST_ID
                                     + " (unknown).",
-                            "dataTimestamp=dbt, but the run results have no readable generated_at ('null'); the "
+                            "dataTimestamp (-Dsoda.dataTimestamp) is dbt, but the run results have no readable generated_at ('null'); the "
                                     + "ingestion time is used instead."),
                     scan(EXAMPLE_CHECKS - 2, noCheck(ORDERS_TEST), noCheck("not_null_stg_orders_order_date"))),
             ingested(
@@ -779,7 +779,7 @@ final class BadInputCatalogue {
                     w -> w.parameters().with(Setting.CONFIGURATION, w.config()),
                     CONFIGURATION,
                     "Configuration file {config} does not exist.",
-                    "Check configuration (-Dsoda.configuration), or leave it unset and configure the plugin in the POM."),
+                    "Check configuration (-Dsoda.configuration), or leave it unset and give the settings as plugin parameters."),
             refused(
                     "invalid data source name",
                     w -> w.parameters().with(Setting.DATA_SOURCE, "Jaffle-Shop"),

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OutboundTest {
 
     private static final String SECRET = "Zq9-outbound-secret";
-    private final Outbound outbound = new Outbound(new Secrets().add(SECRET), SettingNames.PARAMETER);
+    private final Outbound outbound = new Outbound(new Secrets().add(SECRET), Setting::parameter);
 
     @Test
     void rendersSettingsAndMasksSecrets() {

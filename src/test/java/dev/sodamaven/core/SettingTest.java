@@ -17,7 +17,7 @@ class SettingTest {
         assertThat(Setting.render(text, MAVEN_LIKE))
                 .isEqualTo("Set dbtArtifacts (-Dsoda.dbt.artifacts), or "
                         + "dbtManifest (-Dsoda.dbt.manifest) and dbtRunResults (-Dsoda.dbt.runResults).");
-        assertThat(Setting.render(text, SettingNames.PARAMETER))
+        assertThat(Setting.render(text, Setting::parameter))
                 .isEqualTo("Set dbtArtifacts, or dbtManifest and dbtRunResults.");
     }
 

@@ -179,13 +179,16 @@ class FailureReportTest {
     }
 
     @Test
-    void aCauseWhoseHintHoldsASecretIsDropped() {
+    void aCauseThatIsAProblemIsShownTooRenderedAndMasked() {
         secrets.add(SECRET);
-        IngestException inner = IngestException.configuration("Bad key.", "The key " + SECRET + " is revoked.");
+        IngestException inner = IngestException.configuration(
+                "Bad key from " + Setting.API_KEY_ID.ref() + ".", "The key " + SECRET + " is revoked.");
         IngestException problem = IngestException.remote("Login failed.", null, inner);
 
         Throwable thrown = end(problem, true);
 
-        assertThat(thrown.getCause().getCause()).isNull();
+        IngestException shownInner = (IngestException) thrown.getCause().getCause();
+        assertThat(shownInner.getMessage()).isEqualTo("Bad key from apiKeyId (-Dsoda.cloud.apiKeyId).");
+        assertThat(shownInner.hint()).isEqualTo("The key **** is revoked.");
     }
 }

@@ -58,7 +58,7 @@ class MojoParametersTest {
         assertThat(parameters.path(Setting.DBT_MANIFEST)).hasValue(Path.of("/builds/dbt/target/manifest.json"));
         assertThat(parameters.path(Setting.OUTPUT_DIRECTORY)).hasValue(Path.of("/builds/app/target/soda"));
         assertThat(parameters.flag(Setting.DRY_RUN)).isTrue();
-        assertThat(parameters.flagGiven(Setting.DRY_RUN)).isTrue();
+        assertThat(parameters.setToTrue(Setting.DRY_RUN)).isTrue();
         assertThat(parameters.flag(Setting.FAIL_ON_ERROR)).isFalse();
         assertThat(parameters.number(Setting.MAX_RETRIES)).isEqualTo(5);
         assertThat(parameters.number(Setting.CONNECT_TIMEOUT)).isEqualTo(12);

@@ -65,7 +65,7 @@ class ScanResultsFileTest {
         IngestException error = refused(dir.resolve("nope/scan-results.json"));
 
         assertThat(error.getMessage()).endsWith("does not exist.");
-        assertThat(error.hint()).contains("Run the ingestion first", Setting.SCAN_RESULTS.ref());
+        assertThat(error.hint()).contains("Run " + Setting.Goal.INGEST.ref() + " first", Setting.SCAN_RESULTS.ref());
     }
 
     @Test
