@@ -83,7 +83,9 @@ public final class Remote {
                         Duration.ofSeconds(30),
                         PluginInfo.userAgent(),
                         proxies.proxies(),
-                        sleeper);
+                        sleeper,
+                        network.requestDeadline(),
+                        network.maxDownloadBytes());
                 transport = new HttpTransport(
                         settings,
                         (description, reason, next, max, wait) -> log.warn(description + ": " + reason

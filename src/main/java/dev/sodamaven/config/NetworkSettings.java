@@ -3,10 +3,17 @@ package dev.sodamaven.config;
 import java.time.Duration;
 
 /**
- * Timeouts and retries of every HTTP request.
+ * Timeouts, retries and limits of every HTTP request.
  *
- * @param connectTimeout how long to wait for a connection
- * @param readTimeout    how long to wait for data
- * @param maxRetries     how many times a failed request is tried again
+ * @param connectTimeout   how long to wait for a connection
+ * @param readTimeout      how long to wait for data
+ * @param maxRetries       how many times a failed request is tried again
+ * @param requestDeadline  how long one try of a request may take in all, answer included
+ * @param maxDownloadBytes how many bytes a download may write to disk
  */
-public record NetworkSettings(Duration connectTimeout, Duration readTimeout, int maxRetries) {}
+public record NetworkSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxRetries,
+        Duration requestDeadline,
+        long maxDownloadBytes) {}

@@ -20,9 +20,11 @@ import static dev.sodamaven.core.Setting.DBT_MANIFEST;
 import static dev.sodamaven.core.Setting.DBT_RUN_RESULTS;
 import static dev.sodamaven.core.Setting.DRY_RUN;
 import static dev.sodamaven.core.Setting.FAIL_ON;
+import static dev.sodamaven.core.Setting.MAX_DOWNLOAD_SIZE;
 import static dev.sodamaven.core.Setting.MAX_RETRIES;
 import static dev.sodamaven.core.Setting.OUTPUT_DIRECTORY;
 import static dev.sodamaven.core.Setting.READ_TIMEOUT;
+import static dev.sodamaven.core.Setting.REQUEST_DEADLINE;
 import static dev.sodamaven.core.Setting.SCAN_DEFINITION;
 import static dev.sodamaven.core.Setting.SCAN_RESULTS;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_HOST;
@@ -172,7 +174,20 @@ public final class SettingsResolver {
                     MAX_RETRIES.ref() + " is " + retries + ", outside 0 to " + MAX_RETRIES_ALLOWED + ".",
                     "Set it to a number from 0 to " + MAX_RETRIES_ALLOWED + ".");
         }
-        return new NetworkSettings(Duration.ofSeconds(connect), Duration.ofSeconds(read), retries);
+        int deadline = requirePositive(p, REQUEST_DEADLINE);
+        int downloadMiB = p.number(MAX_DOWNLOAD_SIZE);
+        if (downloadMiB <= 0) {
+            throw IngestException.configuration(
+                    MAX_DOWNLOAD_SIZE.ref() + " is " + downloadMiB + " MiB.",
+                    "Set it to a number of MiB above 0 (the default is "
+                            + MAX_DOWNLOAD_SIZE.defaultValue().orElseThrow() + ").");
+        }
+        return new NetworkSettings(
+                Duration.ofSeconds(connect),
+                Duration.ofSeconds(read),
+                retries,
+                Duration.ofSeconds(deadline),
+                downloadMiB * 1024L * 1024L);
     }
 
     private static int requirePositive(Parameters p, Setting setting) throws IngestException {

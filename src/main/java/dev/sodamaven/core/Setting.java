@@ -233,6 +233,22 @@ public enum Setting {
             Goal.BOTH,
             "3",
             "retries of a failed request (0–10), see [Retries](#network-faults-and-retries)"),
+    REQUEST_DEADLINE(
+            "requestDeadline",
+            "soda.http.requestDeadline",
+            Type.NUMBER,
+            Goal.BOTH,
+            "1800",
+            "seconds one try of a request may take in all, answer included, however slowly the server sends; "
+                    + "see [Limits](#limits)"),
+    MAX_DOWNLOAD_SIZE(
+            "maxDownloadSize",
+            "soda.http.maxDownloadSize",
+            Type.NUMBER,
+            Goal.INGEST,
+            "2048",
+            "MiB a downloaded dbt Cloud artifact may have, counted on the bytes written to disk (so after "
+                    + "decompression); see [Limits](#limits)"),
     SCAN_RESULTS(
             "scanResults",
             "soda.scanResults",

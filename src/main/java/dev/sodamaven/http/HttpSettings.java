@@ -18,6 +18,8 @@ import java.util.List;
  * @param proxies         proxies to use, per target scheme (from Maven's settings.xml); empty: the JVM's
  *                        proxy system properties apply
  * @param sleeper         how to wait between tries (replaced in tests)
+ * @param requestDeadline how long one try of a request may take in all, answer included
+ * @param maxDownloadBytes how many bytes a download may write to disk
  */
 public record HttpSettings(
         Duration connectTimeout,
@@ -27,12 +29,46 @@ public record HttpSettings(
         Duration maxBackoff,
         String userAgent,
         List<ProxySettings> proxies,
-        Sleeper sleeper) {
+        Sleeper sleeper,
+        Duration requestDeadline,
+        long maxDownloadBytes) {
+
+    /** A download may write this much unless told otherwise: 2 GiB. */
+    public static final long DEFAULT_MAX_DOWNLOAD_BYTES = 2048L * 1024 * 1024;
+
+    /** One try of a request may take this long unless told otherwise. */
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofMinutes(30);
+
+    /** Settings with the default deadline and download limit. */
+    public HttpSettings(
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxRetries,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            String userAgent,
+            List<ProxySettings> proxies,
+            Sleeper sleeper) {
+        this(
+                connectTimeout,
+                readTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                userAgent,
+                proxies,
+                sleeper,
+                DEFAULT_REQUEST_DEADLINE,
+                DEFAULT_MAX_DOWNLOAD_BYTES);
+    }
 
     public HttpSettings {
         proxies = List.copyOf(proxies);
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
+        }
+        if (requestDeadline.isNegative() || requestDeadline.isZero() || maxDownloadBytes <= 0) {
+            throw new IllegalArgumentException("the request deadline and download limit must be positive");
         }
     }
 }

@@ -106,6 +106,14 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     private int maxRetries;
 
     /**
+     * Seconds one try of a request may take in all, from connecting to the last byte of the answer.
+     * The read timeout only bounds the wait for the next byte; this bounds a server that keeps
+     * sending slowly. Raise it for very large downloads over slow links.
+     */
+    @Parameter(property = "soda.http.requestDeadline", defaultValue = "1800")
+    private int requestDeadline;
+
+    /**
      * Whether a failed ingestion or upload fails the build. {@code false} turns it into a warning
      * (the scan results file is kept, to be sent later with {@code soda:upload}), for builds that
      * must not break on a Soda Cloud outage. The quality gate ({@code failOn}) is not affected.

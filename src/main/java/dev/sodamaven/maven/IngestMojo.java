@@ -111,6 +111,14 @@ public class IngestMojo extends AbstractSodaMojo {
     @Parameter(property = "soda.failOn", defaultValue = "none")
     private String failOn;
 
+    /**
+     * The largest dbt Cloud artifact a download may write, in MiB. Counted on the bytes written to
+     * disk, after any decompression, so a small compressed answer cannot fill the disk. Real
+     * manifests reach a few hundred MiB.
+     */
+    @Parameter(property = "soda.http.maxDownloadSize", defaultValue = "2048")
+    private int maxDownloadSize;
+
     @Override
     String description() {
         return "the Soda ingestion";
