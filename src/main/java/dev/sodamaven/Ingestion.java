@@ -78,7 +78,7 @@ public final class Ingestion {
             MappedChecks mapped = run.mapChecks(results, manifest);
             Instant end = clock.instant();
             Path scanResults = run.writeScanResults(results, mapped, end);
-            List<Path> reports = run.writeReports(results, mapped, end);
+            List<Path> reports = run.writeReports(results, mapped, scanResults, end);
             run.summarize(results, mapped, scanResults, reports);
             Optional<QualityGate.Failure> gate = QualityGate.judge(settings.failOn(), mapped.checks());
             UploadReceipt receipt = run.upload(mapped, scanResults, gate);
@@ -190,13 +190,21 @@ public final class Ingestion {
             return file;
         }
 
-        /** Written before the upload too: a CI run whose upload fails still shows the test results. */
-        List<Path> writeReports(DbtResults results, MappedChecks mapped, Instant end) throws IngestException {
+        /**
+         * Written before the upload too: a CI run whose upload fails still shows the test results. The
+         * scan results file exists by now, so a report that cannot be written says how to send it.
+         */
+        List<Path> writeReports(DbtResults results, MappedChecks mapped, Path scanResults, Instant end)
+                throws IngestException {
             ReportContext context = ReportContext.of(
                     settings.dataSource(), settings.scanDefinition(), results.runResults(), results.source(), end);
-            return List.of(
-                    new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
-                    new HtmlReportWriter(outbound).write(mapped, context, settings.outputDirectory()));
+            try {
+                return List.of(
+                        new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
+                        new HtmlReportWriter(outbound).write(mapped, context, settings.outputDirectory()));
+            } catch (IngestException failed) {
+                throw failed.withKeptScanResults(scanResults);
+            }
         }
 
         /**

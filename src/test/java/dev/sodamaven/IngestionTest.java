@@ -98,6 +98,19 @@ class IngestionTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenKeepsTheScanResultsAndSendsNothing() throws Exception {
+        // A non-empty folder where the HTML report goes: the report cannot replace it.
+        Files.createDirectories(output.resolve("report.html").resolve("occupied"));
+
+        assertThatThrownBy(() -> ingest(parameters().build())).isInstanceOfSatisfying(IngestException.class, error -> {
+            assertThat(error.kind()).isEqualTo(IngestException.Kind.OUTPUT);
+            assertThat(error.keptScanResults()).contains(output.resolve("scan-results.json"));
+        });
+        assertThat(output.resolve("scan-results.json")).exists();
+        assertThat(cloud.acceptedScans()).isEmpty();
+    }
+
+    @Test
     void dryRunWritesTheFileAndSendsNothing() throws Exception {
         IngestOutcome outcome = ingest(parameters()
                 .with(Setting.DRY_RUN, true)
