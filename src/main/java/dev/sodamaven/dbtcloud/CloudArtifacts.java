@@ -1,5 +1,6 @@
 package dev.sodamaven.dbtcloud;
 
+import dev.sodamaven.core.IngestException;
 import dev.sodamaven.dbt.RunResults;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,5 +17,21 @@ public record CloudArtifacts(String description, RunResults mergedRunResults, Pa
 
     public CloudArtifacts {
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * Whether the manifest is a download, kept under {@code <output>/dbt-cloud/}: always, for dbt Cloud. One
+     * that fails to read must then be set aside ({@link #refuseManifest}), not left where a good one belongs.
+     */
+    public boolean manifestIsDownload() {
+        return true;
+    }
+
+    /**
+     * {@code problem}, the manifest failing to read, after the broken download is set aside
+     * ({@link BrokenDownload#refuse}).
+     */
+    public IngestException refuseManifest(IngestException problem) {
+        return BrokenDownload.refuse(manifest, problem);
     }
 }

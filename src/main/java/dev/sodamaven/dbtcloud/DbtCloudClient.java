@@ -18,12 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The read-only calls of the dbt Cloud Administrative API v2 that ingestion needs
@@ -34,6 +34,9 @@ import java.util.Optional;
 public final class DbtCloudClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Retry-After as HTTP defines it (seconds or an HTTP date): the only server text shown as it came. */
+    private static final Pattern RETRY_AFTER =
+            Pattern.compile("\\d{1,10}|[A-Za-z]{3}, \\d{2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
 
     /**
      * One page of a job's runs, newest first.
@@ -72,31 +75,48 @@ public final class DbtCloudClient {
         return accountId;
     }
 
-    /** The run with its steps and job. */
+    /** The run with its steps and job; refused when dbt Cloud answers about another run or account. */
     public DbtRun run(long runId) throws IngestException {
+        return run(runId, null);
+    }
+
+    /**
+     * The run with its steps and job, which must be a run of job {@code jobId} (when not null); refused when
+     * dbt Cloud answers about another run, job or account.
+     */
+    public DbtRun run(long runId, Long jobId) throws IngestException {
         String include = URLEncoder.encode("[\"run_steps\",\"job\"]", StandardCharsets.UTF_8);
-        JsonNode data = getJson("run " + runId, "runs/" + runId + "/?include_related=" + include);
-        if (!data.isObject() || !data.path("id").canConvertToLong()) {
+        String what = "run " + runId;
+        JsonNode data = getJson(what, "runs/" + runId + "/?include_related=" + include);
+        if (!data.isObject()
+                || data.path("id").isMissingNode()
+                || data.path("id").isNull()) {
             throw IngestException.remote(
                     "dbt Cloud answered the request for run " + runId + where() + " without a run in its \"data\".",
                     "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": it may not point at the dbt Cloud API.");
         }
-        return parseRun(data);
+        return reader(what).run(data, "data", runId, jobId);
     }
 
-    /** Runs of a job, newest (highest id) first. */
+    /** Runs of a job, newest (highest id) first; refused when one of them is of another job or account. */
     public RunPage runs(long jobId, int offset, int limit) throws IngestException {
+        String what = "the runs of job " + jobId;
         JsonNode envelope = getEnvelope(
-                "the runs of job " + jobId,
-                "runs/?job_definition_id=" + jobId + "&order_by=-id&limit=" + limit + "&offset=" + offset);
+                what, "runs/?job_definition_id=" + jobId + "&order_by=-id&limit=" + limit + "&offset=" + offset);
         JsonNode data = envelope.path("data");
         List<DbtRun> runs = new ArrayList<>();
         if (data.isArray()) {
-            data.forEach(node -> runs.add(parseRun(node)));
+            RunReader reader = reader(what);
+            for (int i = 0; i < data.size(); i++) {
+                runs.add(reader.run(data.get(i), "data[" + i + "]", null, jobId));
+            }
         }
-        long total =
-                envelope.path("extra").path("pagination").path("total_count").asLong(-1);
+        long total = RunReader.count(envelope.path("extra").path("pagination").path("total_count"));
         return new RunPage(runs, total);
+    }
+
+    private RunReader reader(String what) {
+        return new RunReader("dbt Cloud answered the request for " + what + where(), accountId, secrets, sent);
     }
 
     /**
@@ -191,7 +211,9 @@ public final class DbtCloudClient {
         String where = where();
         String tries = reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
         String retryAfter = reply.header("retry-after")
-                .map(value -> ", asked to retry after " + value.trim())
+                .map(String::trim)
+                .filter(value -> RETRY_AFTER.matcher(value).matches())
+                .map(value -> ", asked to retry after " + value)
                 .orElse("");
         return switch (reply.status()) {
             case 401 ->
@@ -247,39 +269,5 @@ public final class DbtCloudClient {
         } catch (IOException notJson) {
             return ": " + BodyExcerpt.of(reply.body(), 120, secrets, sent);
         }
-    }
-
-    static DbtRun parseRun(JsonNode node) {
-        List<RunStep> steps = new ArrayList<>();
-        JsonNode runSteps = node.path("run_steps");
-        if (runSteps.isArray()) {
-            for (JsonNode step : runSteps) {
-                steps.add(new RunStep(
-                        step.path("index").asInt(0),
-                        textOrNull(step.path("name")),
-                        RunStatus.of(step.path("status").asInt(-1)),
-                        textOrNull(step.path("run_step_command").path("dbt_command"))));
-            }
-            steps.sort(Comparator.comparingInt(RunStep::index));
-        }
-        JsonNode job = node.path("job");
-        Long jobId = node.hasNonNull("job_definition_id")
-                ? Long.valueOf(node.path("job_definition_id").asLong())
-                : node.hasNonNull("job_id") ? Long.valueOf(node.path("job_id").asLong()) : null;
-        Boolean artifactsSaved = node.hasNonNull("artifacts_saved")
-                ? node.path("artifacts_saved").asBoolean()
-                : null;
-        return new DbtRun(
-                node.path("id").asLong(),
-                jobId,
-                textOrNull(job.path("name")),
-                RunStatus.of(node.path("status").asInt(-1)),
-                textOrNull(node.path("finished_at")),
-                artifactsSaved,
-                steps);
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 }

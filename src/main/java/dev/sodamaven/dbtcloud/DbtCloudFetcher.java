@@ -152,7 +152,7 @@ public final class DbtCloudFetcher {
                     "Passed over newer runs of job " + jobId + ": " + String.join(", ", selection.passedOver()) + ".");
         }
         // The list endpoint has no steps: fetch the chosen run itself.
-        DbtRun run = client.run(selection.run().id());
+        DbtRun run = client.run(selection.run().id(), jobId);
         progress.accept("Latest finished run of job " + jobId + ": " + run.describe() + ".");
         return run;
     }
@@ -183,8 +183,16 @@ public final class DbtCloudFetcher {
     private Optional<StepResults> readStep(DbtRun run, RunStep step, Path file, List<String> stepsSeen)
             throws IngestException {
         String label = label(step);
-        RunResults results =
-                new RunResultsReader().read(file, "the run_results.json of " + label + " of run " + run.id());
+        RunResults results;
+        try {
+            results = new RunResultsReader().read(file, "the run_results.json of " + label + " of run " + run.id());
+        } catch (IngestException unreadable) {
+            if (unreadable.kind() != IngestException.Kind.INPUT) {
+                throw unreadable;
+            }
+            // Downloads are kept: a broken one must not stay where a good run_results.json is expected.
+            throw BrokenDownload.refuse(file, unreadable);
+        }
         if (!DataTestGuard.hasDataTestResults(results)) {
             stepsSeen.add(label + ": no data-test result (" + DataTestGuard.describeContents(results) + ")");
             return Optional.empty();

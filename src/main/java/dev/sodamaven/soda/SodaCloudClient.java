@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Talks to Soda Cloud the way Soda Core v3 does (contracts/soda-cloud-api.md): a {@code login}
@@ -37,6 +39,9 @@ import java.util.function.Consumer;
 public final class SodaCloudClient {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** Retry-After as HTTP defines it (seconds or an HTTP date): the only server text shown as it came. */
+    private static final Pattern RETRY_AFTER =
+            Pattern.compile("\\d{1,10}|[A-Za-z]{3}, \\d{2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     /** The settings that say where Soda Cloud is. */
     private static final String ADDRESS = Setting.SODA_CLOUD_HOST.ref() + " (with " + Setting.SODA_CLOUD_SCHEME.ref()
             + " and " + Setting.SODA_CLOUD_PORT.ref() + ")";
@@ -109,8 +114,7 @@ public final class SodaCloudClient {
                         "Check in Soda Cloud whether the scan arrived before sending it again; check " + ADDRESS
                                 + ": a proxy or another web server may have answered.");
             }
-            return new UploadReceipt(
-                    scan.checks(), reply.header("x-soda-trace-id").orElse(null), attempts);
+            return new UploadReceipt(scan.checks(), traceId(reply).orElse(null), attempts);
         }
         throw uploadRefused(reply);
     }
@@ -221,8 +225,9 @@ public final class SodaCloudClient {
         if (reply.status() >= 300 && reply.status() < 400) {
             return redirected(reply);
         }
-        String trace =
-                reply.header("x-soda-trace-id").map(id -> "; trace id " + id).orElse("");
+        String trace = reply.header("x-soda-trace-id").isEmpty()
+                ? ""
+                : traceId(reply).map(id -> "; trace id " + id).orElse("; trace id omitted (not a plain id)");
         String message = "Soda Cloud at " + endpoint.apiUrl() + " refused the scan upload: HTTP " + reply.status()
                 + attempts(reply) + retryAfter(reply) + trace + describeBody(reply) + ".";
         if (reply.status() == 401) {
@@ -244,20 +249,27 @@ public final class SodaCloudClient {
         return IngestException.remote(message, "Try again later.");
     }
 
+    /** The reply's trace id, when it is a plain one holding no secret ({@link TraceId}). */
+    private Optional<String> traceId(HttpReply reply) {
+        return reply.header("x-soda-trace-id").flatMap(raw -> TraceId.plain(raw, secrets, sent));
+    }
+
     private static String attempts(HttpReply reply) {
         return reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
     }
 
     private static String retryAfter(HttpReply reply) {
         return reply.header("retry-after")
-                .map(value -> " (asked to retry after " + value.trim() + ")")
+                .map(String::trim)
+                .filter(value -> RETRY_AFTER.matcher(value).matches())
+                .map(value -> " (asked to retry after " + value + ")")
                 .orElse("");
     }
 
     private IngestException redirected(HttpReply reply) {
         return IngestException.configuration(
                 "Soda Cloud at " + endpoint.apiUrl() + " answered with a redirect (HTTP " + reply.status() + " to "
-                        + secrets.maskEcho(reply.header("location").orElse("?"), sent) + ").",
+                        + BodyExcerpt.of(reply.header("location").orElse("?"), 200, secrets, sent) + ").",
                 "Set " + ADDRESS + " to the address it redirects to.");
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -317,5 +318,165 @@ class DbtCloudClientTest {
         assertThat(failure(() -> client().run(5)).getMessage())
                 .contains("not JSON")
                 .contains("your token is ****");
+    }
+
+    private static final String RUN_42 = "/api/v2/accounts/70403/runs/42/";
+    private static final String FINE_STEP = "{\"index\":4,\"name\":\"Invoke dbt with `dbt build`\",\"status\":10}";
+
+    /** A 200 answer for run 42 whose run object has {@code fields} (JSON members, without braces). */
+    private void answerRun42(String fields) {
+        cloud.addFault(Fault.status(
+                RUN_42, 200, Map.of(), "{\"status\":{\"code\":200,\"is_success\":true},\"data\":{" + fields + "}}"));
+    }
+
+    private String run42Answer() {
+        return "dbt Cloud answered the request for run 42 (account 70403 at " + cloud.url() + ")";
+    }
+
+    @Test
+    @Timeout(30)
+    void anAnswerAboutAnotherRunIsRefused() {
+        answerRun42("\"id\":99,\"job_definition_id\":412233,\"status\":10,\"run_steps\":[" + FINE_STEP + "]");
+
+        IngestException error = failure(() -> client().run(42));
+
+        assertThat(error.kind()).isEqualTo(IngestException.Kind.REMOTE);
+        assertThat(error.getMessage())
+                .isEqualTo(run42Answer() + " with run 99 (\"data.id\") instead of run 42; the answer is refused.");
+        assertThat(error.hint()).contains(Setting.DBT_CLOUD_ACCESS_URL.ref());
+    }
+
+    @Test
+    @Timeout(30)
+    void idsThatAreNotWholePositiveNumbersAreRefusedNamingTheField() {
+        for (String bad : List.of("\"42\"", "-42", "42.5", "1e30", "99999999999999999999", "0", "true", "[42]")) {
+            answerRun42("\"id\":" + bad + ",\"status\":10");
+
+            IngestException error = failure(() -> client().run(42));
+
+            assertThat(error.kind()).as(bad).isEqualTo(IngestException.Kind.REMOTE);
+            assertThat(error.getMessage())
+                    .as(bad)
+                    .startsWith(run42Answer() + " with \"data.id\": ")
+                    .endsWith(", which is not a valid id (a whole number from 1 up).");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void everyIdInTheRunIsReadStrictly() {
+        Map<String, String> answers = Map.of(
+                "data.job_definition_id", "\"id\":42,\"job_definition_id\":\"412233\"",
+                "data.account_id", "\"id\":42,\"account_id\":7.0403e4",
+                "data.job.id", "\"id\":42,\"job\":{\"id\":-1,\"name\":\"x\"}",
+                "data.run_steps[1].index", "\"id\":42,\"run_steps\":[" + FINE_STEP + ",{\"index\":1e30}]",
+                "data.run_steps[0].index", "\"id\":42,\"run_steps\":[{\"index\":4294967297}]",
+                "data.run_steps[0].run_id", "\"id\":42,\"run_steps\":[{\"index\":4,\"run_id\":\"42\"}]");
+        answers.forEach((field, fields) -> {
+            answerRun42(fields);
+
+            IngestException error = failure(() -> client().run(42));
+
+            assertThat(error.getMessage())
+                    .as(field)
+                    .startsWith(run42Answer() + " with \"" + field + "\": ")
+                    .endsWith("which is not a valid id (a whole number from 1 up).");
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void anAnswerAboutAnotherAccountIsRefused() {
+        answerRun42("\"id\":42,\"account_id\":11111,\"status\":10");
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .isEqualTo(run42Answer() + " with data of account 11111 (\"data.account_id\") instead of account "
+                        + "70403; the answer is refused.");
+
+        answerRun42("\"id\":42,\"account_id\":70403,\"run_steps\":[{\"index\":4,\"account_id\":1}]");
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .contains("with data of account 1 (\"data.run_steps[0].account_id\") instead of account 70403");
+
+        answerRun42("\"id\":42,\"job\":{\"id\":412233,\"account_id\":2}");
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .contains("with data of account 2 (\"data.job.account_id\") instead of account 70403");
+    }
+
+    @Test
+    @Timeout(30)
+    void stepsOfAnotherRunOrListedTwiceAreRefused() {
+        answerRun42("\"id\":42,\"run_steps\":[{\"index\":4,\"run_id\":99}]");
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .isEqualTo(run42Answer()
+                        + " with a step of run 99 (\"data.run_steps[0].run_id\") in run 42; the answer is refused.");
+
+        answerRun42("\"id\":42,\"run_steps\":[" + FINE_STEP + "," + FINE_STEP + "]");
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .isEqualTo(run42Answer()
+                        + " with step 4 listed twice (\"data.run_steps[1].index\"); the answer is refused.");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRunOfAnotherJobIsRefusedWhenAJobsRunIsAskedFor() throws Exception {
+        answerRun42("\"id\":42,\"job_definition_id\":5,\"status\":10");
+        assertThat(failure(() -> client().run(42, CloudFixtures.JOB)).getMessage())
+                .isEqualTo(
+                        run42Answer() + " with run 42 of job 5 instead of a run of job 412233; the answer is refused.");
+
+        answerRun42("\"id\":42,\"status\":10");
+        assertThat(failure(() -> client().run(42, CloudFixtures.JOB)).getMessage())
+                .isEqualTo(run42Answer() + " with run 42, which does not say which job it belongs to (no "
+                        + "\"data.job_definition_id\"); the answer is refused.");
+
+        answerRun42("\"id\":42,\"job_definition_id\":412233,\"job\":{\"id\":5}");
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .isEqualTo(run42Answer() + " with run 42 of job 412233 (\"data.job_definition_id\") and of job 5 "
+                        + "(\"data.job.id\"); the answer is refused.");
+    }
+
+    @Test
+    @Timeout(30)
+    void aJobsListWithARunOfAnotherJobIsRefused() {
+        cloud.addFault(Fault.status(
+                "/api/v2/accounts/70403/runs/",
+                200,
+                Map.of(),
+                "{\"data\":[{\"id\":7,\"job_definition_id\":412233,\"status\":10},"
+                        + "{\"id\":6,\"job_definition_id\":5,\"status\":10}],"
+                        + "\"extra\":{\"pagination\":{\"count\":2,\"total_count\":2}}}"));
+
+        IngestException error = failure(() -> client().runs(CloudFixtures.JOB, 0, 100));
+
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud answered the request for the runs of job 412233 (account 70403 at " + cloud.url()
+                        + ") with run 6 of job 5 instead of a run of job 412233; the answer is refused.");
+    }
+
+    @Test
+    @Timeout(30)
+    void aValueShownInAMessageHasTheTokenMasked() {
+        answerRun42("\"id\":\"" + TOKEN + "\"");
+
+        assertThat(failure(() -> client().run(42)).getMessage())
+                .isEqualTo(run42Answer() + " with \"data.id\": \"****\", which is not a valid id (a whole number "
+                        + "from 1 up).");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRetryAfterThatIsNoDelayOrDateIsNotShown() {
+        for (int i = 0; i < 3; i++) {
+            cloud.addFault(Fault.status(
+                    RUN_PATH,
+                    429,
+                    Map.of("Retry-After", TOKEN + " [INFO] forged"),
+                    ERROR_ENVELOPE.formatted(429, "Slow")));
+        }
+
+        IngestException error = failure(() -> client().run(5));
+
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud kept rate-limiting the request for run 5 (account 70403 at " + cloud.url()
+                        + ") (HTTP 429 after 3 attempts: Slow).");
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fetching the test results of every step of a dbt Cloud run, against the fake dbt Cloud. */
@@ -368,5 +369,90 @@ class DbtCloudFetcherTest {
                 .hasSize(2)
                 .allSatisfy(request -> assertThat(request.header("accept")).isEqualTo("*/*"));
         assertThat(cloud.requests().get(0).query().get("include_related")).isEqualTo("[\"run_steps\",\"job\"]");
+    }
+
+    @Test
+    @Timeout(30)
+    void aTruncatedRunResultsDownloadIsMovedAsideAndTheMessageSaysWhere() throws Exception {
+        String whole = Files.readString(fixtures.runResults("build", "inv", Map.of(NOT_NULL, "pass")));
+        Path truncated = dir.resolve("truncated-run_results.json");
+        Files.writeString(truncated, whole.substring(0, whole.length() / 2));
+        cloud.addRun(run(
+                60, 20, withSystemSteps(dbt(4, "dbt build", 20, artifacts(truncated, fixtures.manifest("inv"))))));
+        Path stepFolder = root().resolve("run-60/step-4");
+        // An older broken copy is replaced, not kept beside.
+        Files.createDirectories(stepFolder);
+        Files.writeString(stepFolder.resolve("run_results.json.broken"), "older");
+
+        IngestException error = refusedRun(60);
+
+        Path broken = stepFolder.resolve("run_results.json.broken");
+        assertThat(error.kind()).isEqualTo(IngestException.Kind.INPUT);
+        assertThat(error.getMessage())
+                .contains("is truncated")
+                .endsWith(" The broken download was moved aside to " + broken + ".");
+        assertThat(error.hint()).contains("download it anew");
+        assertThat(stepFolder.resolve("run_results.json")).doesNotExist();
+        assertThat(broken).hasContent(whole.substring(0, whole.length() / 2));
+        assertThat(stepFolder.resolve("manifest.json")).doesNotExist();
+    }
+
+    @Test
+    @Timeout(30)
+    void aDownloadThatIsNotJsonIsMovedAside() throws Exception {
+        Path notJson = dir.resolve("page.json");
+        Files.writeString(notJson, "Service temporarily unavailable, please retry later.");
+        cloud.addRun(run(61, 10, withSystemSteps(dbt(4, "dbt test", 10, artifacts(notJson, fixtures.manifest("i"))))));
+
+        IngestException error = refusedRun(61);
+
+        Path stepFolder = root().resolve("run-61/step-4");
+        assertThat(error.getMessage())
+                .endsWith(" The broken download was moved aside to " + stepFolder.resolve("run_results.json.broken")
+                        + ".");
+        assertThat(stepFolder.resolve("run_results.json")).doesNotExist();
+    }
+
+    @Test
+    @Timeout(30)
+    void theJobsRunIsRefusedWhenDbtCloudAnswersWithARunOfAnotherJob() throws Exception {
+        Path build = fixtures.runResults("build", "inv-41", Map.of(NOT_NULL, "fail"));
+        cloud.addRun(run(
+                41, 20, withSystemSteps(dbt(4, "dbt build", 20, artifacts(build, fixtures.manifest("inv-41"))))));
+        // The list is right, the run itself then says it belongs to job 5.
+        cloud.addFault(FakeCloud.Fault.status(
+                "/api/v2/accounts/70403/runs/41/",
+                200,
+                Map.of(),
+                "{\"data\":{\"id\":41,\"job_definition_id\":5,\"status\":20,\"artifacts_saved\":true}}"));
+
+        IngestException error = catchThrowableOfType(
+                IngestException.class,
+                () -> new DbtCloudFetcher(
+                                CloudFixtures.client(transport, cloud), null, CloudFixtures.JOB, false, progress::add)
+                        .fetch(root()));
+
+        assertThat(error).isNotNull();
+        assertThat(error.getMessage())
+                .isEqualTo("dbt Cloud answered the request for run 41 (account 70403 at " + cloud.url()
+                        + ") with run 41 of job 5 instead of a run of job 412233; the answer is refused.");
+        assertThat(root()).doesNotExist();
+    }
+
+    @Test
+    @Timeout(30)
+    void aRunIdAnsweredForAnotherRunDownloadsNothing() {
+        cloud.addRun(run(42, 10, withSystemSteps(dbt(4, "dbt build", 10, Map.of()))));
+        cloud.addFault(FakeCloud.Fault.status(
+                "/api/v2/accounts/70403/runs/42/",
+                200,
+                Map.of(),
+                "{\"data\":{\"id\":99,\"job_definition_id\":412233,\"status\":10}}"));
+
+        IngestException error = refusedRun(42);
+
+        assertThat(error.getMessage()).contains("with run 99 (\"data.id\") instead of run 42");
+        assertThat(cloud.requests()).hasSize(1);
+        assertThat(root()).doesNotExist();
     }
 }

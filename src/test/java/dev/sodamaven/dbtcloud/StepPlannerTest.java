@@ -3,6 +3,7 @@ package dev.sodamaven.dbtcloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sodamaven.core.Secrets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,8 @@ class StepPlannerTest {
                 + "\"run_step_command\":{\"run_step_id\":904,\"dbt_command\":\"dbt build --fail-fast\"}},"
                 + "{\"index\":1,\"name\":\"Clone git repository\",\"status\":10}]}";
 
-        DbtRun run = DbtCloudClient.parseRun(new ObjectMapper().readTree(json));
+        DbtRun run = new RunReader("dbt Cloud answered", "70403", new Secrets(), List.of())
+                .run(new ObjectMapper().readTree(json), "data", null, null);
 
         assertThat(run.describe())
                 .isEqualTo("dbt Cloud run 50012345 of job 412233 'Nightly build' (Error, finished "

@@ -29,6 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -399,6 +400,62 @@ class SodaCloudClientTest {
         }
         // The redirect's Location held the secret: it is not ours to hide, but it was redacted anyway.
         assertThat(messages.get(3)).contains("HTTP 302 to http://x/****");
+    }
+
+    @Test
+    @Timeout(30)
+    void aTraceIdThatIsNoPlainIdIsNotShown() throws Exception {
+        SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
+        String huge = "t".repeat(5_000);
+        for (String trace : List.of(KEY_SECRET, "tr-1 " + KEY_ID, huge, "tr-1\u001b[2K[INFO] BUILD SUCCESS", "a b")) {
+            cloud.addFault(Fault.status(UPLOAD, 400, Map.of("X-Soda-Trace-Id", trace), "{\"message\":\"no\"}"));
+
+            IngestException error = failure(() -> client().upload(scan));
+
+            String text = describe(error);
+            assertThat(text).doesNotContain(KEY_SECRET).doesNotContain(KEY_ID).doesNotContain("ttttt");
+            assertThat(text).doesNotContain("\u001b").doesNotContain("BUILD SUCCESS");
+            assertThat(error.getMessage())
+                    .endsWith("refused the scan upload: HTTP 400; trace id omitted (not a plain id): no.");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aTraceIdWithALineBreakIsNotShown() throws Exception {
+        SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
+        // Folded onto a second line, the one way a header value can carry a line break.
+        cloud.addFault(Fault.status(
+                UPLOAD, 400, Map.of("X-Soda-Trace-Id", "tr-1\r\n [ERROR] forged"), "{\"message\":\"no\"}"));
+
+        IngestException error = failure(() -> client().upload(scan));
+
+        assertThat(describe(error)).doesNotContain("forged");
+        assertThat(error.getMessage()).endsWith("HTTP 400; trace id omitted (not a plain id): no.");
+    }
+
+    @Test
+    @Timeout(30)
+    void anAcceptedUploadKeepsOnlyAPlainTraceId() throws Exception {
+        cloud.addFault(Fault.status(UPLOAD, 200, Map.of("X-Soda-Trace-Id", KEY_SECRET), "{}"));
+        assertThat(client().upload(saved(SampleScans.oneCheck("jaffle_shop"))).traceId())
+                .isNull();
+
+        cloud.addFault(Fault.status(UPLOAD, 200, Map.of("X-Soda-Trace-Id", "1-67a0f3c2-abc_DEF.9:x"), "{}"));
+        assertThat(client().upload(saved(SampleScans.oneCheck("jaffle_shop"))).traceId())
+                .isEqualTo("1-67a0f3c2-abc_DEF.9:x");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRetryAfterThatIsNoDelayOrDateIsNotShown() throws Exception {
+        SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
+        cloud.addFault(
+                Fault.status(UPLOAD, 400, Map.of("Retry-After", KEY_SECRET + " forged"), "{\"message\":\"no\"}"));
+
+        IngestException error = failure(() -> client().upload(scan));
+
+        assertThat(error.getMessage()).endsWith("refused the scan upload: HTTP 400: no.");
     }
 
     private static IngestException failure(Executable call) {
