@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -97,9 +98,15 @@ public final class Ingestion {
      * @param manifestSetting where the manifest was configured, for messages
      * @param source          where the results came from, for the log and the reports
      * @param sameInvocation  whether manifest and results should come from one dbt invocation
+     * @param brokenManifest  what a manifest that cannot be read leads to: a downloaded one is set aside first
      */
     private record DbtResults(
-            RunResults runResults, Path manifest, String manifestSetting, String source, boolean sameInvocation) {}
+            RunResults runResults,
+            Path manifest,
+            String manifestSetting,
+            String source,
+            boolean sameInvocation,
+            UnaryOperator<IngestException> brokenManifest) {}
 
     /** The state of one run: its settings and connections, and the warnings and scan logs it gathers. */
     private final class Run {
@@ -145,7 +152,8 @@ public final class Ingestion {
             String source = single
                     ? local.runResults().get(0).toString()
                     : local.runResults().size() + " run results files";
-            return new DbtResults(merged, local.manifest(), local.manifestSetting(), source, single);
+            return new DbtResults(
+                    merged, local.manifest(), local.manifestSetting(), source, single, UnaryOperator.identity());
         }
 
         private DbtResults fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
@@ -159,7 +167,10 @@ public final class Ingestion {
                     fetched.manifest(),
                     "the manifest of " + fetched.description(),
                     fetched.description(),
-                    false);
+                    false,
+                    // "Downloads kept" must not keep a manifest known to be broken where a good one belongs.
+                    problem ->
+                            problem.kind() == IngestException.Kind.INPUT ? fetched.refuseManifest(problem) : problem);
         }
 
         /** Only the tests that have a result are kept. */
@@ -167,7 +178,12 @@ public final class Ingestion {
             Set<String> wanted = results.runResults().tests().stream()
                     .map(TestResult::uniqueId)
                     .collect(Collectors.toSet());
-            ManifestIndex manifest = new ManifestReader().read(results.manifest(), wanted, results.manifestSetting());
+            ManifestIndex manifest;
+            try {
+                manifest = new ManifestReader().read(results.manifest(), wanted, results.manifestSetting());
+            } catch (IngestException unreadable) {
+                throw results.brokenManifest().apply(unreadable);
+            }
             warnings.addAll(manifest.warnings());
             invocationMismatch(results, manifest).ifPresent(warnings::add);
             return manifest;

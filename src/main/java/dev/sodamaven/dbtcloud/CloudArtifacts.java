@@ -20,14 +20,6 @@ public record CloudArtifacts(String description, RunResults mergedRunResults, Pa
     }
 
     /**
-     * Whether the manifest is a download, kept under {@code <output>/dbt-cloud/}: always, for dbt Cloud. One
-     * that fails to read must then be set aside ({@link #refuseManifest}), not left where a good one belongs.
-     */
-    public boolean manifestIsDownload() {
-        return true;
-    }
-
-    /**
      * {@code problem}, the manifest failing to read, after the broken download is set aside
      * ({@link BrokenDownload#refuse}).
      */
