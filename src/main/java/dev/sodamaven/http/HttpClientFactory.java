@@ -2,6 +2,7 @@ package dev.sodamaven.http;
 
 import dev.sodamaven.core.ProxySettings;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -13,6 +14,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -27,12 +29,25 @@ final class HttpClientFactory {
      *            through a proxy, the proxy resolves them
      */
     static CloseableHttpClient create(HttpSettings settings, DnsResolver dns) {
+        return create(settings, dns, null);
+    }
+
+    /**
+     * @param dns resolves the host names of direct connections, as above
+     * @param tls the TLS context of https connections, or null for the JVM's (tests pass one that
+     *            trusts a local certificate)
+     */
+    static CloseableHttpClient create(HttpSettings settings, DnsResolver dns, SSLContext tls) {
         // Before any HttpClient class has created its logger.
         WireLogSilencer.silence();
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.readTimeout());
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+        if (tls != null) {
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
+        }
         HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(connections
                         .setDnsResolver(dns)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)

@@ -9,8 +9,10 @@ import java.util.Optional;
  * A response, after any retries.
  *
  * @param status   HTTP status code
- * @param headers  response headers, names in lower case (first value of each)
- * @param body     the body when it was read into memory, else an empty array
+ * @param headers  response headers, names in lower case (first value of each); a {@code Retry-After}
+ *                 that is neither delta-seconds nor an HTTP date is left out, since messages quote it
+ * @param body     the body when it was read into memory, else an empty array: a success whole, any
+ *                 other answer only its first {@link HttpTransport#MAX_ERROR_BODY} bytes
  * @param file     the file the body was streamed to, or null
  * @param attempts how many tries it took
  */

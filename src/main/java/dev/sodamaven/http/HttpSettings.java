@@ -18,8 +18,14 @@ import java.util.List;
  * @param proxies         proxies to use, per target scheme (from Maven's settings.xml); empty: the JVM's
  *                        proxy system properties apply
  * @param sleeper         how to wait between tries (replaced in tests)
- * @param requestDeadline how long one try of a request may take in all, answer included
- * @param maxDownloadBytes how many bytes a download may write to disk
+ * @param requestDeadline how long one try of a request may take in all: connecting, sending, the whole
+ *                        answer and any redirects, however slowly the server sends (a read timeout alone
+ *                        never expires while data trickles in). A try that outlives it is cut off and
+ *                        retried like a read timeout: only when the request may be repeated. Each try
+ *                        has its own deadline; the waits between tries are not counted.
+ * @param maxDownloadBytes how many bytes a download may write to disk, counted after decompression (a
+ *                        small gzip answer can inflate a thousandfold); a larger download, announced or
+ *                        not, fails without a retry and leaves no file
  */
 public record HttpSettings(
         Duration connectTimeout,

@@ -13,8 +13,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * connection lost before the body was sent) always; 429 and 503 always (the server says it did not
  * handle the request); read timeouts, dropped connections and the other 5xx but 501 and 505 only for
  * {@link RetryMode#IDEMPOTENT} requests, because the server may have processed the request before
- * the failure — repeating an upload could store it twice. Never retried: unknown hosts, TLS
- * handshake failures, answers that are not HTTP, and failures writing a download to disk.
+ * the failure — repeating an upload could store it twice. A try cut off at its request deadline
+ * counts as a read timeout. Never retried: unknown hosts, TLS handshake failures, answers that are
+ * not HTTP, answers over a size limit, redirects from https to plain http, and failures writing a
+ * download to disk.
+ *
+ * <p>A {@code Retry-After} is honoured only as delta-seconds or an HTTP date ({@link RetryAfter});
+ * the transport drops any other value from the reply, so no message can quote it.
  */
 final class RetryPolicy {
 

@@ -9,6 +9,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ClientProtocolException;
@@ -23,6 +24,8 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * @param transientFault       whether trying again can help at all
  */
 record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed, boolean transientFault) {
+
+    private static final long MIB = 1024 * 1024;
 
     /** How far one try got before it failed; reported by the transport as it goes. */
     static final class Progress {
@@ -52,10 +55,48 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
         }
     }
 
+    /** The transport itself ended the try: an answer over a limit, a redirect it does not follow. */
+    abstract static class Refusal extends IOException {
+        Refusal(String message) {
+            super(message);
+        }
+    }
+
     /** The answer did not fit in memory. */
-    static final class ResponseTooLargeException extends IOException {
+    static final class ResponseTooLargeException extends Refusal {
         ResponseTooLargeException() {
             super("response too large");
+        }
+    }
+
+    /** A download announced or wrote more than the download limit. */
+    static final class DownloadTooLargeException extends Refusal {
+        private final long maxBytes;
+
+        DownloadTooLargeException(long maxBytes) {
+            super("download over " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+    }
+
+    /** A redirect would have left https for plain http. */
+    static final class InsecureRedirectException extends Refusal {
+        private final String target;
+
+        /** @param target scheme://host:port of the refused address, never its path or query */
+        InsecureRedirectException(String target) {
+            super("redirect to plain http refused");
+            this.target = target;
+        }
+    }
+
+    /** The try outlived its request deadline and was cancelled; the cause is how the cancelled call failed. */
+    static final class DeadlineException extends IOException {
+        private final Duration deadline;
+
+        DeadlineException(Duration deadline, Throwable cause) {
+            super("request deadline passed", cause);
+            this.deadline = deadline;
         }
     }
 
@@ -80,6 +121,22 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
         return new IngestException(kind, message, advice, cause);
     }
 
+    /** Whether the transport raised {@code failure} itself, rather than the network or the client library. */
+    static boolean isOwn(Throwable failure) {
+        return failure instanceof Refusal || failure instanceof LocalFileException;
+    }
+
+    /** "2048 MiB", or the bytes when not a whole number of MiB. */
+    static String size(long bytes) {
+        return bytes % MIB == 0 ? bytes / MIB + " MiB" : bytes + " bytes";
+    }
+
+    /** "1800 s", or the milliseconds when not a whole number of seconds. */
+    static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     /** scheme://host:port, never the user info or query of a URI. */
     static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
@@ -101,10 +158,36 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
         }
         if (failure instanceof ResponseTooLargeException) {
             return new TransportFailure(
-                    "the answer is larger than " + (HttpTransport.MAX_MEMORY_BODY / (1024 * 1024)) + " MB",
+                    "the answer is larger than " + (HttpTransport.MAX_MEMORY_BODY / MIB) + " MB",
                     "Check the configured address: this is not the expected API.",
                     true,
                     false);
+        }
+        if (failure instanceof DownloadTooLargeException tooLarge) {
+            return new TransportFailure(
+                    "the file is larger than the download limit of " + size(tooLarge.maxBytes)
+                            + ", counted as written to disk",
+                    "If the file really is that large, raise " + Setting.MAX_DOWNLOAD_SIZE.ref()
+                            + "; otherwise the server did not send the expected file.",
+                    true,
+                    false);
+        }
+        if (failure instanceof InsecureRedirectException redirect) {
+            return new TransportFailure(
+                    "the server redirected it from https to plain http at " + redirect.target + ", which is refused",
+                    "Check that the configured address is the service's https address, and any proxy in between:"
+                            + " a redirect to plain http would carry the request and its answer unencrypted.",
+                    reachedServer,
+                    false);
+        }
+        if (failure instanceof DeadlineException late) {
+            // Like a read timeout: the server may have acted on the request before it got this slow.
+            return new TransportFailure(
+                    "it did not finish within the request deadline of " + duration(late.deadline),
+                    "The service answers too slowly or has stalled; try again later, or raise "
+                            + Setting.REQUEST_DEADLINE.ref() + " if a slow network needs more time.",
+                    reachedServer,
+                    true);
         }
         if (failure instanceof UnknownHostException) {
             return new TransportFailure(

@@ -62,7 +62,7 @@ class HttpTransportTest {
         return closing(new HttpTransport(
                 HttpClientFactory.create(settings, dns),
                 RetryPolicy.of(settings, Clock.systemUTC()),
-                settings.sleeper(),
+                settings,
                 recordingRetries));
     }
 

@@ -8,15 +8,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plain socket server on 127.0.0.1 that misbehaves in one way on every connection: it stalls,
- * hangs up, cuts an answer short or answers something that is not HTTP. Records each request it read.
+ * hangs up, cuts an answer short, answers something that is not HTTP, drips an answer or sends one
+ * that never ends. Records each request it read.
  */
 final class RawServer implements AutoCloseable {
 
@@ -50,10 +53,68 @@ final class RawServer implements AutoCloseable {
         socket.close();
     };
 
+    /**
+     * Sends the status line and then one byte of an endless header every {@code every}: each byte
+     * arrives well within a read timeout, the headers never end.
+     */
+    static Behaviour dripHeaders(Duration every) {
+        return (socket, closing) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            drip(out, closing, every, new byte[] {'a'});
+        };
+    }
+
+    /** Sends the headers of a chunked 200 at once, then one byte of body every {@code every}, endlessly. */
+    static Behaviour dripBody(Duration every) {
+        return (socket, closing) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            drip(out, closing, every, "1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
+        };
+    }
+
+    /**
+     * Answers {@code status} with a chunked body that never ends, 16 KiB a chunk, pausing {@code pause}
+     * between chunks (so a client that writes it to disk fills it slowly).
+     */
+    static Behaviour endless(int status, Duration pause) {
+        return (socket, closing) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 " + status + " Whatever\r\nContent-Type: text/plain\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[16 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'e');
+            byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            while (closing.getCount() > 0) {
+                out.write(head);
+                out.write(chunk);
+                out.write(new byte[] {'\r', '\n'});
+                out.flush();
+                if (!pause.isZero()) {
+                    Thread.sleep(pause.toMillis());
+                }
+            }
+        };
+    }
+
+    private static void drip(OutputStream out, CountDownLatch closing, Duration every, byte[] piece)
+            throws IOException, InterruptedException {
+        out.flush();
+        // Until the client gives up (the write fails) or the server closes.
+        while (!closing.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+            out.write(piece);
+            out.flush();
+        }
+    }
+
     private final ServerSocket server;
     private final Behaviour behaviour;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.concurrent.Semaphore finished = new java.util.concurrent.Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
 
     RawServer(Behaviour behaviour) throws IOException {
@@ -101,7 +162,17 @@ final class RawServer implements AutoCloseable {
             behaviour.after(socket, closing);
         } catch (IOException | InterruptedException ignored) {
             // The client went away or the server is closing.
+        } finally {
+            finished.release();
         }
+    }
+
+    /**
+     * Whether {@code count} connections ended (the behaviour returned, or its writing failed because
+     * the client closed the connection) within {@code atMost}.
+     */
+    boolean connectionsEnded(int count, Duration atMost) throws InterruptedException {
+        return finished.tryAcquire(count, atMost.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static String readRequest(InputStream in) throws IOException {

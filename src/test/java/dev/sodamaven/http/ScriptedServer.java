@@ -2,6 +2,9 @@ package dev.sodamaven.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local HTTP server on 127.0.0.1 that gives scripted answers in order (the last one is repeated)
@@ -46,7 +51,19 @@ final class ScriptedServer implements AutoCloseable {
     private volatile Answer last = status(500, Map.of(), "no answer scripted");
 
     ScriptedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** A server speaking HTTPS with {@code tls}, or plain HTTP when it is null. */
+    ScriptedServer(SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -65,7 +82,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port() + path;
     }
 
     List<Received> received() {
@@ -90,6 +107,18 @@ final class ScriptedServer implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** {@code body} gzip-compressed, sent with {@code Content-Encoding: gzip}. */
+    static Answer gzip(int status, byte[] body) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        }
+        return bytes(
+                status,
+                Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+                compressed.toByteArray());
     }
 
     static Answer redirect(int status, String location) {

@@ -2,10 +2,12 @@ package dev.sodamaven.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -86,5 +88,51 @@ class TransportFailureTest {
         assertThat(TransportFailure.classify(new ConnectionClosedException("Premature end"), progress(true, true), true)
                         .mayHaveBeenProcessed())
                 .isTrue();
+    }
+
+    @Test
+    void aPassedDeadlineIsRetriedLikeAReadTimeout() {
+        IOException late =
+                new TransportFailure.DeadlineException(Duration.ofSeconds(1800), new SocketException("closed"));
+
+        TransportFailure afterSending = TransportFailure.classify(late, progress(true, true), true);
+        assertThat(afterSending.reason()).isEqualTo("it did not finish within the request deadline of 1800 s");
+        assertThat(afterSending.hint()).contains(Setting.REQUEST_DEADLINE.ref());
+        assertThat(afterSending.retryable(RetryMode.IDEMPOTENT)).isTrue();
+        assertThat(afterSending.retryable(RetryMode.ONLY_IF_NOT_PROCESSED)).isFalse();
+        assertThat(TransportFailure.classify(late, progress(false, false), true)
+                        .retryable(RetryMode.ONLY_IF_NOT_PROCESSED))
+                .as("the body never left")
+                .isTrue();
+    }
+
+    @Test
+    void whatTheTransportRefusedIsNeverRetried() {
+        for (IOException refusal : new IOException[] {
+            new TransportFailure.DownloadTooLargeException(2048L * 1024 * 1024),
+            new TransportFailure.InsecureRedirectException("http://bucket.example"),
+            new TransportFailure.ResponseTooLargeException()
+        }) {
+            TransportFailure failure = TransportFailure.classify(refusal, progress(false, true), false);
+            assertThat(failure.retryable(RetryMode.IDEMPOTENT))
+                    .as("%s", refusal)
+                    .isFalse();
+            assertThat(TransportFailure.isOwn(refusal)).isTrue();
+        }
+        assertThat(TransportFailure.classify(
+                                new TransportFailure.DownloadTooLargeException(2048L * 1024 * 1024),
+                                progress(false, true),
+                                false)
+                        .reason())
+                .isEqualTo("the file is larger than the download limit of 2048 MiB, counted as written to disk");
+        assertThat(TransportFailure.isOwn(new SocketException("closed"))).isFalse();
+    }
+
+    @Test
+    void sizesAndDurationsReadNaturally() {
+        assertThat(TransportFailure.size(1024 * 1024)).isEqualTo("1 MiB");
+        assertThat(TransportFailure.size(1000)).isEqualTo("1000 bytes");
+        assertThat(TransportFailure.duration(Duration.ofMinutes(30))).isEqualTo("1800 s");
+        assertThat(TransportFailure.duration(Duration.ofMillis(700))).isEqualTo("700 ms");
     }
 }
