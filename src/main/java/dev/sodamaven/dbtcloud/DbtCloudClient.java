@@ -1,7 +1,10 @@
 package dev.sodamaven.dbtcloud;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Secret;
 import dev.sodamaven.core.Secrets;
@@ -33,7 +36,10 @@ import java.util.regex.Pattern;
  */
 public final class DbtCloudClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A key given twice could smuggle a second run id past the check of the first. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     /** Retry-After as HTTP defines it (seconds or an HTTP date): the only server text shown as it came. */
     private static final Pattern RETRY_AFTER =
             Pattern.compile("\\d{1,10}|[A-Za-z]{3}, \\d{2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
@@ -172,6 +178,15 @@ public final class DbtCloudClient {
             }
             return envelope;
         } catch (IOException notJson) {
+            if (notJson instanceof StreamReadException parse
+                    && parse.getOriginalMessage().startsWith("Duplicate field")) {
+                throw IngestException.remote(
+                        "dbt Cloud answered the request for " + what + where() + " with JSON that gives one key twice "
+                                + "(line " + parse.getLocation().getLineNr() + ", column "
+                                + parse.getLocation().getColumnNr() + "); the answer is refused.",
+                        "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref()
+                                + ": it must lead to dbt Cloud's API itself; a proxy or another server may have answered.");
+            }
             throw IngestException.remote(
                     "dbt Cloud answered the request for " + what + where()
                             + " with something that is not JSON (Content-Type "

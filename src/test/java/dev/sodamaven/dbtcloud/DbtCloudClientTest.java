@@ -348,6 +348,19 @@ class DbtCloudClientTest {
 
     @Test
     @Timeout(30)
+    void anAnswerGivingTheRunIdTwiceIsRefused() {
+        answerRun42("\"id\":42,\"id\":99,\"job_definition_id\":412233,\"status\":10,\"run_steps\":[" + FINE_STEP + "]");
+
+        IngestException error = failure(() -> client().run(42));
+
+        assertThat(error.kind()).isEqualTo(IngestException.Kind.REMOTE);
+        assertThat(error.getMessage())
+                .startsWith(run42Answer() + " with JSON that gives one key twice (line 1, column ")
+                .endsWith("); the answer is refused.");
+    }
+
+    @Test
+    @Timeout(30)
     void idsThatAreNotWholePositiveNumbersAreRefusedNamingTheField() {
         for (String bad : List.of("\"42\"", "-42", "42.5", "1e30", "99999999999999999999", "0", "true", "[42]")) {
             answerRun42("\"id\":" + bad + ",\"status\":10");
