@@ -1009,6 +1009,55 @@ final class BadInputCatalogue {
                             + "run`): `dbt run` runs no tests; step 4 (`dbt docs generate`): `dbt docs generate` runs "
                             + "no tests.",
                     "Ingest a run of a job with a `dbt test` or `dbt build` step.",
+                    false),
+            failed(
+                    "dbt Cloud answering about another run than the one asked for",
+                    w -> {
+                        w.cloud
+                                .withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addFault(FakeCloud.Fault.status(
+                                        "/api/v2/accounts/70403/runs/70403103/",
+                                        200,
+                                        Map.of("Content-Type", "application/json"),
+                                        "{\"data\":{\"id\":99,\"job_definition_id\":12,\"status\":10}}"));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    REMOTE,
+                    "dbt Cloud answered the request for run 70403103 (account 70403 at http://127.0.0.1:{port}) with "
+                            + "run 99 (\"data.id\") instead of run 70403103; the answer is refused.",
+                    "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): it must lead to dbt Cloud's API itself; a "
+                            + "proxy or another server may have answered.",
+                    false),
+            failed(
+                    "a dbt Cloud download larger than maxDownloadSize",
+                    w -> {
+                        Path big = w.root.resolve("big-run_results.json");
+                        try (Writer out = Files.newBufferedWriter(big)) {
+                            out.write("{\"results\": [], \"padding\": \"");
+                            writeFiller(out, 2 * 1024 * 1024);
+                            out.write("\"}");
+                        }
+                        w.cloud
+                                .withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addRun(new FakeCloud.Run(
+                                        RUN,
+                                        JOB,
+                                        10,
+                                        FINISHED,
+                                        true,
+                                        List.of(new FakeCloud.Step(
+                                                4,
+                                                "Invoke dbt with `dbt build`",
+                                                10,
+                                                Map.of("run_results.json", big, "manifest.json", w.manifest()))),
+                                        Map.of()));
+                        return w.dbtCloudRun(RUN).with(Setting.MAX_DOWNLOAD_SIZE, 1);
+                    },
+                    REMOTE,
+                    "dbt Cloud download of run_results.json of run 70403103 step 4 (account 70403) failed: the file is "
+                            + "larger than the download limit of 1 MiB, counted as written to disk (http://127.0.0.1:{port}).",
+                    "If the file really is that large, raise maxDownloadSize (-Dsoda.http.maxDownloadSize); otherwise "
+                            + "the server did not send the expected file.",
                     false));
 
     /** The parts of the catalogue, in the order docs/troubleshooting.md shows them. */
