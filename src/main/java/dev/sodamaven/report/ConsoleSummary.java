@@ -1,6 +1,7 @@
 package dev.sodamaven.report;
 
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The summary printed at the end of an ingestion: totals by outcome, one line per dataset, what was
- * not sent and why.
+ * not sent and why. Each name, id and reason from the dbt artifacts is cut to {@link LongText}'s
+ * limit: one dataset name of millions of characters would otherwise be padded onto every dataset line.
  */
 public final class ConsoleSummary {
 
@@ -30,7 +32,7 @@ public final class ConsoleSummary {
         Map<String, Tally> perDataset = new TreeMap<>();
         for (SodaCheck check : mapped.checks()) {
             perDataset
-                    .computeIfAbsent(check.dataset().qualifiedName(), name -> new Tally())
+                    .computeIfAbsent(LongText.cut(check.dataset().qualifiedName()), name -> new Tally())
                     .add(check);
         }
         if (!perDataset.isEmpty()) {
@@ -55,15 +57,27 @@ public final class ConsoleSummary {
             Map<String, List<String>> byReason = new TreeMap<>();
             Set<String> advice = new LinkedHashSet<>();
             mapped.unattached().forEach(test -> {
-                byReason.computeIfAbsent(test.reason(), reason -> new ArrayList<>())
+                byReason.computeIfAbsent(LongText.cut(test.reason()), reason -> new ArrayList<>())
                         .add(test.name());
                 if (!test.advice().isBlank()) {
-                    advice.add(test.advice());
+                    advice.add(LongText.cut(test.advice()));
                 }
             });
+            // A reason names the missing nodes, so a stale manifest can give each test its own: ten are enough.
             StringJoiner groups = new StringJoiner("; ");
-            byReason.forEach((reason, names) -> groups.add(reason + ": "
-                    + String.join(", ", names.stream().limit(MAX_NAMES).toList()) + more(names.size())));
+            int shown = 0;
+            int notShown = 0;
+            for (Map.Entry<String, List<String>> group : byReason.entrySet()) {
+                List<String> names = group.getValue();
+                if (shown++ < MAX_NAMES) {
+                    groups.add(group.getKey() + ": " + firstNames(names) + more(names.size()));
+                } else {
+                    notShown += names.size();
+                }
+            }
+            if (notShown > 0) {
+                groups.add(notShown + " more " + plural("test", notShown) + " for other reasons");
+            }
             warnings.add(mapped.unattached().size() + " "
                     + plural("test", mapped.unattached().size())
                     + " not sent because no dataset could be determined (" + groups + ")."
@@ -73,9 +87,7 @@ public final class ConsoleSummary {
             warnings.add(mapped.missingInManifest().size() + " test "
                     + plural("result", mapped.missingInManifest().size())
                     + " not sent because the manifest does not define the test: "
-                    + String.join(
-                            ", ",
-                            mapped.missingInManifest().stream().limit(MAX_NAMES).toList())
+                    + firstNames(mapped.missingInManifest())
                     + more(mapped.missingInManifest().size())
                     + ". Use the manifest.json written by the same dbt invocation as the run results.");
         }
@@ -84,8 +96,7 @@ public final class ConsoleSummary {
                     + plural("result", mapped.otherStatus().size())
                     + " not sent because " + (mapped.otherStatus().size() == 1 ? "its" : "their")
                     + " status is not a test outcome: "
-                    + String.join(
-                            ", ", mapped.otherStatus().stream().limit(MAX_NAMES).toList())
+                    + firstNames(mapped.otherStatus())
                     + more(mapped.otherStatus().size()) + ".");
         }
         return warnings;
@@ -102,6 +113,12 @@ public final class ConsoleSummary {
             }
         }
         return parts.toString();
+    }
+
+    /** The first {@value #MAX_NAMES} names, each cut. */
+    private static String firstNames(List<String> names) {
+        return String.join(
+                ", ", names.stream().limit(MAX_NAMES).map(LongText::cut).toList());
     }
 
     private static String more(int total) {

@@ -1,13 +1,15 @@
 package dev.sodamaven.report;
 
 import dev.sodamaven.core.Outbound;
+import dev.sodamaven.soda.LongText;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * An HTML stream that keeps markup and text apart: {@link #markup} is for the report's own fixed
  * tags, {@link #text} for anything that came from outside, which always goes through the run's
- * {@link Outbound} and is escaped (fit for element content and double-quoted attribute values alike).
+ * {@link Outbound}, is cut to {@link LongText}'s limit (after masking) and is escaped (fit for element
+ * content and double-quoted attribute values alike).
  */
 final class HtmlOutput {
 
@@ -32,9 +34,9 @@ final class HtmlOutput {
         return outbound.text(text);
     }
 
-    /** Writes {@code text} escaped; null writes nothing. */
+    /** Writes {@code text} masked, cut and escaped; null writes nothing. */
     HtmlOutput text(String text) throws IOException {
-        String cleaned = ReportText.clean(outbound.text(text));
+        String cleaned = ReportText.clean(LongText.cut(outbound.text(text)));
         int plain = 0;
         for (int i = 0; i < cleaned.length(); i++) {
             String replacement = replacement(cleaned.charAt(i));

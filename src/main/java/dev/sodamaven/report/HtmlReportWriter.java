@@ -3,6 +3,7 @@ package dev.sodamaven.report;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Outbound;
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
@@ -21,7 +22,9 @@ import java.util.List;
  * Writes {@value #FILE_NAME}: one self-contained page (inline CSS, no script, nothing loaded from
  * elsewhere, so a CI server can archive and serve it as is) with the totals, what was not sent and
  * why, and one table per dataset listing each check. Every text from the dbt project is escaped, and
- * the page's Content-Security-Policy forbids scripts in case a browser is ever talked into one.
+ * the page's Content-Security-Policy forbids scripts in case a browser is ever talked into one. Every
+ * such text is cut to {@value LongText#MAX_CHARACTERS} characters ({@link LongText}), so the page grows
+ * with the number of checks only, however long dbt's messages or the manifest's names are.
  *
  * <p>The page is streamed; only the grouping of checks by dataset is held in memory.
  */
@@ -374,7 +377,8 @@ public final class HtmlReportWriter {
             if (message == null || message.isBlank()) {
                 return;
             }
-            String trimmed = html.shown(message).strip();
+            // Masked, then cut with a notice saying where the whole message is; text() leaves it as it is.
+            String trimmed = LongText.message(html.shown(message)).strip();
             int lineEnd = trimmed.indexOf('\n');
             if (lineEnd < 0 && trimmed.length() <= SHORT_MESSAGE) {
                 html.text(trimmed);

@@ -3,6 +3,7 @@ package dev.sodamaven.report;
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Outbound;
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
@@ -26,7 +27,9 @@ import javax.xml.stream.XMLStreamWriter;
  * passes with the warning in {@code <system-out>}, and tests dbt skipped are {@code <skipped/>}.
  * Tests that were not sent for want of a dataset are left out: nothing says how they ended.
  *
- * <p>The file is streamed: memory does not grow with the number of checks.
+ * <p>The file is streamed: memory does not grow with the number of checks. Every text from outside is
+ * masked, then cut to {@value LongText#MAX_CHARACTERS} characters ({@link LongText}), so the file grows
+ * with the number of checks only, however long dbt's messages or the manifest's names are.
  */
 public final class JUnitReportWriter {
 
@@ -157,7 +160,7 @@ public final class JUnitReportWriter {
             newLine(3);
             xml.writeEmptyElement("property");
             attribute("name", name);
-            attribute("value", ReportText.oneLine(value, Integer.MAX_VALUE));
+            attribute("value", value);
         }
 
         private void testCase(SodaCheck check) throws XMLStreamException {
@@ -169,8 +172,8 @@ public final class JUnitReportWriter {
             } else {
                 xml.writeStartElement("testcase");
             }
-            attribute("classname", oneLine(check.dataset().qualifiedName()));
-            attribute("name", oneLine(check.name()));
+            attribute("classname", check.dataset().qualifiedName());
+            attribute("name", check.name());
             attribute("time", seconds(context.executionSeconds(check.identity())));
             if (passed) {
                 return;
@@ -202,11 +205,11 @@ public final class JUnitReportWriter {
             newLine(2);
             xml.writeStartElement("testcase");
             attribute("classname", SKIPPED_CLASS);
-            attribute("name", oneLine(DbtTestNames.fromUniqueId(uniqueId)));
+            attribute("name", DbtTestNames.fromUniqueId(uniqueId));
             attribute("time", seconds(context.executionSeconds(uniqueId)));
             newLine(3);
             xml.writeEmptyElement("skipped");
-            attribute("message", oneLine("Skipped by dbt (an upstream node failed or was excluded): " + uniqueId));
+            attribute("message", "Skipped by dbt (an upstream node failed or was excluded): " + uniqueId);
             newLine(2);
             xml.writeEndElement();
         }
@@ -217,8 +220,9 @@ public final class JUnitReportWriter {
                     ? ""
                     : check.failures() + " failing " + (check.failures() == 1 ? "row" : "rows");
             // Masked before it is cut: a cut could split a secret past recognition.
-            String message =
-                    check.message() == null || check.message().isBlank() ? null : outbound.text(check.message());
+            String message = check.message() == null || check.message().isBlank()
+                    ? null
+                    : LongText.message(outbound.text(check.message()));
             if (message == null) {
                 return rows.isEmpty()
                         ? "dbt test ended with status " + ReportText.oneLine(check.dbtStatus(), 50)
@@ -227,37 +231,44 @@ public final class JUnitReportWriter {
             return ReportText.oneLine(rows.isEmpty() ? message : rows + ": " + message, MAX_MESSAGE_ATTRIBUTE);
         }
 
-        /** Everything known about the check, one fact a line, for the failure text. */
-        private static String details(SodaCheck check) {
+        /**
+         * Everything known about the check, one fact a line, for the failure text; each fact is cut on
+         * its own, so that a long message does not push the others out.
+         */
+        private String details(SodaCheck check) {
             StringBuilder text = new StringBuilder();
-            text.append("dbt status: ").append(check.dbtStatus()).append('\n');
+            text.append("dbt status: ").append(shown(check.dbtStatus())).append('\n');
             if (check.failures() != null) {
                 text.append("Failing rows: ").append(check.failures()).append('\n');
             }
             if (check.message() != null && !check.message().isBlank()) {
-                text.append("Message: ").append(check.message()).append('\n');
+                text.append("Message: ")
+                        .append(LongText.message(outbound.text(check.message())))
+                        .append('\n');
             }
-            text.append("Dataset: ").append(check.dataset().qualifiedName());
+            text.append("Dataset: ").append(shown(check.dataset().qualifiedName()));
             if (check.dataset().nodeId() != null) {
-                text.append(" (").append(check.dataset().nodeId()).append(')');
+                text.append(" (").append(shown(check.dataset().nodeId())).append(')');
             }
             text.append('\n');
             if (check.column() != null) {
-                text.append("Column: ").append(check.column()).append('\n');
+                text.append("Column: ").append(shown(check.column())).append('\n');
             }
             if (check.filePath() != null) {
-                text.append("Defined in: ").append(check.filePath()).append('\n');
+                text.append("Defined in: ").append(shown(check.filePath())).append('\n');
             }
-            text.append("Unique id: ").append(check.identity()).append('\n');
+            text.append("Unique id: ").append(shown(check.identity())).append('\n');
             return text.toString();
         }
 
+        /** An attribute as it may be shown: masked, cut, on one line. */
         private void attribute(String name, String value) throws XMLStreamException {
-            xml.writeAttribute(name, outbound.text(value));
+            xml.writeAttribute(name, ReportText.oneLine(shown(value), Integer.MAX_VALUE));
         }
 
-        private static String oneLine(String text) {
-            return ReportText.oneLine(text, Integer.MAX_VALUE);
+        /** A text from outside as it may be shown: masked, then cut. */
+        private String shown(String text) {
+            return LongText.cut(outbound.text(text));
         }
 
         private void newLine(int depth) throws XMLStreamException {

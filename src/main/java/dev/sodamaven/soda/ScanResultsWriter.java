@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Writes {@link ScanResults} as the exact {@code sodaCoreInsertScanResults} body Soda Cloud receives,
  * minus the session token (see contracts/soda-scan-results.schema.json). The file appears only when
- * complete ({@link AtomicFileWriter}), so a reader never sees half a file.
+ * complete ({@link AtomicFileWriter}), so a reader never sees half a file. Each log message, and each
+ * check's name and file, is cut to {@value LongText#MAX_CHARACTERS} characters ({@link LongText}); a
+ * check's identity, table and column are written exactly, since Soda Cloud files the check under them.
  */
 public final class ScanResultsWriter {
 
@@ -72,11 +74,14 @@ public final class ScanResultsWriter {
         json.writeStringField("v2", check.identity());
         json.writeStringField("v3", check.identity());
         json.writeEndObject();
-        json.writeStringField("name", check.name());
+        // Name and file are only shown, so they are cut like any text from outside; identity, table and
+        // column are what Soda Cloud files the check under, and stay exact.
+        String name = LongText.cut(check.name());
+        json.writeStringField("name", name);
         json.writeStringField("type", "generic");
-        json.writeStringField("definition", check.name());
+        json.writeStringField("definition", name);
         json.writeObjectFieldStart("location");
-        json.writeStringField("filePath", check.filePath());
+        json.writeStringField("filePath", LongText.cut(check.filePath()));
         json.writeNumberField("line", 0);
         json.writeNumberField("col", 0);
         json.writeEndObject();
@@ -100,7 +105,8 @@ public final class ScanResultsWriter {
         for (ScanLog log : logs) {
             json.writeStartObject();
             json.writeStringField("level", log.level());
-            json.writeStringField("message", log.message());
+            // The messages were masked when the logs were made; cut after that, never before.
+            json.writeStringField("message", LongText.cut(log.message()));
             json.writeStringField("timestamp", SodaTimestamps.format(log.time()));
             json.writeNumberField("index", index++);
             json.writeEndObject();

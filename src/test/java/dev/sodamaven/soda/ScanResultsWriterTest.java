@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scan results file is the exact upload body minus the token, in Soda Core's field order and formats. */
@@ -194,6 +195,122 @@ class ScanResultsWriterTest {
                     assertThat(e.getMessage()).startsWith("Could not write the scan results to " + file);
                     assertThat(e.hint()).contains("outputDirectory");
                 });
+    }
+
+    @Test
+    @Timeout(30)
+    void manyHugeLogMessagesAreCutSoTheFileStaysSmall() throws Exception {
+        String huge = "Database Error " + "x".repeat(2_000_000 - 15);
+        List<ScanLog> logs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            logs.add(ScanLog.error(huge, SampleScans.END));
+        }
+        ScanResults results = new ScanResults(
+                "Ingest - dbt",
+                "jaffle_shop",
+                SampleScans.START,
+                SampleScans.START,
+                SampleScans.END,
+                SampleScans.oneCheck("jaffle_shop").checks(),
+                logs);
+        Path file = dir.resolve("scan-results.json");
+
+        new ScanResultsWriter().write(results, file);
+
+        assertThat(Files.size(file)).isLessThan(40L * (LongText.MAX_CHARACTERS + 200) + 2_000);
+        JsonNode written = JSON.readTree(file.toFile()).path("logs");
+        assertThat(written).hasSize(40);
+        for (JsonNode log : written) {
+            assertThat(log.path("message").asText())
+                    .startsWith("Database Error xxx")
+                    .endsWith("xxx… [cut: 2,000,000 characters in all]");
+        }
+    }
+
+    @Test
+    void aLogMessageOfTheLimitIsWrittenWhole() throws Exception {
+        String message = "m".repeat(LongText.MAX_CHARACTERS - 3) + "end";
+
+        JsonNode body = written(new ScanResults(
+                "Ingest - dbt",
+                "jaffle_shop",
+                SampleScans.START,
+                SampleScans.START,
+                SampleScans.END,
+                SampleScans.oneCheck("jaffle_shop").checks(),
+                List.of(ScanLog.error(message, SampleScans.END))));
+
+        assertThat(body.path("logs").get(0).path("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void aSurrogatePairAtTheCutOfALogMessageStaysWhole() throws Exception {
+        String notice = "… [cut: 10,000 characters in all]";
+        int kept = LongText.MAX_CHARACTERS - notice.length();
+        String rocket = "\uD83D\uDE80";
+        String message = "a".repeat(kept - 1) + rocket.repeat(10_000 - kept + 1);
+        Path file = dir.resolve("scan-results.json");
+
+        new ScanResultsWriter()
+                .write(
+                        new ScanResults(
+                                "Ingest - dbt",
+                                "jaffle_shop",
+                                SampleScans.START,
+                                SampleScans.START,
+                                SampleScans.END,
+                                SampleScans.oneCheck("jaffle_shop").checks(),
+                                List.of(ScanLog.error(message, SampleScans.END))),
+                        file);
+
+        // Cut inside the pair, the message would end in a lone high surrogate before the notice.
+        assertThat(JSON.readTree(file.toFile())
+                        .path("logs")
+                        .get(0)
+                        .path("message")
+                        .asText())
+                .endsWith("a" + rocket + notice);
+    }
+
+    @Test
+    void aHugeCheckNameAndFileAreCutButItsIdentityTableAndColumnAreKept() throws Exception {
+        String huge = "n".repeat(2_000_000);
+        String identity = "test.shop." + "i".repeat(5_000);
+        String table = "t".repeat(5_000);
+        SodaCheck check = new SodaCheck(
+                identity,
+                huge,
+                huge,
+                new Dataset(table, null, null, "model", "model.shop.t"),
+                "c".repeat(5_000),
+                Outcome.PASS,
+                "pass",
+                0L,
+                null);
+        Path file = dir.resolve("scan-results.json");
+
+        new ScanResultsWriter()
+                .write(
+                        new ScanResults(
+                                "Ingest - dbt",
+                                "jaffle_shop",
+                                SampleScans.START,
+                                SampleScans.START,
+                                SampleScans.END,
+                                List.of(check),
+                                List.of(ScanLog.info("x", SampleScans.START))),
+                        file);
+
+        assertThat(Files.size(file)).as("uncut, 6 MB").isLessThan(20L * LongText.MAX_CHARACTERS);
+        JsonNode written = JSON.readTree(file.toFile()).path("checks").get(0);
+        String cut = "n… [cut: 2,000,000 characters in all]";
+        assertThat(written.path("name").asText()).endsWith(cut);
+        assertThat(written.path("definition").asText()).endsWith(cut);
+        assertThat(written.path("location").path("filePath").asText()).endsWith(cut);
+        assertThat(written.path("identity").asText()).isEqualTo(identity);
+        assertThat(written.path("identities").path("v3").asText()).isEqualTo(identity);
+        assertThat(written.path("table").asText()).isEqualTo(table);
+        assertThat(written.path("column").asText()).hasSize(5_000);
     }
 
     private static List<String> fieldNames(JsonNode node) {
