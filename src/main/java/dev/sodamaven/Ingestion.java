@@ -21,6 +21,7 @@ import dev.sodamaven.report.HtmlReportWriter;
 import dev.sodamaven.report.JUnitReportWriter;
 import dev.sodamaven.report.ReportContext;
 import dev.sodamaven.soda.CheckMapper;
+import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.ScanLog;
 import dev.sodamaven.soda.ScanResults;
@@ -47,7 +48,6 @@ import java.util.stream.Collectors;
  */
 public final class Ingestion {
 
-    private static final int MAX_ERROR_MESSAGE = 2_000;
     private static final String NO_CHECKS =
             "No check to upload: Soda Cloud refuses a scan without checks, so nothing was sent.";
 
@@ -277,13 +277,11 @@ public final class Ingestion {
             scanLog(ScanLog::info, describeRun(runResults), now);
             for (SodaCheck check : mapped.checks()) {
                 if (check.errored()) {
+                    String line = "dbt test " + check.name() + " on "
+                            + check.dataset().table() + " ended in error: "
+                            + (check.message() == null || check.message().isBlank() ? "(no message)" : check.message());
                     // Masked before it is cut: a cut could split a secret past recognition.
-                    scanLog(
-                            ScanLog::error,
-                            "dbt test " + check.name() + " on "
-                                    + check.dataset().table() + " ended in error: "
-                                    + truncate(outbound.text(check.message())),
-                            now);
+                    scanLogs.add(ScanLog.error(LongText.message(outbound.text(line)), now));
                 }
             }
             if (!mapped.skipped().isEmpty()) {
@@ -334,12 +332,5 @@ public final class Ingestion {
                 ? ""
                 : ", invocation " + runResults.metadata().invocationId();
         return version + command + invocation + ", " + runResults.tests().size() + " test results";
-    }
-
-    private static String truncate(String message) {
-        if (message == null || message.isBlank()) {
-            return "(no message)";
-        }
-        return message.length() > MAX_ERROR_MESSAGE ? message.substring(0, MAX_ERROR_MESSAGE) + "..." : message;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sodamaven.IngestOutcome;
 import dev.sodamaven.config.Parameters;
 import dev.sodamaven.core.Setting;
+import dev.sodamaven.soda.LongText;
 import dev.sodamaven.testing.SharedArtifacts;
 import dev.sodamaven.testing.TestRun;
 import java.nio.file.Files;
@@ -75,7 +76,10 @@ class LongMessagesRunTest {
         long errorLogs = 0;
         for (JsonNode log : logs) {
             if (log.path("level").asText().equals("error")) {
-                assertThat(log.path("message").asText()).contains("Database Error xxx");
+                assertThat(log.path("message").asText())
+                        .contains("Database Error xxx")
+                        .hasSizeLessThanOrEqualTo(LongText.MAX_CHARACTERS)
+                        .endsWith(" characters in all; the full text is in run_results.json]");
                 errorLogs++;
             }
         }
