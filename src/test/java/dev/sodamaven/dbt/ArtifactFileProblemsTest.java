@@ -102,8 +102,8 @@ class ArtifactFileProblemsTest {
 
         assertRefused(reader, file)
                 .hasMessage(reader.label + " " + file + " is not valid JSON at line 2, column 18 (in "
-                        + reader.skippedSlot() + "): Unexpected character ('\"' (code 34)): was expecting a colon to "
-                        + "separate field name and value.")
+                        + reader.skippedSlot() + "): it holds something else where a colon should follow a field "
+                        + "name.")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo(REGENERATE));
     }
 
