@@ -66,7 +66,8 @@ final class ArtifactFile {
     private static final Pattern DBT_SCHEMA_URL =
             Pattern.compile("https://schemas\\.getdbt\\.com/dbt/[a-z-]{1,30}/v\\d{1,4}\\.json");
 
-    private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}");
+    /** One byte in Jackson's words, "0xdf"; a longer number (a surrogate code) is not a byte. */
+    private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}(?![0-9a-fA-F])");
     /** The two artifacts ingestion reads: finding one where the other belongs means they were swapped. */
     private static final Set<String> INGESTED_KINDS = Set.of("manifest", "run-results");
 
@@ -261,8 +262,7 @@ final class ArtifactFile {
                                 + " then holds bytes no UTF-32 text can.",
                         UTF8_HINT);
             default ->
-                IngestException.input(
-                        named() + " is not valid JSON" + where + ": it holds " + fault.text() + ".", REGENERATE);
+                IngestException.input(named() + " is not valid JSON" + where + ": " + fault.text() + ".", REGENERATE);
         };
     }
 

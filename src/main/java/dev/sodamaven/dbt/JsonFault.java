@@ -14,30 +14,30 @@ import java.io.IOException;
  */
 public enum JsonFault {
     /** The text ends inside a value; messages usually say "truncated" instead. */
-    END_OF_INPUT("an unexpected end of file"),
+    END_OF_INPUT("it ends in the middle of a JSON value"),
     /** Bytes that are not UTF-8 (Jackson reads UTF-8 unless zero bytes announce UTF-16 or UTF-32). */
-    NOT_UTF8("bytes that are not UTF-8 text"),
+    NOT_UTF8("it holds bytes that are not UTF-8 text"),
     /** The file starts as UTF-32 (zero bytes) and goes on with something no UTF-32 text holds. */
-    NOT_UTF32("bytes that are not valid in the UTF-32 encoding the file starts with"),
-    UNQUOTED_WORD("an unquoted word where a JSON value should be"),
-    SINGLE_QUOTE("a single quote where JSON needs a double quote"),
-    NON_NUMERIC_NUMBER("NaN or Infinity, which JSON does not allow"),
-    MALFORMED_NUMBER("a malformed number"),
-    NUMBER_OUT_OF_RANGE("a number out of range"),
-    CONTROL_CHARACTER_IN_STRING("a control character in a string, where it must be escaped"),
-    CONTROL_CHARACTER("a control character between values"),
-    BAD_ESCAPE("an invalid backslash escape in a string"),
-    MISMATCHED_BRACKET("a closing bracket that does not match the open one"),
-    COMMENT("a comment, which JSON does not allow"),
-    MISSING_COMMA_IN_OBJECT("something else where a comma or '}' should be"),
-    MISSING_COMMA_IN_ARRAY("something else where a comma or ']' should be"),
-    MISSING_COLON("something else where a colon should follow a field name"),
-    MISSING_FIELD_NAME("something else where a field name in double quotes should be"),
-    MISSING_VALUE("something else where a JSON value should be"),
-    DUPLICATE_KEY("a key repeated in the same object"),
-    VALUES_RUN_TOGETHER("two values run together without a separator"),
-    UNEXPECTED_CHARACTER("an unexpected character"),
-    OTHER("something JSON does not allow");
+    NOT_UTF32("it holds bytes that are not valid in the UTF-32 encoding it starts with"),
+    UNQUOTED_WORD("it holds an unquoted word where a JSON value should be"),
+    SINGLE_QUOTE("it holds a single quote where JSON needs a double quote"),
+    NON_NUMERIC_NUMBER("it holds NaN or Infinity, which JSON does not allow"),
+    MALFORMED_NUMBER("it holds a malformed number"),
+    NUMBER_OUT_OF_RANGE("it holds a number out of range"),
+    CONTROL_CHARACTER_IN_STRING("it holds a control character in a string, where it must be escaped"),
+    CONTROL_CHARACTER("it holds a control character between values"),
+    BAD_ESCAPE("it holds an invalid backslash escape in a string"),
+    MISMATCHED_BRACKET("it holds a closing bracket that does not match the open one"),
+    COMMENT("it holds a comment, which JSON does not allow"),
+    MISSING_COMMA_IN_OBJECT("a comma or '}' is missing there"),
+    MISSING_COMMA_IN_ARRAY("a comma or ']' is missing there"),
+    MISSING_COLON("a colon after the field name is missing there"),
+    MISSING_FIELD_NAME("a field name in double quotes should start there"),
+    MISSING_VALUE("a JSON value should start there"),
+    DUPLICATE_KEY("it holds a key twice in one object"),
+    VALUES_RUN_TOGETHER("two values run together there without a separator"),
+    UNEXPECTED_CHARACTER("it holds an unexpected character"),
+    OTHER("it holds something JSON does not allow");
 
     private final String text;
 
@@ -45,7 +45,10 @@ public enum JsonFault {
         this.text = text;
     }
 
-    /** What was found, as a noun phrase to follow "it holds", e.g. "an unquoted word where a JSON value should be". */
+    /**
+     * What is wrong, as a clause to follow "is not valid JSON at line L, column C: ", e.g. "it holds an
+     * unquoted word where a JSON value should be" or "a comma or '}' is missing there".
+     */
     public String text() {
         return text;
     }

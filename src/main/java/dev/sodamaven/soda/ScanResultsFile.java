@@ -149,10 +149,8 @@ public final class ScanResultsFile {
                             + "value than the one checked here.",
                     RESEND);
         }
-        String what =
-                fault == JsonFault.END_OF_INPUT ? "it ends in the middle of a JSON value" : "it holds " + fault.text();
         return IngestException.input(
-                "Scan results file " + file + " is not valid JSON: " + what + place(location) + ".", RESEND);
+                "Scan results file " + file + " is not valid JSON: " + fault.text() + place(location) + ".", RESEND);
     }
 
     /**

@@ -102,8 +102,7 @@ class ArtifactFileProblemsTest {
 
         assertRefused(reader, file)
                 .hasMessage(reader.label + " " + file + " is not valid JSON at line 2, column 18 (in "
-                        + reader.skippedSlot() + "): it holds something else where a colon should follow a field "
-                        + "name.")
+                        + reader.skippedSlot() + "): a colon after the field name is missing there.")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo(REGENERATE));
     }
 
