@@ -1,12 +1,7 @@
 package dev.sodamaven.config;
 
 import dev.sodamaven.core.IngestException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -21,16 +16,21 @@ import org.yaml.snakeyaml.reader.ReaderException;
  * Parses a YAML file into a node tree, and nothing more: no Java object is ever constructed from it,
  * so tags such as {@code !!javax.script.ScriptEngineManager} cannot run code (SnakeYAML's tag
  * inspector refuses global tags even before that). Aliases to lists and maps are limited, which
- * refuses "billion laughs" files; so are nesting depth and size.
+ * refuses "billion laughs" files; so are nesting depth and size. The file's size and line lengths
+ * are checked before SnakeYAML sees it ({@link LimitedTextFile}).
  *
  * <p>Error messages give the problem and its line and column, never an excerpt of the file: the
  * excerpt SnakeYAML prints could show a secret.
  */
 final class YamlComposer {
 
+    /** Most aliases to lists and maps in one file: ordinary anchors work, a "billion laughs" file does not. */
     static final int MAX_COLLECTION_ALIASES = 20;
-    private static final int MAX_NESTING_DEPTH = 30;
-    private static final int MAX_CODE_POINTS = 1024 * 1024;
+    /** Deepest nesting of blocks and lists; configuration.yml nests three or four levels. */
+    static final int MAX_NESTING_DEPTH = 30;
+    /** SnakeYAML's own size limit, in code points; {@link LimitedTextFile#MAX_BYTES} already keeps every file below it. */
+    private static final int MAX_CODE_POINTS = LimitedTextFile.MAX_BYTES;
+
     private static final String GLOBAL_TAG_PROBLEM = "Global tag is not allowed";
 
     private YamlComposer() {}
@@ -46,8 +46,10 @@ final class YamlComposer {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setMergeOnCompose(true);
         options.setAllowRecursiveKeys(false);
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new Yaml(options).compose(reader);
+        // Size and line length are checked before SnakeYAML scans anything: see LimitedTextFile.
+        String text = LimitedTextFile.read(path, label);
+        try {
+            return new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException invalid) {
             throw invalidYaml(invalid, label);
         } catch (ReaderException special) {
@@ -57,21 +59,9 @@ final class YamlComposer {
                             + (special.getPosition() + 1) + ").",
                     "Save it as a UTF-8 text file without control characters.");
         } catch (YAMLException invalid) {
-            if (invalid.getCause() instanceof CharacterCodingException) {
-                throw notUtf8(label);
-            }
             throw IngestException.configuration(
                     label + " could not be read as YAML: " + firstLine(invalid.getMessage()) + ".",
                     "Check that it is a small text YAML file without deeply nested or repeated aliases.");
-        } catch (CharacterCodingException notUtf8) {
-            throw notUtf8(label);
-        } catch (AccessDeniedException denied) {
-            throw IngestException.configuration(
-                    label + " cannot be read: permission denied.", "Make it readable by the user running the build.");
-        } catch (IOException io) {
-            throw IngestException.configuration(
-                    label + " could not be read (" + io.getClass().getSimpleName() + ").",
-                    "Check that the file is readable.");
         }
     }
 
@@ -128,12 +118,6 @@ final class YamlComposer {
             }
         });
         return out.toString();
-    }
-
-    private static IngestException notUtf8(String label) {
-        return IngestException.configuration(
-                label + " is not UTF-8 text.",
-                "Save it as a UTF-8 text file (it may be a binary file or use another encoding).");
     }
 
     private static String firstLine(String text) {

@@ -17,6 +17,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +28,13 @@ import java.util.regex.Pattern;
  * artifact) becomes one {@link IngestException} that names the file, the place and what to do, so a
  * reader only deals with the content it understands.
  *
- * @param path    the file
- * @param kind    the artifact kind its schema URL should name: {@code manifest} or {@code run-results}
- * @param label   how messages name it, e.g. "dbt manifest"
- * @param setting where the user configured it: a {@link dev.sodamaven.core.Setting#ref() mention} of the setting, or words
+ * <p>The file may be any file the build user can read, given by mistake or on purpose (a file of
+ * secrets, /etc/shadow): a message never quotes its content. Malformed JSON is described by
+ * {@link JsonFault}, and the place inside the document (a JSON pointer made of the file's field
+ * names) is only given once the file's metadata has shown it to be a dbt artifact of the kind
+ * expected; before that, line and column say where.
  */
-record ArtifactFile(Path path, String kind, String label, String setting) {
+final class ArtifactFile {
 
     /** Reads the body of an artifact; the parser stands on the top-level {@code START_OBJECT}. */
     @FunctionalInterface
@@ -60,11 +62,46 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
     private static final int MAX_SHOWN_LENGTH = 100;
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}");
+    /** A schema URL as dbt writes it, e.g. https://schemas.getdbt.com/dbt/manifest/v12.json. */
+    private static final Pattern DBT_SCHEMA_URL =
+            Pattern.compile("https://schemas\\.getdbt\\.com/dbt/[a-z-]{1,30}/v\\d{1,4}\\.json");
+
+    /** One byte in Jackson's words, "0xdf"; a longer number (a surrogate code) is not a byte. */
+    private static final Pattern HEX_BYTE = Pattern.compile("0x[0-9a-fA-F]{2}(?![0-9a-fA-F])");
     /** The two artifacts ingestion reads: finding one where the other belongs means they were swapped. */
     private static final Set<String> INGESTED_KINDS = Set.of("manifest", "run-results");
 
     private static final String REGENERATE = "Run dbt again to regenerate it, or point the plugin at the right file.";
+    private static final String UTF8_HINT =
+            "dbt writes UTF-8: run dbt again to regenerate it, or convert the file to UTF-8.";
+
+    private final Path path;
+    private final String kind;
+    private final String label;
+    private final String setting;
+    /** Whether the metadata named this file's kind: from then on its field names are dbt's, and may be shown. */
+    private boolean identified;
+
+    /**
+     * @param path    the file
+     * @param kind    the artifact kind its schema URL should name: {@code manifest} or {@code run-results}
+     * @param label   how messages name it, e.g. "dbt manifest"
+     * @param setting where the user configured it: a {@link dev.sodamaven.core.Setting#ref() mention} of the setting, or words
+     */
+    ArtifactFile(Path path, String kind, String label, String setting) {
+        this.path = path;
+        this.kind = kind;
+        this.label = label;
+        this.setting = setting;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    String setting() {
+        return setting;
+    }
 
     /** The name dbt gives a file of this kind, e.g. manifest.json. */
     String fileName() {
@@ -88,6 +125,9 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
      */
     void requireKind(ArtifactMetadata metadata) throws IngestException {
         String found = metadata.schemaKind();
+        if (kind.equals(found)) {
+            identified = true;
+        }
         if (found != null && !found.equals(kind)) {
             throw IngestException.input(
                     named() + " is a dbt " + SchemaVersion.fileName(found) + " (" + schemaShown(metadata) + "), not a "
@@ -135,6 +175,9 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
             try (JsonParser parser = FACTORY.createParser(in)) {
                 return parseJson(parser, body);
             }
+        } catch (CharConversionException | JsonProcessingException malformed) {
+            // Before the parser exists (detecting the encoding) or while closing it: no place to give.
+            throw malformed(null, malformed);
         } catch (AccessDeniedException denied) {
             throw IngestException.input(
                     named() + " cannot be read: permission denied.", "Give the build user read access to it.");
@@ -196,27 +239,45 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
                 REGENERATE);
     }
 
+    /** Malformed JSON in the reader's words (see {@link JsonFault}); the exception is not kept, its message quotes the file. */
     private IngestException malformed(JsonParser parser, IOException malformed) {
-        String problem =
-                malformed instanceof JsonProcessingException json ? json.getOriginalMessage() : malformed.getMessage();
-        JsonLocation location =
-                malformed instanceof JsonProcessingException json ? json.getLocation() : parser.currentLocation();
+        JsonLocation location = malformed instanceof JsonProcessingException json && json.getLocation() != null
+                ? json.getLocation()
+                : parser == null ? null : parser.currentLocation();
         String where = at(location) + place(parser);
-        if (problem != null && problem.contains("end-of-input")) {
-            return IngestException.input(
-                    named() + " is truncated: it ends in the middle of a JSON value" + where + ".", REGENERATE);
+        JsonFault fault = JsonFault.of(malformed);
+        return switch (fault) {
+            case END_OF_INPUT ->
+                IngestException.input(
+                        named() + " is truncated: it ends in the middle of a JSON value" + where + ".", REGENERATE);
+            case NOT_UTF8 ->
+                IngestException.input(
+                        named() + " is not UTF-8 text" + where + ": " + badByte(malformed)
+                                + " cannot be there in UTF-8, so the file was probably saved in another encoding (such"
+                                + " as Latin-1 or Windows-1252).",
+                        UTF8_HINT);
+            case NOT_UTF32 ->
+                IngestException.input(
+                        named() + " is not valid UTF-32 text" + where + ": it starts with zero bytes as UTF-32 does,"
+                                + " then holds bytes no UTF-32 text can.",
+                        UTF8_HINT);
+            default ->
+                IngestException.input(named() + " is not valid JSON" + where + ": " + fault.text() + ".", REGENERATE);
+        };
+    }
+
+    /**
+     * The byte UTF-8 refused when it cannot be a letter of plain ASCII text (0x80 and above: a Latin-1
+     * letter, a stray continuation byte); else "a byte", since an ASCII byte would be a character of
+     * the file.
+     */
+    private static String badByte(IOException malformed) {
+        String problem = malformed instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+        Matcher bad = HEX_BYTE.matcher(problem == null ? "" : problem);
+        if (bad.find() && Integer.parseInt(bad.group().substring(2), 16) >= 0x80) {
+            return "byte " + bad.group().toLowerCase(Locale.ROOT);
         }
-        if (problem != null && problem.startsWith("Invalid UTF-8")) {
-            Matcher bad = HEX_BYTE.matcher(problem);
-            String which = bad.find() ? "byte " + bad.group() : "a byte";
-            return IngestException.input(
-                    named() + " is not UTF-8 text" + where + ": " + which
-                            + " cannot be there in UTF-8, so the file was probably saved in another encoding (such as "
-                            + "Latin-1 or Windows-1252).",
-                    "dbt writes UTF-8: run dbt again to regenerate it, or convert the file to UTF-8.");
-        }
-        return IngestException.input(
-                named() + " is not valid JSON" + where + ": " + firstLine(problem) + ".", REGENERATE);
+        return "a byte";
     }
 
     /** How every message starts, e.g. "dbt manifest target/manifest.json". */
@@ -224,10 +285,13 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
         return label + " " + path;
     }
 
-    /** The schema URL as written when it is plain; else rebuilt from what was recognised in it. */
+    /**
+     * The schema URL as written when it is dbt's own form; else rebuilt from what was recognised in it,
+     * so that no other text of the file is shown.
+     */
     private static String schemaShown(ArtifactMetadata metadata) {
         String url = metadata.schemaUrl();
-        if (url.length() <= MAX_SHOWN_LENGTH && !CONTROL.matcher(url).find()) {
+        if (DBT_SCHEMA_URL.matcher(url).matches()) {
             return url;
         }
         return "dbt_schema_version .../dbt/" + metadata.schemaKind() + "/v" + metadata.schemaVersion() + ".json";
@@ -240,8 +304,14 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Where in the document the parser stood, as a JSON pointer such as {@code /nodes/model.shop.orders/name}. */
-    private static String place(JsonParser parser) {
+    /**
+     * Where in the document the parser stood, as a JSON pointer such as {@code /nodes/model.shop.orders/name};
+     * nothing until the file is known to be a dbt artifact, as the pointer is made of the file's text.
+     */
+    private String place(JsonParser parser) {
+        if (!identified || parser == null) {
+            return "";
+        }
         String pointer;
         try {
             pointer = parser.getParsingContext().pathAsPointer().toString();
@@ -275,17 +345,7 @@ record ArtifactFile(Path path, String kind, String label, String setting) {
         if (text.startsWith("Name length")) {
             return "holds a field name longer than the JSON reader accepts";
         }
-        return "exceeds a limit of the JSON reader (" + firstLine(text) + ")";
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "malformed";
-        }
-        int newline = text.indexOf('\n');
-        String line =
-                CONTROL.matcher(newline < 0 ? text : text.substring(0, newline)).replaceAll(" ");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+        return "exceeds a limit of the JSON reader";
     }
 
     private static String describe(JsonToken token) {

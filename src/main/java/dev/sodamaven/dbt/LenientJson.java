@@ -21,6 +21,9 @@ final class LenientJson {
         void field(String name, JsonParser parser) throws IOException, IngestException;
     }
 
+    /** The message of the one parse error this class raises itself; {@link JsonFault} recognises it. */
+    static final String EXPECTED_FIELD_NAME = "expected a field name or '}'";
+
     private LenientJson() {}
 
     /** Walks the fields of the object the parser stands on; unhandled values are skipped. */
@@ -36,7 +39,7 @@ final class LenientJson {
             }
         }
         if (token != JsonToken.END_OBJECT) {
-            throw new JsonParseException(parser, "expected a field name or '}'");
+            throw new JsonParseException(parser, EXPECTED_FIELD_NAME);
         }
     }
 

@@ -102,8 +102,7 @@ class ArtifactFileProblemsTest {
 
         assertRefused(reader, file)
                 .hasMessage(reader.label + " " + file + " is not valid JSON at line 2, column 18 (in "
-                        + reader.skippedSlot() + "): Unexpected character ('\"' (code 34)): was expecting a colon to "
-                        + "separate field name and value.")
+                        + reader.skippedSlot() + "): a colon after the field name is missing there.")
                 .satisfies(e -> assertThat(hint(e)).isEqualTo(REGENERATE));
     }
 

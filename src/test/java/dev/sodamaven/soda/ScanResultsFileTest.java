@@ -143,4 +143,90 @@ class ScanResultsFileTest {
         assertThat(refused(file).getMessage())
                 .isEqualTo("Scan results file " + file + " is not a Soda scan results file: it is not UTF-8 encoded.");
     }
+
+    private static final String SECRET = "sk_live_abcdef123456";
+    private static final String VALID_REST =
+            "\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"checks\":[{}],\"type\":\"sodaCoreInsertScanResults\"";
+
+    /** A login command before the real type: the check took the last "type", a server could take the first. */
+    @Test
+    void refusesATypeGivenTwice() throws Exception {
+        Path file = file("{\"type\":\"login\"," + VALID_REST + "}");
+
+        IngestException error = refused(file);
+
+        assertThat(error.getMessage())
+                .isEqualTo("Scan results file " + file + " is not a Soda scan results file: it holds the key \"type\""
+                        + " twice (line 1, column 82), and the server might read another value than the one checked"
+                        + " here.");
+        assertThat(error.getCause()).isNull();
+    }
+
+    @Test
+    void refusesAnyOtherKeyGivenTwiceWithoutNamingIt() throws Exception {
+        Path file = file("{\"" + SECRET + "\":1,\n\"" + SECRET + "\":2," + VALID_REST + "}");
+
+        IngestException error = refused(file);
+
+        assertThat(error.getMessage()).contains("it holds a key repeated in one object (line 2, column ");
+        assertThat(everyText(error)).doesNotContain("abcdef123456");
+    }
+
+    @Test
+    void refusesAKeyGivenTwiceInsideACheck() throws Exception {
+        Path file = file("{\"definitionName\":\"d\",\"defaultDataSource\":\"s\",\"type\":\"sodaCoreInsertScanResults\","
+                + "\"checks\":[{\"name\":\"a\",\"outcome\":\"pass\",\"outcome\":\"fail\"}]}");
+
+        assertThat(refused(file).getMessage()).contains("it holds a key repeated in one object (line 1, column ");
+    }
+
+    @Test
+    void aFileHoldingABareSecretIsNotQuoted() throws Exception {
+        Path file = file(SECRET + "\n");
+
+        IngestException error = refused(file);
+
+        assertThat(error.getMessage())
+                .isEqualTo("Scan results file " + file + " is not valid JSON: it holds an unquoted word where a JSON"
+                        + " value should be (line 1, column 1).");
+        assertThat(everyText(error)).doesNotContain("abcdef123456").doesNotContain("sk_l");
+    }
+
+    @Test
+    void aShadowLikeFileIsNotQuoted() throws Exception {
+        Path file = file("root:$6$saltsalt$hash:19000:0:99999:7:::\n");
+
+        assertThat(everyText(refused(file))).doesNotContain("root", "salt", "hash", "19000");
+    }
+
+    @Test
+    void malformedValuesAreDescribedNotQuoted() throws Exception {
+        for (String value : new String[] {SECRET, "-" + SECRET, "\"\\q" + SECRET + "\"", "\"" + SECRET + "\u0001\""}) {
+            IngestException error = refused(file("{\"definitionName\": " + value + "}"));
+
+            assertThat(error.getMessage()).contains("is not valid JSON: it holds ");
+            assertThat(everyText(error)).as(value).doesNotContain("abcdef123456");
+        }
+    }
+
+    /** Jackson's UTF-32 reader quoted four bytes of the file as one hexadecimal number. */
+    @Test
+    void invalidUtf32IsNotQuotedInHexadecimal() throws Exception {
+        Path file = dir.resolve("scan-results.json");
+        Files.write(file, ("\u0000\u0000\u0000{" + SECRET).getBytes(StandardCharsets.ISO_8859_1));
+
+        IngestException error = refused(file);
+
+        assertThat(error.getMessage()).contains("is not valid JSON: it holds bytes that are not valid in the UTF-32");
+        assertThat(everyText(error)).doesNotContainPattern("0x[0-9a-fA-F]{3,}");
+    }
+
+    /** The message, the hint and every cause, as -e and -X print them. */
+    private static String everyText(IngestException error) {
+        StringBuilder all = new StringBuilder(error.hint()).append('\n');
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            all.append(t).append('\n');
+        }
+        return all.toString();
+    }
 }
