@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Text on its way out of the plugin — to the build log, an error message, the scan's logs, a report
  * file: settings spelled the way the front end's users write them, every secret of the run masked.
- * Everything the plugin says passes through one of these.
+ * Everything the plugin says passes through one of these. What goes to a log is also kept on one
+ * line ({@link #line}, {@link #problem}); a report keeps its line breaks and escapes for its format.
  *
  * @param secrets the run's secrets
  * @param names   how settings are spelled
@@ -17,16 +18,27 @@ public record Outbound(Secrets secrets, SettingNames names) {
         Objects.requireNonNull(names, "names");
     }
 
+    /** Text for a file: rendered and masked, its line breaks kept. */
     public String text(String text) {
         return secrets.mask(Setting.render(text, names));
     }
 
     /**
-     * The problem as it may be shown, down to its causes (which {@code -e} prints): a cause that is
-     * itself a problem is shown the same way; any other is kept only when no text of it holds a secret.
+     * Text for one line of a log: rendered, masked, then escaped by {@link OneLine} (masked first, so
+     * a secret holding a line break is still recognised).
+     */
+    public String line(String text) {
+        return OneLine.of(text(text));
+    }
+
+    /**
+     * The problem as a log may show it, down to its causes (which Maven appends to the error and
+     * {@code -e} prints): message and hint each as a {@link #line}; a cause that is itself a problem
+     * shown the same way; any other kept only when no text of it holds a secret, and then with every
+     * message on one line.
      */
     public IngestException problem(IngestException problem) {
-        return problem.withText(text(problem.getMessage()), text(problem.hint()), shown(problem.getCause()));
+        return problem.withText(line(problem.getMessage()), line(problem.hint()), shown(problem.getCause()));
     }
 
     private Throwable shown(Throwable cause) {
@@ -38,6 +50,6 @@ public record Outbound(Secrets secrets, SettingNames names) {
                 return null;
             }
         }
-        return cause;
+        return OneLineCause.of(cause);
     }
 }

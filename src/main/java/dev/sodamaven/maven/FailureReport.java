@@ -11,7 +11,8 @@ import org.apache.maven.plugin.logging.Log;
  * Ends a goal whose run failed, the way Maven users expect: a failed quality gate is a build failure
  * ({@link MojoFailureException}); any other problem is a build error ({@link MojoExecutionException}),
  * or only a warning when {@code failOnError} is false. The message is one line that says what to do;
- * it has passed the run's {@link Outbound}, and so has the cause kept for {@code -e}.
+ * it has passed the run's {@link Outbound}, and so has the cause kept for {@code -e}: rendered, masked
+ * and, since Maven prints it in the build log, on one line whatever a server or file put into it.
  */
 final class FailureReport {
 
@@ -27,7 +28,7 @@ final class FailureReport {
         IngestException shown = outbound.problem(problem);
         String message = shown.describe()
                 + shown.keptScanResults()
-                        .map(file -> outbound.text(" The scan results are saved in " + file + "; send them again with: "
+                        .map(file -> outbound.line(" The scan results are saved in " + file + "; send them again with: "
                                 + "mvn soda:upload -D" + Setting.SCAN_RESULTS.property() + "=" + file))
                         .orElse("");
         if (problem.kind() == IngestException.Kind.QUALITY_GATE) {
@@ -35,7 +36,7 @@ final class FailureReport {
         }
         if (!failOnError) {
             log.warn(message);
-            log.warn(outbound.text("The build goes on because " + Setting.FAIL_ON_ERROR.ref() + " is false."));
+            log.warn(outbound.line("The build goes on because " + Setting.FAIL_ON_ERROR.ref() + " is false."));
             return;
         }
         throw new MojoExecutionException(message, shown);

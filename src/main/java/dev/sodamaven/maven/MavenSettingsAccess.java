@@ -26,7 +26,10 @@ final class MavenSettingsAccess {
     private final SettingsDecrypter decrypter;
     private final Secrets secrets;
 
-    /** @param secrets the run's secrets, which every password decrypted is added to */
+    /**
+     * @param secrets the run's secrets, which every password decrypted is added to, with its pair
+     *                {@code username:password} (what Basic authentication would send)
+     */
     MavenSettingsAccess(Settings settings, SettingsDecrypter decrypter, Secrets secrets) {
         this.settings = settings;
         this.decrypter = decrypter;
@@ -46,7 +49,7 @@ final class MavenSettingsAccess {
         requireNoProblems(result, "the password of <server> '" + id + "'");
         Server decrypted = result.getServer() != null ? result.getServer() : server;
         Secret password = Secret.ofNullable(decrypted.getPassword());
-        secrets.add(password);
+        secrets.addPair(decrypted.getUsername(), password);
         return Optional.of(new ServerCredential(id, emptyToNull(decrypted.getUsername()), password));
     }
 
@@ -64,7 +67,7 @@ final class MavenSettingsAccess {
             requireNoProblems(result, "the password of <proxy> '" + proxy.getId() + "'");
             Proxy decrypted = result.getProxy() != null ? result.getProxy() : proxy;
             Secret password = Secret.ofNullable(decrypted.getPassword());
-            secrets.add(password);
+            secrets.addPair(decrypted.getUsername(), password);
             proxies.add(new ProxySettings(
                     decrypted.getProtocol() == null ? "http" : decrypted.getProtocol(),
                     decrypted.getHost(),

@@ -12,13 +12,16 @@ import dev.sodamaven.core.Setting;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Path;
+import org.apache.maven.exception.DefaultExceptionHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** How a failed run ends the build: which Mojo exception, or only warnings, and what text it carries. */
+@Timeout(10)
 class FailureReportTest {
 
     private static final String SECRET = "apiSecret-0d9c-41f7";
@@ -190,5 +193,58 @@ class FailureReportTest {
         IngestException shownInner = (IngestException) thrown.getCause().getCause();
         assertThat(shownInner.getMessage()).isEqualTo("Bad key from apiKeyId (-Dsoda.cloud.apiKeyId).");
         assertThat(shownInner.hint()).isEqualTo("The key **** is revoked.");
+    }
+
+    private static final String FORGED = "x\n[INFO] BUILD SUCCESS\r::warning::pwned\u001b[2K\u2028";
+    private static final String ESCAPED = "x\\n[INFO] BUILD SUCCESS\\r::warning::pwned\\u001b[2K\\u2028";
+
+    /** What Maven prints for a failed goal: the message and every cause's it does not already hold. */
+    private static String mavenSummary(Throwable thrown) {
+        return new DefaultExceptionHandler().handleException(thrown).getMessage();
+    }
+
+    @Test
+    void textFromOutsideStaysOnOneLineInTheBuildError() {
+        Path file = Path.of("target", "soda\nout", "scan-results.json");
+        IngestException problem = IngestException.remote(
+                        "dbt Cloud job '" + FORGED + "' failed.",
+                        "Check step " + FORGED + ".",
+                        new IOException("body:\n[ERROR] " + FORGED))
+                .withKeptScanResults(file);
+
+        Throwable thrown = end(problem, true);
+
+        assertThat(thrown)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("dbt Cloud job '" + ESCAPED + "' failed. Check step " + ESCAPED
+                        + ". The scan results are saved in " + file.toString().replace("\n", "\\n")
+                        + "; send them again with: mvn soda:upload -Dsoda.scanResults="
+                        + file.toString().replace("\n", "\\n"));
+        String summary = mavenSummary(thrown);
+        assertThat(summary).contains("body:\\n[ERROR] " + ESCAPED).doesNotContain("\n", "\r", "\u001b", "\u2028");
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t)).doesNotContain("\n", "\r", "\u001b", "\u2028");
+        }
+    }
+
+    @Test
+    void textFromOutsideStaysOnOneLineInTheBuildFailure() {
+        IngestException gate = new IngestException(
+                IngestException.Kind.QUALITY_GATE, "Test " + FORGED + " failed.", "See " + FORGED + ".");
+
+        Throwable thrown = end(gate, true);
+
+        assertThat(thrown)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Test " + ESCAPED + " failed. See " + ESCAPED + ".");
+        assertThat(mavenSummary(thrown)).doesNotContain("\n", "\r", "\u001b", "\u2028");
+    }
+
+    @Test
+    void textFromOutsideStaysOnOneLineInTheWarnings() throws Exception {
+        report.end(IngestException.remote("Soda Cloud said " + FORGED + ".", "Retry " + FORGED + "."), false);
+
+        assertThat(log.lines())
+                .containsExactly("WARN Soda Cloud said " + ESCAPED + ". Retry " + ESCAPED + ".", "WARN " + CONTINUES);
     }
 }

@@ -6,8 +6,10 @@ import dev.sodamaven.core.Outbound;
 import dev.sodamaven.core.Secrets;
 import dev.sodamaven.core.Setting;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The core's log lines reach Maven's log rendered for Maven users and with the run's secrets masked. */
+@Timeout(10)
 class MavenIngestLogTest {
 
     private static final String TOKEN = "dbtc_token-5a61-e0f2";
@@ -41,5 +43,35 @@ class MavenIngestLogTest {
     @Test
     void settingNamesAreParameterAndUserProperty() {
         assertThat(MavenSettingNames.INSTANCE.name(Setting.SCAN_RESULTS)).isEqualTo("scanResults (-Dsoda.scanResults)");
+    }
+
+    /**
+     * Text from artifacts and servers cannot start a log line of its own: not a forged Maven line,
+     * not a CI command, not a terminal escape that rewrites what was printed.
+     */
+    @Test
+    void textFromOutsideStaysOnItsLine() {
+        log.info("dbt results for dataset x\n[INFO] BUILD SUCCESS");
+        log.warn("Unknown test id\r::warning::pwned");
+        log.info("status \u001b[2K\u001b[1Aerased");
+        log.warn("job\u2028name\u2029step\u202eevil\u2066");
+        log.info("tab\tand\u0085next\u009b31m");
+
+        assertThat(maven.lines())
+                .containsExactly(
+                        "INFO dbt results for dataset x\\n[INFO] BUILD SUCCESS",
+                        "WARN Unknown test id\\r::warning::pwned",
+                        "INFO status \\u001b[2K\\u001b[1Aerased",
+                        "WARN job\\u2028name\\u2029step\\u202eevil\\u2066",
+                        "INFO tab\\tand\\u0085next\\u009b31m");
+    }
+
+    @Test
+    void aSecretIsMaskedBeforeTheLineIsEscaped() {
+        secrets.add(TOKEN);
+
+        log.warn("echo " + TOKEN + "\n" + TOKEN);
+
+        assertThat(maven.at("WARN")).containsExactly("echo ****\\n****");
     }
 }

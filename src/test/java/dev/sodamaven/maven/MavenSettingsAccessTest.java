@@ -9,7 +9,9 @@ import dev.sodamaven.core.ProxySettings;
 import dev.sodamaven.core.Secrets;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
@@ -18,6 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.io.xpp3.SettingsXpp3Reader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.cipher.PlexusCipherException;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
@@ -27,6 +30,7 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
  * {@link DefaultSettingsDecrypter} over plexus-sec-dispatcher), with a settings.xml and master password
  * written by {@code mvn --encrypt-master-password} / {@code --encrypt-password}.
  */
+@Timeout(10)
 class MavenSettingsAccessTest {
 
     /** The plain values of the encrypted passwords in the settings.xml fixture. */
@@ -113,6 +117,22 @@ class MavenSettingsAccessTest {
         access.proxies();
 
         assertThat(secrets.mask(text)).isEqualTo("login with ****, token ****, proxy **** / ****");
+    }
+
+    /** A server echoing an HTTP Basic authorization shows the user and password pair base64-encoded. */
+    @Test
+    void everyUserAndPasswordPairReadIsMaskedAsBasicAuthenticationCarriesIt() throws IngestException {
+        String text = "echoed Basic " + basic("key-id-0001", SODA_SECRET) + ", Basic "
+                + basic("proxy-user", PROXY_PASSWORD) + ", Basic " + basic("plain-user", PLAIN_PROXY_PASSWORD);
+
+        access.server("soda-cloud");
+        access.proxies();
+
+        assertThat(secrets.mask(text)).isEqualTo("echoed Basic ****, Basic ****, Basic ****");
+    }
+
+    private static String basic(String user, String password) {
+        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
