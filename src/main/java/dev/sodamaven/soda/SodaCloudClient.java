@@ -82,7 +82,7 @@ public final class SodaCloudClient {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.notices = Objects.requireNonNull(notices, "notices");
-        secrets.add(apiKey.id()).add(apiKey.secret());
+        secrets.add(apiKey.id()).addPair(apiKey.id(), apiKey.secret());
         sent.add(apiKey.id());
         sent.add(apiKey.secret());
     }

@@ -404,6 +404,27 @@ class SodaCloudClientTest {
 
     @Test
     @Timeout(30)
+    void aLoginErrorEchoingTheKeyEncodedShowsNoneOfIt() throws Exception {
+        SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        String pair = base64.encodeToString((KEY_ID + ":" + KEY_SECRET).getBytes(StandardCharsets.UTF_8));
+        String secret = base64.encodeToString(KEY_SECRET.getBytes(StandardCharsets.UTF_8));
+        String urlEncoded = KEY_SECRET.replace("-", "%2d");
+        String echo = "{\"message\":\"Basic " + pair + " / " + secret + " / " + urlEncoded + "\"}";
+        // 400 is not retried, and its body is quoted in the message.
+        cloud.addFault(Fault.status("login", 400, Map.of(), echo));
+
+        String text = describe(failure(() -> client().upload(scan)));
+
+        assertThat(text)
+                .contains("Basic ****")
+                .doesNotContain(pair)
+                .doesNotContain(secret)
+                .doesNotContain(urlEncoded);
+    }
+
+    @Test
+    @Timeout(30)
     void aTraceIdThatIsNoPlainIdIsNotShown() throws Exception {
         SavedScan scan = saved(SampleScans.oneCheck("jaffle_shop"));
         String huge = "t".repeat(5_000);
