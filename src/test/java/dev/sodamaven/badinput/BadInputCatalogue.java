@@ -231,8 +231,7 @@ final class BadInputCatalogue {
                     },
                     INPUT,
                     "dbt manifest {manifest} is not valid JSON at line 101, column 7 (in "
-                            + "/nodes/model.jaffle_shop.orders/alias): Unexpected character ('\"' (code 34)): was expecting "
-                            + "comma to separate Object entries.",
+                            + "/nodes/model.jaffle_shop.orders/alias): a comma or '}' is missing there.",
                     REGENERATE),
             refused(
                     "binary data (a gzip-compressed run_results.json)",
@@ -781,6 +780,14 @@ final class BadInputCatalogue {
                     "Configuration file {config} does not exist.",
                     "Check configuration (-Dsoda.configuration), or leave it unset and give the settings as plugin parameters."),
             refused(
+                    "configuration.yml with a line of 100,000 characters (not a Soda configuration)",
+                    w -> w.parameters()
+                            .with(Setting.CONFIGURATION, w.writeConfig("soda_cloud:\n# " + "x".repeat(100_000) + "\n")),
+                    CONFIGURATION,
+                    "Configuration file {config} has a line longer than the limit of 65536 characters (line 2).",
+                    "Check that it is the configuration.yml you meant: Soda's configuration files are a few kilobytes "
+                            + "of short lines."),
+            refused(
                     "invalid data source name",
                     w -> w.parameters().with(Setting.DATA_SOURCE, "Jaffle-Shop"),
                     CONFIGURATION,
@@ -1027,6 +1034,35 @@ final class BadInputCatalogue {
                             + "run 99 (\"data.id\") instead of run 70403103; the answer is refused.",
                     "Check dbtCloudAccessUrl (-Dsoda.dbtCloud.accessUrl): it must lead to dbt Cloud's API itself; a "
                             + "proxy or another server may have answered.",
+                    false),
+            failed(
+                    "a manifest downloaded from dbt Cloud that is cut short",
+                    w -> {
+                        Path cut = w.root.resolve("cut-manifest.json");
+                        Files.writeString(cut, cutAfter(w.manifestText(), "\"alias\": \"fct_orders\",\n      \"datab"));
+                        w.cloud
+                                .withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                                .addRun(new FakeCloud.Run(
+                                        RUN,
+                                        JOB,
+                                        10,
+                                        FINISHED,
+                                        true,
+                                        List.of(new FakeCloud.Step(
+                                                4,
+                                                "Invoke dbt with `dbt build`",
+                                                10,
+                                                Map.of("run_results.json", w.runResults(), "manifest.json", cut))),
+                                        Map.of()));
+                        return w.dbtCloudRun(RUN);
+                    },
+                    INPUT,
+                    "dbt manifest {output}/dbt-cloud/run-70403103/step-4/manifest.json is truncated: it ends in the "
+                            + "middle of a JSON value at line 101, column 13 (in /nodes/model.jaffle_shop.orders/alias). "
+                            + "The broken download was moved aside to "
+                            + "{output}/dbt-cloud/run-70403103/step-4/manifest.json.broken.",
+                    "Run the build again to download it anew; if it is broken again, dbt Cloud holds a damaged file "
+                            + "for this run: ingest another run.",
                     false),
             failed(
                     "a dbt Cloud download larger than maxDownloadSize",
