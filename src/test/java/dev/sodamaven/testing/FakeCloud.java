@@ -423,7 +423,10 @@ public final class FakeCloud implements AutoCloseable {
             sendJson(exchange, 404, envelope(404, "The requested resource was not found.", null), Map.of());
             return;
         }
-        send(exchange, 200, "application/json", Files.readAllBytes(file), Map.of());
+        // A file ending in .gz is sent as it is, declared gzip-encoded: the client inflates it.
+        Map<String, String> encoding =
+                file.getFileName().toString().endsWith(".gz") ? Map.of("Content-Encoding", "gzip") : Map.of();
+        send(exchange, 200, "application/json", Files.readAllBytes(file), encoding);
     }
 
     private static ObjectNode runJson(Run run, boolean withSteps) {
