@@ -27,6 +27,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class ConfigurationFileReader {
 
+    /** Keys of Soda's configuration.yml are short words; a key that is not one is not repeated. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_. -]{1,40}");
+
     /** Soda's rule for data source names. */
     public static final Pattern DATA_SOURCE_NAME = Pattern.compile("^[a-z_][a-z_0-9]+$");
 
@@ -83,7 +86,7 @@ public final class ConfigurationFileReader {
                 String section = key.startsWith(DATA_SOURCE + " ") ? DATA_SOURCE + " " + name(key) : key;
                 if (!seen.add(section)) {
                     throw IngestException.configuration(
-                            label + " declares `" + section + "` twice (the second at line " + line + ").",
+                            label + " declares " + shownKey(section) + " twice (the second at line " + line + ").",
                             "Keep one of them.");
                 }
                 if (key.startsWith(DATA_SOURCE + " ")) {
@@ -98,7 +101,7 @@ public final class ConfigurationFileReader {
                     readBlock(tuple.getValueNode(), "dbt_cloud", DBT_CLOUD_KEYS, label, dbtCloud, warnings);
                 } else {
                     throw IngestException.configuration(
-                            label + " has an unknown top-level key `" + key + "` (line " + line + ").",
+                            label + " has an unknown top-level key " + shownKey(key) + " (line " + line + ").",
                             "Expected `data_source <name>`, `soda_cloud` or `dbt_cloud`, as in Soda's "
                                     + "configuration.yml.");
                 }
@@ -129,7 +132,7 @@ public final class ConfigurationFileReader {
     private static String dataSourceName(String name, String label, int line) throws IngestException {
         if (!DATA_SOURCE_NAME.matcher(name).matches()) {
             throw IngestException.configuration(
-                    label + " declares data source '" + name + "' (line " + line
+                    label + " declares data source " + shown(name, "'") + " (line " + line
                             + "), which is not a valid Soda data source name.",
                     "Use at least two lower-case letters, digits and underscores, starting with a letter or underscore.");
         }
@@ -162,10 +165,12 @@ public final class ConfigurationFileReader {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = keyOf(tuple, label);
             String path = block + "." + key;
+            String shownPath = block + "." + shown(key, "");
             int line = line(tuple.getKeyNode());
             if (!seen.add(key)) {
                 throw IngestException.configuration(
-                        label + " sets " + path + " twice (the second at line " + line + ").", "Keep one of them.");
+                        label + " sets " + shownPath + " twice (the second at line " + line + ").",
+                        "Keep one of them.");
             }
             if (block.equals("dbt_cloud") && key.equals("api_url")) {
                 if (isNull(tuple.getValueNode())) {
@@ -179,9 +184,10 @@ public final class ConfigurationFileReader {
                                 + "host instead (see https://go.soda.io/access-url).");
             }
             if (!knownKeys.contains(key)) {
-                warnings.add(label + ": " + path + " (line " + line + ") is not a key ingestion uses; it was ignored"
-                        + " (known keys: "
-                        + String.join(", ", knownKeys.stream().sorted().toList()) + ").");
+                warnings.add(
+                        label + ": " + shownPath + " (line " + line + ") is not a key ingestion uses; it was ignored"
+                                + " (known keys: "
+                                + String.join(", ", knownKeys.stream().sorted().toList()) + ").");
                 continue;
             }
             String where = label + ": " + path + " (line " + line + ")";
@@ -190,6 +196,18 @@ public final class ConfigurationFileReader {
             VariableSubstitution.Result result = substitution.substitute(raw, where, secret);
             into.put(key, new ConfigValue(path, result.value().trim(), line, result.unsetVariables()));
         }
+    }
+
+    /**
+     * A key from the file as a message shows it: a plain name as written, anything else not at all. A
+     * file that is not a configuration.yml (a key file, /etc/shadow) must not be quoted into the log.
+     */
+    static String shownKey(String key) {
+        return shown(key, "`");
+    }
+
+    private static String shown(String name, String quote) {
+        return PLAIN_KEY.matcher(name).matches() ? quote + name + quote : "(not shown: not a plain name)";
     }
 
     /** The text of a plain value; null (~, null or nothing) is empty. */

@@ -510,4 +510,17 @@ class ConfigurationFileReaderTest {
 
         assertThat(problem.getMessage()).contains("single document", "line 3");
     }
+
+    @Test
+    void aKeyThatIsNotAPlainNameIsNotQuoted() throws Exception {
+        Path file = write("soda_cloud:\n  \"sk_live_4eC39HqLyjWDarjtT1zdp7dc/+=\": x\n\"root:$6$salt$hash\": y\n");
+
+        IngestException problem = catchThrowableOfType(IngestException.class, () -> read(file));
+
+        assertThat(problem.getMessage())
+                .isEqualTo("Configuration file " + file + " has an unknown top-level key (not shown: not a plain name) "
+                        + "(line 3).")
+                .doesNotContain("root:")
+                .doesNotContain("sk_live");
+    }
 }
