@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The read-only calls of the dbt Cloud Administrative API v2 that ingestion needs
@@ -40,9 +39,6 @@ public final class DbtCloudClient {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    /** Retry-After as HTTP defines it (seconds or an HTTP date): the only server text shown as it came. */
-    private static final Pattern RETRY_AFTER =
-            Pattern.compile("\\d{1,10}|[A-Za-z]{3}, \\d{2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
 
     /**
      * One page of a job's runs, newest first.
@@ -190,7 +186,7 @@ public final class DbtCloudClient {
             throw IngestException.remote(
                     "dbt Cloud answered the request for " + what + where()
                             + " with something that is not JSON (Content-Type "
-                            + reply.header("content-type").orElse("none")
+                            + reply.contentType()
                             + ": " + BodyExcerpt.of(reply.body(), 120, secrets, sent) + ").",
                     "Check " + Setting.DBT_CLOUD_ACCESS_URL.ref() + ": a proxy or maintenance page answered.");
         }
@@ -225,9 +221,7 @@ public final class DbtCloudClient {
         String message = userMessage(reply);
         String where = where();
         String tries = reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
-        String retryAfter = reply.header("retry-after")
-                .map(String::trim)
-                .filter(value -> RETRY_AFTER.matcher(value).matches())
+        String retryAfter = reply.retryAfter()
                 .map(value -> ", asked to retry after " + value)
                 .orElse("");
         return switch (reply.status()) {

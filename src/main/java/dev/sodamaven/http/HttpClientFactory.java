@@ -12,15 +12,23 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /** Builds the Apache HttpClient of a run from {@link HttpSettings}. */
 final class HttpClientFactory {
+
+    /** The longest header line (or chunk-size line) read from a server, in characters. */
+    static final int MAX_HEADER_LINE = 64 * 1024;
+
+    /** The most headers one answer may have. */
+    static final int MAX_HEADERS = 200;
 
     private HttpClientFactory() {}
 
@@ -42,7 +50,15 @@ final class HttpClientFactory {
         WireLogSilencer.silence();
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.readTimeout());
-        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom()
+                                // HttpClient reads headers unbounded by default: a server could fill the
+                                // memory with one endless header line before any deadline passes.
+                                .setMaxLineLength(MAX_HEADER_LINE)
+                                .setMaxHeaderCount(MAX_HEADERS)
+                                .build())
+                        .build());
         if (tls != null) {
             connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
         }

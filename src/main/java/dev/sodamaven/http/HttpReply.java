@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param status   HTTP status code
  * @param headers  response headers, names in lower case (first value of each); a {@code Retry-After}
- *                 that is neither delta-seconds nor an HTTP date is left out, since messages quote it
+ *                 that is neither delta-seconds nor an HTTP date, and a {@code Content-Type} that is no
+ *                 media type, are left out, since messages quote them
  * @param body     the body when it was read into memory, else an empty array: a success whole, any
  *                 other answer only its first {@link HttpTransport#MAX_ERROR_BODY} bytes
  * @param file     the file the body was streamed to, or null
@@ -24,6 +25,16 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body, Pa
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The {@code Retry-After} the server sent, when it is delta-seconds or an HTTP date. */
+    public Optional<String> retryAfter() {
+        return header("retry-after").map(String::trim);
+    }
+
+    /** The {@code Content-Type} the server sent, when it is a media type; else "none". */
+    public String contentType() {
+        return header("content-type").map(String::trim).orElse("none");
     }
 
     public boolean isJson() {

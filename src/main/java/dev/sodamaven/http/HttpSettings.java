@@ -39,35 +39,6 @@ public record HttpSettings(
         Duration requestDeadline,
         long maxDownloadBytes) {
 
-    /** A download may write this much unless told otherwise: 2 GiB. */
-    public static final long DEFAULT_MAX_DOWNLOAD_BYTES = 2048L * 1024 * 1024;
-
-    /** One try of a request may take this long unless told otherwise. */
-    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofMinutes(30);
-
-    /** Settings with the default deadline and download limit. */
-    public HttpSettings(
-            Duration connectTimeout,
-            Duration readTimeout,
-            int maxRetries,
-            Duration initialBackoff,
-            Duration maxBackoff,
-            String userAgent,
-            List<ProxySettings> proxies,
-            Sleeper sleeper) {
-        this(
-                connectTimeout,
-                readTimeout,
-                maxRetries,
-                initialBackoff,
-                maxBackoff,
-                userAgent,
-                proxies,
-                sleeper,
-                DEFAULT_REQUEST_DEADLINE,
-                DEFAULT_MAX_DOWNLOAD_BYTES);
-    }
-
     public HttpSettings {
         proxies = List.copyOf(proxies);
         if (maxRetries < 0) {

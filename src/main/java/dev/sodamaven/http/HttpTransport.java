@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.entity.DecompressingEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -253,7 +254,7 @@ public final class HttpTransport implements Closeable {
         boolean success = status >= 200 && status < 300;
         if (target != null && success) {
             DownloadWriter.write(entity, target, maxDownloadBytes, listener);
-            return new Answer(new HttpReply(status, headers, new byte[0], target, attempt), true);
+            return new Answer(new HttpReply(status, headers, new byte[0], target, attempt), !compressed(entity));
         }
         if (success && entity != null && entity.getContentLength() > MAX_MEMORY_BODY) {
             throw new TransportFailure.ResponseTooLargeException();
@@ -262,7 +263,17 @@ public final class HttpTransport implements Closeable {
         if (success && !body.whole()) {
             throw new TransportFailure.ResponseTooLargeException();
         }
-        return new Answer(new HttpReply(status, headers, body.bytes(), null, attempt), body.whole());
+        return new Answer(
+                new HttpReply(status, headers, body.bytes(), null, attempt), body.whole() && !compressed(entity));
+    }
+
+    /**
+     * Whether HttpClient inflates the body. Then the end of the inflated stream says nothing about the
+     * end of the answer: a server can send endless bytes after a complete gzip stream, and closing the
+     * response would read them all.
+     */
+    private static boolean compressed(HttpEntity entity) {
+        return entity instanceof DecompressingEntity;
     }
 
     /** The headers, names in lower case, the first value of each. */
@@ -271,9 +282,10 @@ public final class HttpTransport implements Closeable {
         for (Header header : response.getHeaders()) {
             headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
         }
-        // Messages quote a Retry-After; one that is no delay nor date (a server echoing a credential
-        // there) is dropped before anything can.
+        // Messages quote a Retry-After and a Content-Type; one that is not what it should be (a server
+        // echoing a credential there) is dropped before anything can.
         headers.computeIfPresent("retry-after", (name, value) -> RetryAfter.isReadable(value) ? value : null);
+        headers.computeIfPresent("content-type", (name, value) -> MediaType.isValid(value) ? value : null);
         return headers;
     }
 

@@ -158,7 +158,7 @@ record TransportFailure(String reason, String hint, boolean mayHaveBeenProcessed
         }
         if (failure instanceof ResponseTooLargeException) {
             return new TransportFailure(
-                    "the answer is larger than " + (HttpTransport.MAX_MEMORY_BODY / MIB) + " MB",
+                    "the answer is larger than " + size(HttpTransport.MAX_MEMORY_BODY),
                     "Check the configured address: this is not the expected API.",
                     true,
                     false);

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Talks to Soda Cloud the way Soda Core v3 does (contracts/soda-cloud-api.md): a {@code login}
@@ -39,9 +38,6 @@ import java.util.regex.Pattern;
 public final class SodaCloudClient {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    /** Retry-After as HTTP defines it (seconds or an HTTP date): the only server text shown as it came. */
-    private static final Pattern RETRY_AFTER =
-            Pattern.compile("\\d{1,10}|[A-Za-z]{3}, \\d{2} [A-Za-z]{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     /** The settings that say where Soda Cloud is. */
     private static final String ADDRESS = Setting.SODA_CLOUD_HOST.ref() + " (with " + Setting.SODA_CLOUD_SCHEME.ref()
             + " and " + Setting.SODA_CLOUD_PORT.ref() + ")";
@@ -109,7 +105,7 @@ public final class SodaCloudClient {
                 throw IngestException.remote(
                         "Soda Cloud at " + endpoint.apiUrl() + " answered the scan upload with a "
                                 + "non-JSON body (HTTP " + reply.status() + ", Content-Type "
-                                + reply.header("content-type").orElse("none")
+                                + reply.contentType()
                                 + describeBody(reply) + "), so it is unknown whether the scan was stored.",
                         "Check in Soda Cloud whether the scan arrived before sending it again; check " + ADDRESS
                                 + ": a proxy or another web server may have answered.");
@@ -202,7 +198,7 @@ public final class SodaCloudClient {
     }
 
     private void requireJson(HttpReply reply, String what) throws IngestException {
-        String type = reply.header("content-type").orElse("none");
+        String type = reply.contentType();
         if (!isJson(reply)) {
             throw IngestException.remote(
                     "Soda Cloud at " + endpoint.apiUrl() + " answered " + what + " with a non-JSON body (Content-Type "
@@ -259,9 +255,7 @@ public final class SodaCloudClient {
     }
 
     private static String retryAfter(HttpReply reply) {
-        return reply.header("retry-after")
-                .map(String::trim)
-                .filter(value -> RETRY_AFTER.matcher(value).matches())
+        return reply.retryAfter()
                 .map(value -> " (asked to retry after " + value + ")")
                 .orElse("");
     }

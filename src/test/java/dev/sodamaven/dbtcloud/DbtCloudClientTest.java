@@ -118,7 +118,9 @@ class DbtCloudClientTest {
                 Duration.ofSeconds(1),
                 "test",
                 List.of(new ProxySettings("http", "127.0.0.1", cloud.port(), null, null, null)),
-                sleeper);
+                sleeper,
+                Duration.ofMinutes(1),
+                64L * 1024 * 1024);
         try (HttpTransport proxied = new HttpTransport(viaProxy, (description, reason, next, max, wait) -> {})) {
             DbtCloudClient client = new DbtCloudClient(
                     proxied,

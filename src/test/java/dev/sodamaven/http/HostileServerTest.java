@@ -68,11 +68,11 @@ class HostileServerTest {
         return closeable;
     }
 
-    /** Settings with a 1 s read timeout, the given deadline and download limit, backoff as in the other tests. */
+    /** Settings with a 10 s read timeout (far above any deadline here: the deadline must be what ends a drip), the given deadline and download limit, backoff as in the other tests. */
     private HttpSettings settings(int maxRetries, Duration deadline, long maxDownloadBytes) {
         return new HttpSettings(
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
                 maxRetries,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(5),
@@ -239,6 +239,67 @@ class HostileServerTest {
     // --- error bodies: only their start is read
 
     @Test
+    void aGzipAnswerWhoseStreamGoesOnAfterItsEndIsNotReadFurther() throws Exception {
+        for (int status : new int[] {200, 500}) {
+            RawServer server = closing(new RawServer(RawServer.gzipThenEndless(status, "{\"ok\":true}")));
+
+            HttpReply reply = transport(deadline(0, Duration.ofMinutes(1))).send(get(server.url("/x")));
+
+            assertThat(reply.status()).isEqualTo(status);
+            assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
+            assertThat(server.connectionsEnded(1, Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    @Test
+    void aGzipDownloadWhoseStreamGoesOnAfterItsEndIsKeptWithoutWaiting() throws Exception {
+        RawServer server = closing(new RawServer(RawServer.gzipThenEndless(200, "{\"results\":[]}")));
+        Path target = dir.resolve("run-1/run_results.json");
+
+        transport(deadline(0, Duration.ofMinutes(1))).download(get(server.url("/r")), target, (a, b) -> {});
+
+        assertThat(target).hasContent("{\"results\":[]}");
+        assertThat(server.connectionsEnded(1, Duration.ofSeconds(20))).isTrue();
+    }
+
+    @Test
+    void anEndlessHeaderLineIsRefusedAtItsLimitNotReadIntoMemory() throws Exception {
+        RawServer server = closing(new RawServer((socket, closing) -> {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: ".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[16 * 1024];
+            Arrays.fill(chunk, (byte) 'a');
+            while (closing.getCount() > 0) {
+                out.write(chunk);
+                out.flush();
+            }
+        }));
+
+        assertThatThrownBy(() -> transport(deadline(0, Duration.ofMinutes(1))).send(get(server.url("/x"))))
+                .isInstanceOf(IngestException.class)
+                .hasMessageStartingWith("test GET failed");
+        assertThat(server.connectionsEnded(1, Duration.ofSeconds(20))).isTrue();
+    }
+
+    @Test
+    void aContentTypeThatIsNoMediaTypeIsNotPassedOn() throws Exception {
+        for (String type : List.of("Bearer sk_live_0123456789abcdef0123", "text/plain; x=" + "y".repeat(300))) {
+            ScriptedServer server = server(ScriptedServer.status(500, Map.of("Content-Type", type), "oops"));
+
+            HttpReply reply = transport(deadline(0, Duration.ofMinutes(1))).send(get(server.url("/x")));
+
+            assertThat(reply.contentType()).isEqualTo("none");
+            assertThat(reply.headers()).doesNotContainKey("content-type");
+        }
+        ScriptedServer plain =
+                server(ScriptedServer.status(500, Map.of("Content-Type", "text/html; charset=utf-8"), ""));
+        assertThat(transport(deadline(0, Duration.ofMinutes(1)))
+                        .send(get(plain.url("/x")))
+                        .contentType())
+                .isEqualTo("text/html; charset=utf-8");
+    }
+
+    @Test
     void anEndlessErrorBodyGivesItsStartAndTheConnectionIsClosed() throws Exception {
         RawServer server = closing(new RawServer(RawServer.endless(500, Duration.ZERO)));
 
@@ -286,7 +347,7 @@ class HostileServerTest {
         RawServer server = closing(new RawServer(RawServer.endless(200, Duration.ZERO)));
 
         assertThatThrownBy(() -> transport(deadline(2, Duration.ofMinutes(1))).send(get(server.url("/x"))))
-                .hasMessageContaining("the answer is larger than 16 MB");
+                .hasMessageContaining("the answer is larger than 16 MiB");
         assertThat(server.connections()).as("not retried").isEqualTo(1);
         assertThat(server.connectionsEnded(1, Duration.ofSeconds(20))).isTrue();
     }

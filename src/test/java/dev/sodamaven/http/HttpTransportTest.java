@@ -470,7 +470,7 @@ class HttpTransportTest {
 
             assertThatThrownBy(() -> transport(sleeper.settings(2)).send(get(server.url("/big"))))
                     .isInstanceOfSatisfying(IngestException.class, e -> {
-                        assertThat(e.getMessage()).contains("the answer is larger than 16 MB");
+                        assertThat(e.getMessage()).contains("the answer is larger than 16 MiB");
                         assertThat(e.hint()).contains("not the expected API");
                     });
             assertThat(server.received()).as("not retried").hasSize(1);
@@ -502,7 +502,9 @@ class HttpTransportTest {
                 "ua",
                 List.of(new ProxySettings(
                         "http", "127.0.0.1", proxy.port(), "me", Secret.of("proxy-pass"), "localhost")),
-                sleeper);
+                sleeper,
+                Duration.ofMinutes(1),
+                64L * 1024 * 1024);
         DnsResolver onlyLoopback = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -540,7 +542,9 @@ class HttpTransportTest {
                 Duration.ofSeconds(1),
                 "ua",
                 List.of(new ProxySettings("http", "127.0.0.1", freePort(), null, null, "localhost|127.0.0.*")),
-                sleeper);
+                sleeper,
+                Duration.ofMinutes(1),
+                64L * 1024 * 1024);
 
         HttpReply reply = transport(settings).send(get(target.url("/x")));
 

@@ -100,6 +100,35 @@ final class RawServer implements AutoCloseable {
         };
     }
 
+    /**
+     * Answers {@code status}, gzip-encoded and chunked: a complete gzip stream of {@code text} in the
+     * first chunk, then chunks of junk that never end. The inflated body ends; the answer does not.
+     */
+    static Behaviour gzipThenEndless(int status, String text) {
+        return (socket, closing) -> {
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+                gzip.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 " + status + " Whatever\r\nContent-Type: application/json\r\n"
+                            + "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write((Integer.toHexString(packed.size()) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(packed.toByteArray());
+            out.write(new byte[] {'\r', '\n'});
+            byte[] junk = new byte[16 * 1024];
+            byte[] head = (Integer.toHexString(junk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            while (closing.getCount() > 0) {
+                out.write(head);
+                out.write(junk);
+                out.write(new byte[] {'\r', '\n'});
+                out.flush();
+                Thread.sleep(5);
+            }
+        };
+    }
+
     private static void drip(OutputStream out, CountDownLatch closing, Duration every, byte[] piece)
             throws IOException, InterruptedException {
         out.flush();

@@ -33,6 +33,8 @@ public final class RecordingSleeper implements Sleeper {
                 Duration.ofSeconds(5),
                 "soda-maven-plugin/test",
                 List.of(),
-                this);
+                this,
+                Duration.ofMinutes(1),
+                64L * 1024 * 1024);
     }
 }

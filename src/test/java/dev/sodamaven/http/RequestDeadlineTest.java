@@ -64,6 +64,11 @@ class RequestDeadlineTest {
     void anEnormousDeadlineDoesNotOverflow() {
         try (RequestDeadline deadline = RequestDeadline.start(timer, Duration.ofSeconds(Long.MAX_VALUE))) {
             assertThat(deadline.passed()).isFalse();
+            // An overflowed delay would be negative: the alarm would be due at once.
+            assertThat(timer.getQueue())
+                    .singleElement()
+                    .satisfies(alarm -> assertThat(((java.util.concurrent.Delayed) alarm).getDelay(TimeUnit.DAYS))
+                            .isGreaterThan(365L * 100));
         }
     }
 }
