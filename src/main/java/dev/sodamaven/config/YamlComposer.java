@@ -1,9 +1,9 @@
 package dev.sodamaven.config;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.OneLine;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -92,32 +92,10 @@ final class YamlComposer {
         if (text == null) {
             return null;
         }
-        return visible(text.replaceFirst("(undefined (alias|tag handle)).*$", "$1")
+        // SnakeYAML names the character it found ("unexpected character found \n(10)"): kept on one line.
+        return OneLine.of(text.replaceFirst("(undefined (alias|tag handle)).*$", "$1")
                 .replaceFirst(":\\s.*$", "")
                 .trim());
-    }
-
-    /**
-     * The text with control characters written as escapes: SnakeYAML names the character it found
-     * ("unexpected character found \n(10)") and a raw line break would split the one-line message.
-     */
-    private static String visible(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        out.append(String.format(Locale.ROOT, "\\u%04X", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
     }
 
     private static String firstLine(String text) {
