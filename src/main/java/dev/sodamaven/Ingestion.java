@@ -98,7 +98,8 @@ public final class Ingestion {
      * @param manifestSetting where the manifest was configured, for messages
      * @param source          where the results came from, for the log and the reports
      * @param sameInvocation  whether manifest and results should come from one dbt invocation
-     * @param brokenManifest  what a manifest that cannot be read leads to: a downloaded one is set aside first
+     * @param brokenManifest  what a manifest that cannot be read leads to: a downloaded one holding no
+     *                        usable manifest is set aside first
      */
     private record DbtResults(
             RunResults runResults,
@@ -169,8 +170,7 @@ public final class Ingestion {
                     fetched.description(),
                     false,
                     // "Downloads kept" must not keep a manifest known to be broken where a good one belongs.
-                    problem ->
-                            problem.kind() == IngestException.Kind.INPUT ? fetched.refuseManifest(problem) : problem);
+                    fetched::refuseManifest);
         }
 
         /** Only the tests that have a result are kept. */

@@ -24,8 +24,9 @@ public record Outbound(Secrets secrets, SettingNames names) {
     }
 
     /**
-     * Text for one line of a log: rendered, masked, then escaped by {@link OneLine} (masked first, so
-     * a secret holding a line break is still recognised).
+     * Text for one line of a log: rendered, masked, then escaped and cut to {@value OneLine#MAX_CHARACTERS}
+     * characters by {@link OneLine} (masked first, so a secret holding a line break is still recognised
+     * and a cut never shows part of one).
      */
     public String line(String text) {
         return OneLine.of(text(text));
@@ -34,8 +35,9 @@ public record Outbound(Secrets secrets, SettingNames names) {
     /**
      * The problem as a log may show it, down to its causes (which Maven appends to the error and
      * {@code -e} prints): message and hint each as a {@link #line}; a cause that is itself a problem
-     * shown the same way; any other kept only when no text of it holds a secret, and then with every
-     * message on one line.
+     * shown the same way; any other kept only when no message of it holds a secret, nor of its causes
+     * and the exceptions they suppressed, and then with every such message a {@link OneLine}
+     * ({@link OneLineCause}).
      */
     public IngestException problem(IngestException problem) {
         return problem.withText(line(problem.getMessage()), line(problem.hint()), shown(problem.getCause()));
@@ -45,10 +47,8 @@ public record Outbound(Secrets secrets, SettingNames names) {
         if (cause instanceof IngestException problem) {
             return problem(problem);
         }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (secrets.foundIn(t.getMessage())) {
-                return null;
-            }
+        if (OneLineCause.all(cause).stream().anyMatch(t -> secrets.foundIn(t.getMessage()))) {
+            return null;
         }
         return OneLineCause.of(cause);
     }

@@ -112,7 +112,8 @@ final class ArtifactFile {
      * Parses the file with {@code body}, which gets the parser on the top-level object; anything but
      * one complete JSON object in a readable regular file (missing, a directory, empty, binary,
      * truncated, malformed, not UTF-8, two objects in one file) is one {@link IngestException} naming
-     * the file and the place.
+     * the file and the place. A fault in what the file holds, the body's own included, is a
+     * {@link ContentFault}; a file that cannot be read is not.
      */
     <T> T read(Body<T> body) throws IngestException {
         requireReadableFile();
@@ -175,9 +176,12 @@ final class ArtifactFile {
             try (JsonParser parser = FACTORY.createParser(in)) {
                 return parseJson(parser, body);
             }
+        } catch (IngestException content) {
+            // The bytes were read: what they hold is at fault, not the file's access or the disk.
+            throw ContentFault.of(content);
         } catch (CharConversionException | JsonProcessingException malformed) {
             // Before the parser exists (detecting the encoding) or while closing it: no place to give.
-            throw malformed(null, malformed);
+            throw ContentFault.of(malformed(null, malformed));
         } catch (AccessDeniedException denied) {
             throw IngestException.input(
                     named() + " cannot be read: permission denied.", "Give the build user read access to it.");

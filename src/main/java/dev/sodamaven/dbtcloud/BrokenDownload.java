@@ -1,6 +1,7 @@
 package dev.sodamaven.dbtcloud;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.dbt.ContentFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,9 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * A downloaded artifact that failed its check (not JSON, truncated, another kind of file...). Downloads
- * are kept for the user to look at, so a broken one must not stay under the name of a good one: it is
- * moved aside to {@code <name>.broken} (replacing an older one), or deleted when that fails.
+ * A downloaded artifact that failed its check for what it holds (not JSON, truncated, another kind of
+ * file...: a {@link ContentFault}). Downloads are kept for the user to look at, so a broken one must
+ * not stay under the name of a good one: it is moved aside to {@code <name>.broken} (replacing an
+ * older one), or deleted when that fails. A download that could not be read at all is left alone.
  */
 public final class BrokenDownload {
 
@@ -45,10 +47,16 @@ public final class BrokenDownload {
     }
 
     /**
-     * {@code problem} (reading the download {@code file} failed) after setting the file aside, its message
-     * saying where the broken copy went. The kind and cause stay; the hint is about downloading again.
+     * {@code problem} (reading the download {@code file} failed): when it is a fault in what the file holds
+     * ({@link ContentFault}), after setting the file aside, its message saying where the broken copy went,
+     * the kind and cause kept and the hint about downloading again. Any other problem (the file could not
+     * be read: permission denied, a disk error) says nothing against the download: it stays where it is,
+     * and the problem is returned as it is.
      */
     public static IngestException refuse(Path file, IngestException problem) {
+        if (!(problem instanceof ContentFault)) {
+            return problem;
+        }
         Optional<Path> left = setAside(file);
         String where;
         if (left.isEmpty()) {

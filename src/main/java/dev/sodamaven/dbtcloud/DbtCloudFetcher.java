@@ -187,9 +187,6 @@ public final class DbtCloudFetcher {
         try {
             results = new RunResultsReader().read(file, "the run_results.json of " + label + " of run " + run.id());
         } catch (IngestException unreadable) {
-            if (unreadable.kind() != IngestException.Kind.INPUT) {
-                throw unreadable;
-            }
             // Downloads are kept: a broken one must not stay where a good run_results.json is expected.
             throw BrokenDownload.refuse(file, unreadable);
         }

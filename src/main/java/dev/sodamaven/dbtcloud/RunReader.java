@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class RunReader {
 
-    private static final String ID_FIELDS = "a whole number from 1 up";
+    /** What makes an id valid, in the words of the message that refuses one. */
+    private static final String ID_RULE = "a whole number from 1 up";
 
     private final String answer;
     private final String accountId;
@@ -191,7 +192,7 @@ final class RunReader {
     private IngestException invalid(String path, JsonNode value) {
         return IngestException.remote(
                 answer + " with \"" + path + "\": " + BodyExcerpt.of(value.toString(), 40, secrets, sent)
-                        + ", which is not a valid id (" + ID_FIELDS + ").",
+                        + ", which is not a valid id (" + ID_RULE + ").",
                 hint());
     }
 

@@ -1,7 +1,9 @@
 package dev.sodamaven.core;
 
+import static dev.sodamaven.core.OneLine.MAX_CHARACTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,5 +58,59 @@ class OneLineTest {
 
         assertThat(OneLine.of(text)).isSameAs(text);
         assertThat(OneLine.of(null)).isNull();
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsCutAndSaysSo() {
+        String text = "invocation-" + "i".repeat(19_000_000 - 11);
+
+        String line = OneLine.of(text);
+
+        assertThat(line)
+                .hasSize(MAX_CHARACTERS)
+                .startsWith("invocation-iii")
+                .endsWith("iii… [cut: 19,000,000 characters in all]");
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsLeftAlone() {
+        String text = "y".repeat(MAX_CHARACTERS);
+
+        assertThat(OneLine.of(text)).isSameAs(text);
+    }
+
+    @Test
+    void escapesCountAgainstTheLimitAndAreNeverSplit() {
+        String line = OneLine.of("\u001b".repeat(MAX_CHARACTERS));
+
+        String notice = notice(MAX_CHARACTERS);
+        assertThat(line).endsWith(notice);
+        String kept = line.substring(0, line.length() - notice.length());
+        assertThat(kept).matches("(\\\\u001b)+");
+        assertThat(line.length()).isLessThanOrEqualTo(MAX_CHARACTERS);
+        assertThat(line.length()).isGreaterThan(MAX_CHARACTERS - 6);
+    }
+
+    @Test
+    void aCutNeverSplitsACharacterOutsideTheBasicPlane() {
+        // Odd, so that a cut by UTF-16 units would fall between the two halves of an emoji.
+        String line = OneLine.of("a" + "\uD83D\uDE00".repeat(MAX_CHARACTERS));
+
+        assertThat(line.codePointCount(0, line.length())).isEqualTo(MAX_CHARACTERS);
+        assertThat(line.codePoints().filter(c -> Character.getType(c) == Character.SURROGATE))
+                .as("no half of a pair")
+                .isEmpty();
+        assertThat(line).endsWith("\uD83D\uDE00" + notice(MAX_CHARACTERS + 1));
+    }
+
+    @Test
+    void aCutLineIsNotCutAgain() {
+        String once = OneLine.of("z\n".repeat(3 * MAX_CHARACTERS));
+
+        assertThat(OneLine.of(once)).isSameAs(once);
+    }
+
+    private static String notice(int characters) {
+        return String.format(Locale.ROOT, "… [cut: %,d characters in all]", characters);
     }
 }
