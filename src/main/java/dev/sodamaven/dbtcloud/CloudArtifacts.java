@@ -20,8 +20,8 @@ public record CloudArtifacts(String description, RunResults mergedRunResults, Pa
     }
 
     /**
-     * {@code problem}, the manifest failing to read, after the broken download is set aside
-     * ({@link BrokenDownload#refuse}).
+     * {@code problem}, the manifest failing to read; when the fault is in its content, after the
+     * broken download is set aside ({@link BrokenDownload#refuse}).
      */
     public IngestException refuseManifest(IngestException problem) {
         return BrokenDownload.refuse(manifest, problem);
