@@ -85,7 +85,8 @@ public final class Remote {
                         proxies.proxies(),
                         sleeper,
                         network.requestDeadline(),
-                        network.maxDownloadBytes());
+                        network.maxDownloadBytes(),
+                        network.maxRetryWait());
                 transport = new HttpTransport(
                         settings,
                         (description, reason, next, max, wait) -> log.warn(description + ": " + reason

@@ -2,6 +2,7 @@ package dev.sodamaven.config;
 
 import dev.sodamaven.core.Secret;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * How to reach dbt Cloud and which run to ingest.
@@ -13,6 +14,7 @@ import java.net.URI;
  * @param runId              the run to ingest, or null
  * @param jobId              the job whose latest finished run to ingest, or null
  * @param successfulRunsOnly with a job id: only consider runs that succeeded
+ * @param maxRunAge          with a job id: a latest finished run older than this is nothing new; null: no limit
  */
 public record DbtCloudSettings(
         URI baseUrl,
@@ -21,4 +23,5 @@ public record DbtCloudSettings(
         String tokenOrigin,
         Long runId,
         Long jobId,
-        boolean successfulRunsOnly) {}
+        boolean successfulRunsOnly,
+        Duration maxRunAge) {}

@@ -15,6 +15,7 @@ import java.util.List;
  * @param dryRun         write the scan results, upload nothing
  * @param failOn         the quality gate
  * @param network        timeouts and retries
+ * @param selection      which tests to ingest
  * @param origins        where each setting came from
  * @param warnings       things the user should know about the settings
  */
@@ -28,6 +29,7 @@ public record IngestSettings(
         boolean dryRun,
         FailOn failOn,
         NetworkSettings network,
+        TestSelection selection,
         List<SettingOrigin> origins,
         List<String> warnings) {
 

@@ -14,19 +14,23 @@ import static dev.sodamaven.core.Setting.DBT_CLOUD_ACCESS_URL;
 import static dev.sodamaven.core.Setting.DBT_CLOUD_ACCOUNT_ID;
 import static dev.sodamaven.core.Setting.DBT_CLOUD_API_TOKEN;
 import static dev.sodamaven.core.Setting.DBT_CLOUD_JOB_ID;
+import static dev.sodamaven.core.Setting.DBT_CLOUD_MAX_RUN_AGE;
 import static dev.sodamaven.core.Setting.DBT_CLOUD_RUN_ID;
 import static dev.sodamaven.core.Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY;
 import static dev.sodamaven.core.Setting.DBT_MANIFEST;
 import static dev.sodamaven.core.Setting.DBT_RUN_RESULTS;
 import static dev.sodamaven.core.Setting.DRY_RUN;
+import static dev.sodamaven.core.Setting.EXCLUDE;
 import static dev.sodamaven.core.Setting.FAIL_ON;
 import static dev.sodamaven.core.Setting.MAX_DOWNLOAD_SIZE;
 import static dev.sodamaven.core.Setting.MAX_RETRIES;
+import static dev.sodamaven.core.Setting.MAX_RETRY_WAIT;
 import static dev.sodamaven.core.Setting.OUTPUT_DIRECTORY;
 import static dev.sodamaven.core.Setting.READ_TIMEOUT;
 import static dev.sodamaven.core.Setting.REQUEST_DEADLINE;
 import static dev.sodamaven.core.Setting.SCAN_DEFINITION;
 import static dev.sodamaven.core.Setting.SCAN_RESULTS;
+import static dev.sodamaven.core.Setting.SELECT;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_HOST;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_PORT;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_SCHEME;
@@ -40,7 +44,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,8 +129,30 @@ public final class SettingsResolver {
                 dryRun,
                 failOn,
                 network(p),
+                selection(p, report),
                 report.origins,
                 report.warnings);
+    }
+
+    /** The selectors as written, split at commas; what they mean is for the selection step to say. */
+    private static TestSelection selection(Parameters p, Report report) {
+        List<String> select = selectors(p, SELECT);
+        List<String> exclude = selectors(p, EXCLUDE);
+        if (!select.isEmpty()) {
+            report.add("select", String.join(",", select), parameterOrigin(SELECT));
+        }
+        if (!exclude.isEmpty()) {
+            report.add("exclude", String.join(",", exclude), parameterOrigin(EXCLUDE));
+        }
+        return new TestSelection(select, exclude);
+    }
+
+    private static List<String> selectors(Parameters p, Setting setting) {
+        return p.text(setting).stream()
+                .flatMap(text -> Arrays.stream(text.split(",")))
+                .map(String::trim)
+                .filter(selector -> !selector.isEmpty())
+                .toList();
     }
 
     /** Settings for {@code soda:upload}: the file, where Soda Cloud is and the API key, which are always needed. */
@@ -182,12 +210,20 @@ public final class SettingsResolver {
                     "Set it to a number of MiB above 0 (the default is "
                             + MAX_DOWNLOAD_SIZE.defaultValue().orElseThrow() + ").");
         }
+        int retryWait = p.number(MAX_RETRY_WAIT);
+        if (retryWait < 0) {
+            throw IngestException.configuration(
+                    MAX_RETRY_WAIT.ref() + " is " + retryWait + " seconds.",
+                    "Set it to a number of seconds, 0 or more (the default is "
+                            + MAX_RETRY_WAIT.defaultValue().orElseThrow() + ").");
+        }
         return new NetworkSettings(
                 Duration.ofSeconds(connect),
                 Duration.ofSeconds(read),
                 retries,
                 Duration.ofSeconds(deadline),
-                downloadMiB * 1024L * 1024L);
+                downloadMiB * 1024L * 1024L,
+                Duration.ofSeconds(retryWait));
     }
 
     private static int requirePositive(Parameters p, Setting setting) throws IngestException {
@@ -347,7 +383,40 @@ public final class SettingsResolver {
                     + "Cloud's account settings).");
         }
         return new DbtCloudSettings(
-                baseUrl, accountId, Secret.of(token.get().value()), token.get().origin(), runId, jobId, successfulOnly);
+                baseUrl,
+                accountId,
+                Secret.of(token.get().value()),
+                token.get().origin(),
+                runId,
+                jobId,
+                successfulOnly,
+                maxRunAge(p, jobId, report));
+    }
+
+    /** An ISO-8601 duration above zero, meaningful with a job id only; null when not set. */
+    private static Duration maxRunAge(Parameters p, Long jobId, Report report) throws IngestException {
+        Optional<String> text = p.text(DBT_CLOUD_MAX_RUN_AGE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Duration age;
+        try {
+            age = Duration.parse(text.get().trim());
+        } catch (DateTimeParseException notADuration) {
+            age = null;
+        }
+        if (age == null || age.isNegative() || age.isZero()) {
+            throw IngestException.configuration(
+                    DBT_CLOUD_MAX_RUN_AGE.ref() + " '" + text.get() + "' is not a duration above zero.",
+                    "Write it as an ISO-8601 duration, e.g. PT1H (an hour), PT30M or P1D.");
+        }
+        if (jobId == null) {
+            report.warnings.add(DBT_CLOUD_MAX_RUN_AGE.ref() + " applies to " + DBT_CLOUD_JOB_ID.ref()
+                    + " only; with a run id it is ignored.");
+            return null;
+        }
+        report.add("dbt Cloud max run age", age.toString(), parameterOrigin(DBT_CLOUD_MAX_RUN_AGE));
+        return age;
     }
 
     private static IngestException missingDbtCloudCredentials(

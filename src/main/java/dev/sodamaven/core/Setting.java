@@ -162,6 +162,28 @@ public enum Setting {
             Goal.INGEST,
             "dbt-cloud",
             "`settings.xml` server whose password is the dbt Cloud token"),
+    DBT_CLOUD_MAX_RUN_AGE(
+            "dbtCloudMaxRunAge",
+            "soda.dbtCloud.maxRunAge",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
+            "with a job id: a latest finished run older than this ISO-8601 duration (e.g. `PT1H`) is nothing new, "
+                    + "and nothing is sent"),
+    SELECT(
+            "select",
+            "soda.select",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
+            "only these tests, comma-separated, in dbt's selector words, see [Selecting tests](#selecting-tests)"),
+    EXCLUDE(
+            "exclude",
+            "soda.exclude",
+            Type.TEXT,
+            Goal.INGEST,
+            null,
+            "not these tests, comma-separated, in dbt's selector words, see [Selecting tests](#selecting-tests)"),
     SCAN_DEFINITION(
             "scanDefinition",
             "soda.scanDefinition",
@@ -233,6 +255,13 @@ public enum Setting {
             Goal.BOTH,
             "3",
             "retries of a failed request (0–10), see [Retries](#network-faults-and-retries)"),
+    MAX_RETRY_WAIT(
+            "maxRetryWait",
+            "soda.http.maxRetryWait",
+            Type.NUMBER,
+            Goal.BOTH,
+            "120",
+            "seconds: the longest `Retry-After` waited for; a longer one ends the run, saying when to try again"),
     REQUEST_DEADLINE(
             "requestDeadline",
             "soda.http.requestDeadline",

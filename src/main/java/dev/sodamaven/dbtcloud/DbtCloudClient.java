@@ -20,6 +20,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -221,9 +223,9 @@ public final class DbtCloudClient {
         String message = userMessage(reply);
         String where = where();
         String tries = reply.attempts() > 1 ? " after " + reply.attempts() + " attempts" : "";
-        String retryAfter = reply.retryAfter()
-                .map(value -> ", asked to retry after " + value)
-                .orElse("");
+        Optional<Instant> tryAgainAt = reply.tryAgainAt(Clock.systemUTC());
+        String retryAfter =
+                tryAgainAt.map(when -> ", asked to try again after " + when).orElse("");
         return switch (reply.status()) {
             case 401 ->
                 IngestException.configuration(
@@ -250,7 +252,11 @@ public final class DbtCloudClient {
                 IngestException.remote(
                         "dbt Cloud kept rate-limiting the request for " + what + where + " (HTTP 429" + tries
                                 + retryAfter + message + ").",
-                        "Try again later: the account's API rate limit is used up.");
+                        tryAgainAt
+                                .map(when -> "The account's API rate limit is used up: try again after " + when
+                                        + "; a wait up to " + Setting.MAX_RETRY_WAIT.ref()
+                                        + " is waited out by the plugin itself.")
+                                .orElse("Try again later: the account's API rate limit is used up."));
             default ->
                 IngestException.remote(
                         "dbt Cloud answered HTTP " + reply.status() + tries + message + " when asked for " + what

@@ -1,6 +1,9 @@
 package dev.sodamaven.http;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,16 @@ public record HttpReply(int status, Map<String, String> headers, byte[] body, Pa
     /** The {@code Retry-After} the server sent, when it is delta-seconds or an HTTP date. */
     public Optional<String> retryAfter() {
         return header("retry-after").map(String::trim);
+    }
+
+    /**
+     * When the server said to try again ({@code Retry-After}, seconds from when the answer was read
+     * or an HTTP date), as an instant to the second; empty without one.
+     */
+    public Optional<Instant> tryAgainAt(Clock clock) {
+        return retryAfter()
+                .map(value -> RetryAfter.parse(value, clock))
+                .map(wait -> clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The {@code Content-Type} the server sent, when it is a media type; else "none". */

@@ -13,7 +13,7 @@ import java.util.List;
  * @param maxRetries      how many times a failed request is tried again (0: never)
  * @param initialBackoff  the wait before the first retry; doubled for each further one
  * @param maxBackoff      the longest backoff between two tries ({@code Retry-After} is honoured up to
- *                        {@code RetryPolicy.MAX_RETRY_AFTER})
+ *                        {@code maxRetryWait})
  * @param userAgent       the User-Agent header
  * @param proxies         proxies to use, per target scheme (from Maven's settings.xml); empty: the JVM's
  *                        proxy system properties apply
@@ -26,6 +26,8 @@ import java.util.List;
  * @param maxDownloadBytes how many bytes a download may write to disk, counted after decompression (a
  *                        small gzip answer can inflate a thousandfold); a larger download, announced or
  *                        not, fails without a retry and leaves no file
+ * @param maxRetryWait    the longest {@code Retry-After} waited for; a server asking for more gets its
+ *                        answer reported, saying when to try again
  */
 public record HttpSettings(
         Duration connectTimeout,
@@ -37,7 +39,8 @@ public record HttpSettings(
         List<ProxySettings> proxies,
         Sleeper sleeper,
         Duration requestDeadline,
-        long maxDownloadBytes) {
+        long maxDownloadBytes,
+        Duration maxRetryWait) {
 
     public HttpSettings {
         proxies = List.copyOf(proxies);

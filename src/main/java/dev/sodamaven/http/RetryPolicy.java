@@ -23,34 +23,40 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RetryPolicy {
 
-    /** The longest {@code Retry-After} that is waited for; longer ones end the retries. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
     // Enough doublings to pass any sensible cap, few enough that a shift never wraps around.
     private static final int MAX_DOUBLINGS = 30;
 
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final Duration maxRetryWait;
     private final Clock clock;
 
     /**
      * @param maxRetries     how many times a request is tried again (0: never)
      * @param initialBackoff the wait before the first retry; doubled for each further one
      * @param maxBackoff     the longest backoff between two tries
+     * @param maxRetryWait   the longest {@code Retry-After} waited for; longer ones end the retries
      * @param clock          what {@code Retry-After} dates are read against
      */
-    RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Clock clock) {
+    RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryWait, Clock clock) {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
         }
         this.maxAttempts = maxRetries + 1;
         this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff");
         this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+        this.maxRetryWait = Objects.requireNonNull(maxRetryWait, "maxRetryWait");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     static RetryPolicy of(HttpSettings settings, Clock clock) {
-        return new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff(), clock);
+        return new RetryPolicy(
+                settings.maxRetries(),
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.maxRetryWait(),
+                clock);
     }
 
     /** The most tries a request gets. */
@@ -70,8 +76,8 @@ final class RetryPolicy {
             return Optional.of(backoff(attempt));
         }
         // Rate limits are per minute, so a minute's wait is honoured; a server asking for more than
-        // MAX_RETRY_AFTER gets its answer reported instead of a stalled build.
-        return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? Optional.empty() : Optional.of(retryAfter);
+        // maxRetryWait gets its answer reported instead of a stalled build.
+        return retryAfter.compareTo(maxRetryWait) > 0 ? Optional.empty() : Optional.of(retryAfter);
     }
 
     /** How long to wait before trying again after try {@code attempt} failed so; empty: the failure stands. */

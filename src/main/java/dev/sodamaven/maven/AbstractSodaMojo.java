@@ -106,6 +106,14 @@ abstract class AbstractSodaMojo extends AbstractMojo {
     private int maxRetries;
 
     /**
+     * The longest wait, in seconds, a server may ask for with {@code Retry-After} (HTTP 429 or 503)
+     * before a retry. A longer one (a rate limit's lockout of several minutes) ends the run with a
+     * message saying when to try again, rather than holding the build.
+     */
+    @Parameter(property = "soda.http.maxRetryWait", defaultValue = "120")
+    private int maxRetryWait;
+
+    /**
      * Seconds one try of a request may take in all, from connecting to the last byte of the answer.
      * The read timeout only bounds the wait for the next byte; this bounds a server that keeps
      * sending slowly. Raise it for very large downloads over slow links.

@@ -112,6 +112,26 @@ public class IngestMojo extends AbstractSodaMojo {
     private String failOn;
 
     /**
+     * With {@code dbtCloudJobId}: a latest finished run older than this ISO-8601 duration (e.g.
+     * {@code PT1H}, {@code P1D}) is nothing new, and nothing is sent. For scheduled ingestion on
+     * runners that keep no state between builds: set it to the schedule's interval.
+     */
+    @Parameter(property = "soda.dbtCloud.maxRunAge")
+    private String dbtCloudMaxRunAge;
+
+    /**
+     * Only these tests are ingested: comma-separated selectors in dbt's own words ({@code tag:nightly},
+     * {@code package:jaffle_shop}, {@code path:models/staging/*}, {@code test_type:generic|singular|unit},
+     * {@code source:raw}, a model, seed or snapshot name for the tests on it, or a glob on the test name).
+     */
+    @Parameter(property = "soda.select")
+    private String select;
+
+    /** These tests are left out, in the same selector words as {@code select}. */
+    @Parameter(property = "soda.exclude")
+    private String exclude;
+
+    /**
      * The largest dbt Cloud artifact a download may write, in MiB. Counted on the bytes written to
      * disk, after any decompression, so a small compressed answer cannot fill the disk. Real
      * manifests reach a few hundred MiB.

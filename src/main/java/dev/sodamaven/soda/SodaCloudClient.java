@@ -24,6 +24,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -255,8 +256,8 @@ public final class SodaCloudClient {
     }
 
     private static String retryAfter(HttpReply reply) {
-        return reply.retryAfter()
-                .map(value -> " (asked to retry after " + value + ")")
+        return reply.tryAgainAt(Clock.systemUTC())
+                .map(when -> " (asked to try again after " + when + ")")
                 .orElse("");
     }
 

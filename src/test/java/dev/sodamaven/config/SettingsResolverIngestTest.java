@@ -405,4 +405,59 @@ class SettingsResolverIngestTest {
                 "server-token-444",
                 "file-unused-secret");
     }
+
+    private Parameters.Builder dbtCloudJob() {
+        return dryRun(null)
+                .with(Setting.DBT_CLOUD_JOB_ID, "3")
+                .with(Setting.DBT_CLOUD_ACCOUNT_ID, "70403")
+                .with(Setting.DBT_CLOUD_API_TOKEN, Secret.of("token-for-the-test"));
+    }
+
+    @Test
+    void aMaxRunAgeIsAnIsoDurationAboveZero() throws Exception {
+        DbtCloudSettings cloud = ((ArtifactSource.DbtCloud)
+                        resolve(dbtCloudJob().with(Setting.DBT_CLOUD_MAX_RUN_AGE, "PT1H"))
+                                .artifacts())
+                .settings();
+        assertThat(cloud.maxRunAge()).isEqualTo(java.time.Duration.ofHours(1));
+
+        for (String bad : java.util.List.of("1h", "PT0S", "-PT1H")) {
+            IngestException problem = refused(dbtCloudJob().with(Setting.DBT_CLOUD_MAX_RUN_AGE, bad));
+            assertThat(problem.getMessage())
+                    .as(bad)
+                    .isEqualTo("dbtCloudMaxRunAge (-Dsoda.dbtCloud.maxRunAge) '" + bad
+                            + "' is not a duration above zero.");
+        }
+    }
+
+    @Test
+    void aMaxRunAgeWithARunIdIsIgnoredWithAWarning() throws Exception {
+        IngestSettings settings = resolve(dbtCloudJob()
+                .with(Setting.DBT_CLOUD_JOB_ID, null)
+                .with(Setting.DBT_CLOUD_RUN_ID, "42")
+                .with(Setting.DBT_CLOUD_MAX_RUN_AGE, "PT1H"));
+
+        assertThat(((ArtifactSource.DbtCloud) settings.artifacts()).settings().maxRunAge())
+                .isNull();
+        assertThat(settings.warnings())
+                .contains("dbtCloudMaxRunAge (-Dsoda.dbtCloud.maxRunAge) applies to dbtCloudJobId "
+                        + "(-Dsoda.dbtCloud.jobId) only; with a run id it is ignored.");
+    }
+
+    @Test
+    void selectorsAreSplitAtCommas() throws Exception {
+        IngestSettings settings = resolve(
+                dryRun(target).with(Setting.SELECT, " tag:nightly, ,orders ").with(Setting.EXCLUDE, "test_type:unit"));
+
+        assertThat(settings.selection().select()).containsExactly("tag:nightly", "orders");
+        assertThat(settings.selection().exclude()).containsExactly("test_type:unit");
+        assertThat(resolve(dryRun(target)).selection().isEverything()).isTrue();
+    }
+
+    @Test
+    void aNegativeMaxRetryWaitIsRefused() {
+        IngestException problem = refused(dryRun(target).with(Setting.MAX_RETRY_WAIT, -1));
+
+        assertThat(problem.getMessage()).isEqualTo("maxRetryWait (-Dsoda.http.maxRetryWait) is -1 seconds.");
+    }
 }

@@ -120,7 +120,8 @@ class DbtCloudClientTest {
                 List.of(new ProxySettings("http", "127.0.0.1", cloud.port(), null, null, null)),
                 sleeper,
                 Duration.ofMinutes(1),
-                64L * 1024 * 1024);
+                64L * 1024 * 1024,
+                Duration.ofSeconds(120));
         try (HttpTransport proxied = new HttpTransport(viaProxy, (description, reason, next, max, wait) -> {})) {
             DbtCloudClient client = new DbtCloudClient(
                     proxied,
@@ -188,8 +189,12 @@ class DbtCloudClientTest {
         IngestException error = failure(() -> client().run(5));
 
         assertThat(error.getMessage())
-                .isEqualTo("dbt Cloud kept rate-limiting the request for run 5 (account 70403 at " + cloud.url()
-                        + ") (HTTP 429 after 3 attempts, asked to retry after 2: Slow).");
+                .matches(java.util.regex.Pattern.quote("dbt Cloud kept rate-limiting the request for run 5 (account "
+                                + "70403 at " + cloud.url() + ") (HTTP 429 after 3 attempts, asked to try again after ")
+                        + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: Slow\\)\\.");
+        assertThat(error.hint())
+                .startsWith("The account's API rate limit is used up: try again after ")
+                .endsWith("; a wait up to " + Setting.MAX_RETRY_WAIT.ref() + " is waited out by the plugin itself.");
     }
 
     @Test

@@ -80,7 +80,8 @@ class HostileServerTest {
                 List.of(),
                 sleeper,
                 deadline,
-                maxDownloadBytes);
+                maxDownloadBytes,
+                Duration.ofSeconds(120));
     }
 
     private HttpSettings limitedTo(long maxDownloadBytes) {

@@ -504,7 +504,8 @@ class HttpTransportTest {
                         "http", "127.0.0.1", proxy.port(), "me", Secret.of("proxy-pass"), "localhost")),
                 sleeper,
                 Duration.ofMinutes(1),
-                64L * 1024 * 1024);
+                64L * 1024 * 1024,
+                Duration.ofSeconds(120));
         DnsResolver onlyLoopback = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
@@ -544,7 +545,8 @@ class HttpTransportTest {
                 List.of(new ProxySettings("http", "127.0.0.1", freePort(), null, null, "localhost|127.0.0.*")),
                 sleeper,
                 Duration.ofMinutes(1),
-                64L * 1024 * 1024);
+                64L * 1024 * 1024,
+                Duration.ofSeconds(120));
 
         HttpReply reply = transport(settings).send(get(target.url("/x")));
 

@@ -35,6 +35,7 @@ public final class RecordingSleeper implements Sleeper {
                 List.of(),
                 this,
                 Duration.ofMinutes(1),
-                64L * 1024 * 1024);
+                64L * 1024 * 1024,
+                Duration.ofSeconds(120));
     }
 }

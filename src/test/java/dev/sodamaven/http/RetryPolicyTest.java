@@ -19,7 +19,7 @@ class RetryPolicyTest {
     private static final Duration INITIAL = Duration.ofMillis(100);
     private static final Duration CAP = Duration.ofSeconds(5);
 
-    private final RetryPolicy policy = new RetryPolicy(3, INITIAL, CAP, FIXED);
+    private final RetryPolicy policy = new RetryPolicy(3, INITIAL, CAP, Duration.ofSeconds(120), FIXED);
 
     private static HttpReply reply(int status) {
         return reply(status, Map.of());
@@ -87,7 +87,7 @@ class RetryPolicyTest {
         assertThat(policy.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 4))
                 .isEmpty();
 
-        RetryPolicy never = new RetryPolicy(0, INITIAL, CAP, FIXED);
+        RetryPolicy never = new RetryPolicy(0, INITIAL, CAP, Duration.ofSeconds(120), FIXED);
         assertThat(never.maxAttempts()).isEqualTo(1);
         assertThat(never.afterReply(reply(503), RetryMode.IDEMPOTENT, 1)).isEmpty();
         assertThat(never.afterFailure(failure(false, true), RetryMode.IDEMPOTENT, 1))
@@ -96,7 +96,8 @@ class RetryPolicyTest {
 
     @Test
     void aNegativeNumberOfRetriesIsRefused() {
-        assertThatThrownBy(() -> new RetryPolicy(-1, INITIAL, CAP, FIXED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(-1, INITIAL, CAP, Duration.ofSeconds(120), FIXED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -154,6 +155,21 @@ class RetryPolicyTest {
     }
 
     @Test
+    void theLongestRetryAfterWaitedForIsTheSetting() {
+        RetryPolicy patient = new RetryPolicy(3, INITIAL, CAP, Duration.ofMinutes(10), FIXED);
+        RetryPolicy impatient = new RetryPolicy(3, INITIAL, CAP, Duration.ZERO, FIXED);
+
+        assertThat(patient.afterReply(retryAfter(429, "600"), RetryMode.IDEMPOTENT, 1))
+                .contains(Duration.ofMinutes(10));
+        assertThat(patient.afterReply(retryAfter(429, "601"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
+        assertThat(impatient.afterReply(retryAfter(429, "1"), RetryMode.IDEMPOTENT, 1))
+                .isEmpty();
+        assertThat(impatient.afterReply(retryAfter(429, "0"), RetryMode.IDEMPOTENT, 1))
+                .contains(Duration.ZERO);
+    }
+
+    @Test
     void aRetryAfterLongerThanTheMaximumEndsTheRetries() {
         // The limit is two minutes: 120 s is waited for, a second more is not.
         assertThat(policy.afterReply(retryAfter(429, "120"), RetryMode.IDEMPOTENT, 1))
@@ -188,7 +204,8 @@ class RetryPolicyTest {
 
     @Test
     void exponentialBackoffWithJitterStaysWithinBounds() {
-        RetryPolicy tenRetries = new RetryPolicy(10, Duration.ofMillis(200), Duration.ofSeconds(3), FIXED);
+        RetryPolicy tenRetries =
+                new RetryPolicy(10, Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofSeconds(120), FIXED);
         for (int attempt = 1; attempt <= 40; attempt++) {
             long ceiling = Math.min(200L << Math.min(attempt - 1, 20), 3000);
             Set<Long> seen = new HashSet<>();
@@ -203,11 +220,13 @@ class RetryPolicyTest {
 
     @Test
     void backoffNeverOverflowsWithLargeSettings() {
-        RetryPolicy large = new RetryPolicy(100, Duration.ofDays(300), Duration.ofDays(400), FIXED);
+        RetryPolicy large =
+                new RetryPolicy(100, Duration.ofDays(300), Duration.ofDays(400), Duration.ofSeconds(120), FIXED);
         for (int attempt = 1; attempt <= 100; attempt++) {
             assertThat(large.backoff(attempt)).isBetween(Duration.ofDays(150), Duration.ofDays(400));
         }
-        RetryPolicy uncapped = new RetryPolicy(10, Duration.ofMillis(1), Duration.ofMillis(Long.MAX_VALUE), FIXED);
+        RetryPolicy uncapped = new RetryPolicy(
+                10, Duration.ofMillis(1), Duration.ofMillis(Long.MAX_VALUE), Duration.ofSeconds(120), FIXED);
         for (int attempt : new int[] {31, 64, 65, 1000, Integer.MAX_VALUE}) {
             // Doubling stops after 30 steps rather than shifting the base past the width of a long.
             assertThat(uncapped.backoff(attempt).toMillis())
@@ -218,7 +237,7 @@ class RetryPolicyTest {
 
     @Test
     void aZeroBackoffWaitsNothing() {
-        RetryPolicy immediate = new RetryPolicy(3, Duration.ZERO, Duration.ZERO, FIXED);
+        RetryPolicy immediate = new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(120), FIXED);
         assertThat(immediate.afterReply(reply(503), RetryMode.IDEMPOTENT, 1)).contains(Duration.ZERO);
     }
 }

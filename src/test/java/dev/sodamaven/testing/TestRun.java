@@ -65,6 +65,7 @@ public final class TestRun {
                     s.dryRun(),
                     s.failOn(),
                     s.network(),
+                    s.selection(),
                     shownOrigins(s.origins()),
                     shown(s.warnings()));
         } catch (IngestException problem) {
