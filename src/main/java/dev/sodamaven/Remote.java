@@ -21,6 +21,7 @@ import dev.sodamaven.soda.SodaCloudEndpoint;
 import dev.sodamaven.soda.UploadReceipt;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +125,13 @@ public final class Remote {
                     settings.tokenOrigin(),
                     secrets);
             return new DbtCloudFetcher(
-                    client, settings.runId(), settings.jobId(), settings.successfulRunsOnly(), log::info);
+                    client,
+                    settings.runId(),
+                    settings.jobId(),
+                    settings.successfulRunsOnly(),
+                    settings.maxRunAge(),
+                    Clock.systemUTC(),
+                    log::info);
         }
 
         public String sodaCloudAddress(SodaCloudSettings sodaCloud) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param manifest        the downloaded manifest.json
  * @param notes           what was skipped and why
  */
-public record CloudArtifacts(String description, RunResults mergedRunResults, Path manifest, List<String> notes) {
+public record CloudArtifacts(String description, RunResults mergedRunResults, Path manifest, List<String> notes)
+        implements Fetched {
 
     public CloudArtifacts {
         notes = List.copyOf(notes);

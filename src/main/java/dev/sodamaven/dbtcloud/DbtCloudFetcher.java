@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,10 +36,27 @@ public final class DbtCloudFetcher {
     private final Long runId;
     private final Long jobId;
     private final boolean successfulOnly;
+    private final Duration maxRunAge;
+    private final Clock clock;
     private final Consumer<String> progress;
 
     public DbtCloudFetcher(
             DbtCloudClient client, Long runId, Long jobId, boolean successfulOnly, Consumer<String> progress) {
+        this(client, runId, jobId, successfulOnly, null, Clock.systemUTC(), progress);
+    }
+
+    /**
+     * @param maxRunAge with a job id: a latest finished run older than this is nothing new (null: any age)
+     * @param clock     what the run's age is measured against
+     */
+    public DbtCloudFetcher(
+            DbtCloudClient client,
+            Long runId,
+            Long jobId,
+            boolean successfulOnly,
+            Duration maxRunAge,
+            Clock clock,
+            Consumer<String> progress) {
         if ((runId == null) == (jobId == null)) {
             throw new IllegalArgumentException("exactly one of runId and jobId");
         }
@@ -44,15 +64,55 @@ public final class DbtCloudFetcher {
         this.runId = runId;
         this.jobId = jobId;
         this.successfulOnly = successfulOnly;
+        this.maxRunAge = maxRunAge;
+        this.clock = clock;
         this.progress = progress;
     }
 
     /** One step's results, downloaded and read. */
     private record StepResults(RunStep step, Path file, RunResults results) {}
 
-    public CloudArtifacts fetch(Path downloadRoot) throws IngestException {
+    /**
+     * The run's artifacts; or, for a job whose latest finished run is older than {@code maxRunAge},
+     * that there is nothing new (nothing is downloaded).
+     */
+    public Fetched fetchIfNew(Path downloadRoot) throws IngestException {
         List<String> notes = new ArrayList<>();
         DbtRun run = resolveRun(notes);
+        Optional<NothingNew> stale = tooOld(run);
+        if (stale.isPresent()) {
+            return stale.get();
+        }
+        return fetch(run, notes, downloadRoot);
+    }
+
+    /** The run's artifacts, whatever its age. */
+    public CloudArtifacts fetch(Path downloadRoot) throws IngestException {
+        List<String> notes = new ArrayList<>();
+        return fetch(resolveRun(notes), notes, downloadRoot);
+    }
+
+    private Optional<NothingNew> tooOld(DbtRun run) {
+        if (maxRunAge == null || jobId == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> finished = RunAge.finished(run.finishedAt());
+        if (finished.isEmpty()) {
+            // An age that cannot be told is no reason to skip a run: ingesting it again is the lesser harm.
+            progress.accept(run.describe() + " does not say readably when it finished; "
+                    + Setting.DBT_CLOUD_MAX_RUN_AGE.ref() + " cannot apply, so it is ingested.");
+            return Optional.empty();
+        }
+        Duration age = Duration.between(finished.get(), clock.instant());
+        if (age.compareTo(maxRunAge) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new NothingNew("Nothing new to ingest: the latest finished run of job " + jobId + ", "
+                + run.describe() + ", finished " + RunAge.describe(age) + " ago, longer than "
+                + Setting.DBT_CLOUD_MAX_RUN_AGE.ref() + " (" + maxRunAge + "); nothing was sent."));
+    }
+
+    private CloudArtifacts fetch(DbtRun run, List<String> notes, Path downloadRoot) throws IngestException {
         Path runFolder = downloadRoot.resolve("run-" + run.id());
 
         List<StepResults> withTests = new ArrayList<>();

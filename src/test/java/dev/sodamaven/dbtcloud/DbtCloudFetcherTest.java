@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
@@ -316,6 +317,74 @@ class DbtCloudFetcherTest {
         assertThat(root().resolve("run-30/last-step/run_results.json")).hasSameBinaryContentAs(results);
         assertThat(fetched.manifest()).isEqualTo(root().resolve("run-30/manifest.json"));
         assertThat(fetched.notes()).anySatisfy(note -> assertThat(note).contains("lists no steps"));
+    }
+
+    /** A fetcher for the job, at {@code now}, accepting runs up to {@code maxRunAge} old. */
+    private DbtCloudFetcher jobFetcher(java.time.Duration maxRunAge, String now) {
+        return new DbtCloudFetcher(
+                CloudFixtures.client(transport, cloud),
+                null,
+                CloudFixtures.JOB,
+                false,
+                maxRunAge,
+                java.time.Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC),
+                progress::add);
+    }
+
+    @Test
+    void aJobsLatestRunOlderThanTheMaxRunAgeIsNothingNewAndNothingIsDownloaded() throws Exception {
+        cloud.addRun(run(
+                41,
+                10,
+                withSystemSteps(dbt(
+                        4,
+                        "dbt build",
+                        10,
+                        artifacts(
+                                fixtures.runResults("build", "inv-41", Map.of(NOT_NULL, "pass")),
+                                fixtures.manifest("inv-41"))))));
+
+        // The run finished at 06:07:40; at 08:10 it is 2 h 2 min old.
+        Fetched fetched = jobFetcher(java.time.Duration.ofHours(1), "2026-11-20T08:10:00Z")
+                .fetchIfNew(root());
+
+        assertThat(fetched)
+                .isInstanceOfSatisfying(
+                        NothingNew.class,
+                        nothing -> assertThat(nothing.reason())
+                                .isEqualTo(
+                                        "Nothing new to ingest: the latest finished run of job 412233, dbt Cloud run 41 of "
+                                                + "job 412233 'Nightly build' (Success, finished 2026-11-20 06:07:40.884512+00:00), "
+                                                + "finished 2 h 2 min ago, longer than "
+                                                + Setting.DBT_CLOUD_MAX_RUN_AGE.ref()
+                                                + " (PT1H); nothing was sent."));
+        assertThat(cloud.requests().stream().filter(r -> r.path().contains("/artifacts/")))
+                .isEmpty();
+        assertThat(root()).doesNotExist();
+    }
+
+    @Test
+    void aJobsLatestRunWithinTheMaxRunAgeIsIngested() throws Exception {
+        cloud.addRun(run(
+                41,
+                10,
+                withSystemSteps(dbt(
+                        4,
+                        "dbt build",
+                        10,
+                        artifacts(
+                                fixtures.runResults("build", "inv-41", Map.of(NOT_NULL, "pass")),
+                                fixtures.manifest("inv-41"))))));
+
+        Fetched fetched = jobFetcher(java.time.Duration.ofHours(3), "2026-11-20T08:10:00Z")
+                .fetchIfNew(root());
+
+        assertThat(fetched)
+                .isInstanceOfSatisfying(
+                        CloudArtifacts.class,
+                        artifacts -> assertThat(
+                                        artifacts.mergedRunResults().metadata().invocationId())
+                                .isEqualTo("inv-41"));
     }
 
     @Test
