@@ -16,6 +16,8 @@ import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.dbtcloud.CloudArtifacts;
+import dev.sodamaven.dbtcloud.Fetched;
+import dev.sodamaven.dbtcloud.NothingNew;
 import dev.sodamaven.report.ConsoleSummary;
 import dev.sodamaven.report.HtmlReportWriter;
 import dev.sodamaven.report.JUnitReportWriter;
@@ -74,7 +76,11 @@ public final class Ingestion {
         SettingOrigin.log(settings.origins(), settings.warnings(), log);
         try (Remote.Session session = remote.open(settings.network())) {
             Run run = new Run(settings, session, start);
-            DbtResults results = run.readResults();
+            Optional<DbtResults> read = run.readResults();
+            if (read.isEmpty()) {
+                return IngestOutcome.nothingNew();
+            }
+            DbtResults results = read.get();
             ManifestIndex manifest = run.readManifest(results);
             MappedChecks mapped = run.mapChecks(results, manifest);
             Instant end = clock.instant();
@@ -126,11 +132,12 @@ public final class Ingestion {
             scanLog(ScanLog::info, "soda-maven-plugin " + PluginInfo.version(), start);
         }
 
-        DbtResults readResults() throws IngestException {
-            DbtResults results = settings.artifacts() instanceof ArtifactSource.Local local
-                    ? readLocal(local)
+        /** The results to ingest; empty when a dbt Cloud job has nothing new (said in the log). */
+        Optional<DbtResults> readResults() throws IngestException {
+            Optional<DbtResults> results = settings.artifacts() instanceof ArtifactSource.Local local
+                    ? Optional.of(readLocal(local))
                     : fetchFromDbtCloud((ArtifactSource.DbtCloud) settings.artifacts());
-            warnings.addAll(results.runResults().warnings());
+            results.ifPresent(read -> warnings.addAll(read.runResults().warnings()));
             return results;
         }
 
@@ -157,20 +164,25 @@ public final class Ingestion {
                     merged, local.manifest(), local.manifestSetting(), source, single, UnaryOperator.identity());
         }
 
-        private DbtResults fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
+        private Optional<DbtResults> fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
             scanLog(ScanLog::info, "Getting dbt artifacts from dbt Cloud.", clock.instant());
-            CloudArtifacts fetched = session.dbtCloud(cloud.settings())
-                    .fetch(settings.outputDirectory().resolve("dbt-cloud"));
+            Fetched found = session.dbtCloud(cloud.settings())
+                    .fetchIfNew(settings.outputDirectory().resolve("dbt-cloud"));
+            if (found instanceof NothingNew nothing) {
+                log.info(nothing.reason());
+                return Optional.empty();
+            }
+            CloudArtifacts fetched = (CloudArtifacts) found;
             scanLog(ScanLog::info, fetched.description(), clock.instant());
             fetched.notes().forEach(log::info);
-            return new DbtResults(
+            return Optional.of(new DbtResults(
                     fetched.mergedRunResults(),
                     fetched.manifest(),
                     "the manifest of " + fetched.description(),
                     fetched.description(),
                     false,
                     // "Downloads kept" must not keep a manifest known to be broken where a good one belongs.
-                    fetched::refuseManifest);
+                    fetched::refuseManifest));
         }
 
         /** Only the tests that have a result are kept. */
