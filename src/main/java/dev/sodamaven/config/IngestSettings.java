@@ -16,6 +16,8 @@ import java.util.List;
  * @param failOn         the quality gate
  * @param network        timeouts and retries
  * @param selection      which tests to ingest
+ * @param ledger         the record of what was sent, or null for none
+ * @param force          send even what the ledger says was sent
  * @param origins        where each setting came from
  * @param warnings       things the user should know about the settings
  */
@@ -30,6 +32,8 @@ public record IngestSettings(
         FailOn failOn,
         NetworkSettings network,
         TestSelection selection,
+        Path ledger,
+        boolean force,
         List<SettingOrigin> origins,
         List<String> warnings) {
 

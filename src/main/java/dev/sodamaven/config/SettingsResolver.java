@@ -22,6 +22,8 @@ import static dev.sodamaven.core.Setting.DBT_RUN_RESULTS;
 import static dev.sodamaven.core.Setting.DRY_RUN;
 import static dev.sodamaven.core.Setting.EXCLUDE;
 import static dev.sodamaven.core.Setting.FAIL_ON;
+import static dev.sodamaven.core.Setting.FORCE;
+import static dev.sodamaven.core.Setting.LEDGER;
 import static dev.sodamaven.core.Setting.MAX_DOWNLOAD_SIZE;
 import static dev.sodamaven.core.Setting.MAX_RETRIES;
 import static dev.sodamaven.core.Setting.MAX_RETRY_WAIT;
@@ -130,8 +132,17 @@ public final class SettingsResolver {
                 failOn,
                 network(p),
                 selection(p, report),
+                dryRun ? null : ledger(p, report),
+                p.flag(FORCE),
                 report.origins,
                 report.warnings);
+    }
+
+    /** Where the record of sent runs is; none when the setting is empty. */
+    private static Path ledger(Parameters p, Report report) {
+        Optional<Path> ledger = p.path(LEDGER);
+        ledger.ifPresent(path -> report.add("ledger", path.toString(), parameterOrigin(LEDGER)));
+        return ledger.orElse(null);
     }
 
     /** The selectors as written, split at commas; what they mean is for the selection step to say. */

@@ -219,6 +219,21 @@ public enum Setting {
             Goal.INGEST,
             "none",
             "quality gate: `none`, `error`, `fail` or `warn`, see [Quality gate](#quality-gate)"),
+    LEDGER(
+            "ledger",
+            "soda.ledger",
+            Type.PATH,
+            Goal.INGEST,
+            "${user.home}/.m2/soda/ledger.json",
+            "the record of the dbt runs already sent, so none is sent twice, see "
+                    + "[Never the same run twice](#never-the-same-run-twice); empty: no record"),
+    FORCE(
+            "force",
+            "soda.force",
+            Type.FLAG,
+            Goal.INGEST,
+            "false",
+            "send even when the ledger says these dbt results were sent already"),
     FAIL_ON_ERROR(
             "failOnError",
             "soda.failOnError",

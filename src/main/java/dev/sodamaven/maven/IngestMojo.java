@@ -132,6 +132,19 @@ public class IngestMojo extends AbstractSodaMojo {
     private String exclude;
 
     /**
+     * The ledger: a JSON file recording each dbt run sent to Soda Cloud (address, data source, scan
+     * definition, dbt invocation id, dbt Cloud run id, when). An ingestion whose results it already
+     * holds sends nothing and succeeds. Under the user's home by default, so it survives
+     * {@code mvn clean}; empty to keep no record. Dry runs neither read nor write it.
+     */
+    @Parameter(property = "soda.ledger", defaultValue = "${user.home}/.m2/soda/ledger.json")
+    private File ledger;
+
+    /** Send even when the ledger says these dbt results were sent already (and record them again). */
+    @Parameter(property = "soda.force", defaultValue = "false")
+    private boolean force;
+
+    /**
      * The largest dbt Cloud artifact a download may write, in MiB. Counted on the bytes written to
      * disk, after any decompression, so a small compressed answer cannot fill the disk. Real
      * manifests reach a few hundred MiB.

@@ -66,6 +66,8 @@ public final class TestRun {
                     s.failOn(),
                     s.network(),
                     s.selection(),
+                    s.ledger(),
+                    s.force(),
                     shownOrigins(s.origins()),
                     shown(s.warnings()));
         } catch (IngestException problem) {
