@@ -23,6 +23,7 @@ import dev.sodamaven.report.HtmlReportWriter;
 import dev.sodamaven.report.JUnitReportWriter;
 import dev.sodamaven.report.ReportContext;
 import dev.sodamaven.soda.CheckMapper;
+import dev.sodamaven.soda.Ledger;
 import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.ScanLog;
@@ -88,7 +89,7 @@ public final class Ingestion {
             List<Path> reports = run.writeReports(results, mapped, scanResults, end);
             run.summarize(results, mapped, scanResults, reports);
             Optional<QualityGate.Failure> gate = QualityGate.judge(settings.failOn(), mapped.checks());
-            UploadReceipt receipt = run.upload(mapped, scanResults, gate);
+            UploadReceipt receipt = run.upload(results, mapped, scanResults, gate);
             if (gate.isPresent()) {
                 throw gate.get().problem(receipt != null);
             }
@@ -106,6 +107,7 @@ public final class Ingestion {
      * @param sameInvocation  whether manifest and results should come from one dbt invocation
      * @param brokenManifest  what a manifest that cannot be read leads to: a downloaded one holding no
      *                        usable manifest is set aside first
+     * @param dbtCloudRunId   the dbt Cloud run they came from, or null
      */
     private record DbtResults(
             RunResults runResults,
@@ -113,7 +115,8 @@ public final class Ingestion {
             String manifestSetting,
             String source,
             boolean sameInvocation,
-            UnaryOperator<IngestException> brokenManifest) {}
+            UnaryOperator<IngestException> brokenManifest,
+            Long dbtCloudRunId) {}
 
     /** The state of one run: its settings and connections, and the warnings and scan logs it gathers. */
     private final class Run {
@@ -161,7 +164,7 @@ public final class Ingestion {
                     ? local.runResults().get(0).toString()
                     : local.runResults().size() + " run results files";
             return new DbtResults(
-                    merged, local.manifest(), local.manifestSetting(), source, single, UnaryOperator.identity());
+                    merged, local.manifest(), local.manifestSetting(), source, single, UnaryOperator.identity(), null);
         }
 
         private Optional<DbtResults> fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
@@ -182,7 +185,8 @@ public final class Ingestion {
                     fetched.description(),
                     false,
                     // "Downloads kept" must not keep a manifest known to be broken where a good one belongs.
-                    fetched::refuseManifest));
+                    fetched::refuseManifest,
+                    fetched.runId()));
         }
 
         /** Only the tests that have a result are kept. */
@@ -253,7 +257,8 @@ public final class Ingestion {
         }
 
         /** Sends the scan unless this is a dry run or there is nothing to send; null when nothing was sent. */
-        UploadReceipt upload(MappedChecks mapped, Path scanResults, Optional<QualityGate.Failure> gate)
+        UploadReceipt upload(
+                DbtResults results, MappedChecks mapped, Path scanResults, Optional<QualityGate.Failure> gate)
                 throws IngestException {
             if (settings.dryRun()) {
                 log.info("Dry run: nothing was uploaded to Soda Cloud.");
@@ -262,19 +267,62 @@ public final class Ingestion {
             if (mapped.checks().isEmpty()) {
                 return null; // said with the summary
             }
-            UploadReceipt receipt;
             try {
-                receipt = session.upload(settings.sodaCloud(), scanResults);
+                return uploadOnce(results, scanResults);
             } catch (IngestException failed) {
                 IngestException kept = failed.withKeptScanResults(scanResults);
                 // A failed upload must not hide a failed gate: with failOnError=false the upload failure
                 // alone would only warn, and failing tests would pass the build.
                 throw gate.isPresent() ? gate.get().problem(kept) : kept;
             }
-            log.info("Uploaded " + receipt.checks() + " checks to Soda Cloud "
-                    + session.sodaCloudAddress(settings.sodaCloud()) + " as scan '" + settings.scanDefinition()
-                    + "' of data source '" + settings.dataSource() + "'; Soda Cloud trace id: "
-                    + (receipt.traceId() == null ? "none" : receipt.traceId()));
+        }
+
+        /**
+         * Sends the scan unless the ledger says these dbt results were sent already; the ledger stays
+         * locked from the check to the record, so two builds at once cannot both send them.
+         */
+        private UploadReceipt uploadOnce(DbtResults results, Path scanResults) throws IngestException {
+            String address = session.sodaCloudAddress(settings.sodaCloud());
+            Ledger.Key key = new Ledger.Key(
+                    address,
+                    settings.dataSource(),
+                    settings.scanDefinition(),
+                    results.runResults().metadata().invocationId(),
+                    results.dbtCloudRunId());
+            if (settings.ledger() == null) {
+                return send(address, scanResults);
+            }
+            if (!key.identifiesARun()) {
+                log.info("The dbt results name no invocation (dbt before 0.19), so the ledger cannot tell whether "
+                        + "they were sent before; they are sent.");
+                return send(address, scanResults);
+            }
+            Ledger ledgerFile = new Ledger(settings.ledger(), clock, log::warn);
+            try (Ledger.Session ledger = ledgerFile.open()) {
+                Optional<Ledger.Entry> sent = ledger.find(key);
+                if (sent.isPresent() && !settings.force()) {
+                    log.info("Already sent: " + key.describeRun() + " went to Soda Cloud " + address + " as scan '"
+                            + settings.scanDefinition() + "' of data source '" + settings.dataSource() + "' at "
+                            + sent.get().sentAt() + " (ledger " + ledgerFile.file() + "); nothing was sent. Set "
+                            + Setting.FORCE.ref() + " to true to send it again.");
+                    return null;
+                }
+                UploadReceipt receipt = send(address, scanResults);
+                try {
+                    ledger.record(key);
+                } catch (IngestException notRecorded) {
+                    // The scan is in Soda Cloud: failing the build now would invite sending it twice.
+                    log.warn(notRecorded.describe());
+                }
+                return receipt;
+            }
+        }
+
+        private UploadReceipt send(String address, Path scanResults) throws IngestException {
+            UploadReceipt receipt = session.upload(settings.sodaCloud(), scanResults);
+            log.info("Uploaded " + receipt.checks() + " checks to Soda Cloud " + address + " as scan '"
+                    + settings.scanDefinition() + "' of data source '" + settings.dataSource()
+                    + "'; Soda Cloud trace id: " + (receipt.traceId() == null ? "none" : receipt.traceId()));
             return receipt;
         }
 

@@ -111,6 +111,46 @@ class IngestionTest {
     }
 
     @Test
+    void theSameDbtRunIsSentOnceThenAgainOnlyWhenForced() throws Exception {
+        Path ledger = output.resolve("home/.m2/soda/ledger.json");
+        Parameters once = parameters().with(Setting.LEDGER, ledger).build();
+
+        ingest(once);
+        IngestOutcome again = ingest(once);
+
+        assertThat(cloud.acceptedScans()).hasSize(1);
+        assertThat(again.receipt()).isNull();
+        assertThat(log.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith(
+                                "INFO Already sent: dbt invocation 6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41 went to Soda "
+                                        + "Cloud http://127.0.0.1:" + cloud.port())
+                        .endsWith("(ledger " + ledger + "); nothing was sent. Set force (-Dsoda.force) to true to "
+                                + "send it again."));
+
+        ingest(parameters()
+                .with(Setting.LEDGER, ledger)
+                .with(Setting.FORCE, true)
+                .build());
+
+        assertThat(cloud.acceptedScans()).hasSize(2);
+        assertThat(ledger).content().contains("\"dbtInvocationId\" : \"6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41\"");
+    }
+
+    @Test
+    void aDryRunNeitherReadsNorWritesTheLedger() throws Exception {
+        Path ledger = output.resolve("ledger.json");
+
+        ingest(parameters()
+                .with(Setting.LEDGER, ledger)
+                .with(Setting.DRY_RUN, true)
+                .build());
+
+        assertThat(ledger).doesNotExist();
+        assertThat(ledger.resolveSibling("ledger.json.lock")).doesNotExist();
+    }
+
+    @Test
     void dryRunWritesTheFileAndSendsNothing() throws Exception {
         IngestOutcome outcome = ingest(parameters()
                 .with(Setting.DRY_RUN, true)

@@ -12,8 +12,10 @@ import java.util.List;
  * @param mergedRunResults the test results of every step that ran tests, the latest per test
  * @param manifest        the downloaded manifest.json
  * @param notes           what was skipped and why
+ * @param runId           the run they came from
  */
-public record CloudArtifacts(String description, RunResults mergedRunResults, Path manifest, List<String> notes)
+public record CloudArtifacts(
+        String description, RunResults mergedRunResults, Path manifest, List<String> notes, long runId)
         implements Fetched {
 
     public CloudArtifacts {

@@ -180,7 +180,7 @@ public final class DbtCloudFetcher {
                 .orElse("");
         stepsSeen.forEach(seen -> notes.add("Not ingested: " + seen + "."));
         return new CloudArtifacts(
-                run.describe() + ", test results from " + steps, RunResults.merge(parts), manifest, notes);
+                run.describe() + ", test results from " + steps, RunResults.merge(parts), manifest, notes, run.id());
     }
 
     private DbtRun resolveRun(List<String> notes) throws IngestException {

@@ -75,7 +75,7 @@ public final class ItCloud {
         return keep(context, FakeCloud.startOnPort(schema, number));
     }
 
-    private static FakeCloud keep(Map<String, Object> context, FakeCloud cloud) {
+    private static FakeCloud keep(Map<String, Object> context, FakeCloud cloud) throws IOException {
         cloud.withApiKey(API_KEY_ID, API_KEY_SECRET)
                 .withDbtCloud(DBT_CLOUD_ACCOUNT, DBT_CLOUD_TOKEN)
                 .withTokenPrefix(LOGIN_TOKEN_PREFIX);
@@ -83,6 +83,13 @@ public final class ItCloud {
         Properties user = userProperties(context);
         user.setProperty("it.fakeCloud.port", String.valueOf(cloud.port()));
         user.setProperty("soda.test.initialBackoffMillis", TEST_BACKOFF_MILLIS);
+        // A ledger of this test's own: the user's ~/.m2/soda/ledger.json must not collect test runs, and a
+        // shared one would call a later test's upload "already sent" (same example run, same port reused).
+        user.setProperty(
+                "soda.ledger",
+                Files.createTempDirectory("soda-it-ledger")
+                        .resolve("ledger.json")
+                        .toString());
         return cloud;
     }
 
