@@ -14,8 +14,13 @@ import java.util.TreeMap;
  */
 public final class DataTestGuard {
 
-    /** The statuses dbt gives a data test it executed or skipped. */
-    public static final Set<String> DATA_TEST_STATUSES = Set.of("pass", "warn", "fail", "error", "skipped");
+    /**
+     * The statuses dbt gives a data test it executed or skipped in this invocation, or ran in an earlier
+     * one ({@code reused}): a run whose tests were all reused is ingested (nothing new is sent, the tests
+     * are listed), not refused like the output of {@code dbt compile}.
+     */
+    public static final Set<String> DATA_TEST_STATUSES = Set.of(
+            DbtStatus.PASS, DbtStatus.WARN, DbtStatus.FAIL, DbtStatus.ERROR, DbtStatus.SKIPPED, DbtStatus.REUSED);
 
     private DataTestGuard() {}
 
