@@ -14,6 +14,9 @@ import java.util.TreeMap;
 /**
  * Streams a run_results.json (schema v1 to v6, dbt 0.19 to 1.12 and Fusion) into {@link RunResults}.
  * Only the fields ingestion needs are kept; compiled SQL, timings and adapter responses are skipped.
+ * Statuses are kept in dbt-core's spelling ({@link DbtStatus#normalise}: Fusion's {@code Pass},
+ * {@code NoOp}); a message that only repeats the status is none; files written before dbt 0.19 are
+ * refused ({@link OldArtifactGuard}).
  */
 public final class RunResultsReader {
 

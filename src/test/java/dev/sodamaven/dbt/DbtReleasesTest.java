@@ -116,6 +116,32 @@ class DbtReleasesTest {
     }
 
     @Test
+    void testsWithAStatusThisPluginDoesNotKnowAreNotTakenForACompile() throws Exception {
+        RunResults results = read("""
+                {'metadata': %s, 'args': {'which': 'build'}, 'results': [
+                  {'status': 'Passed with notes', 'unique_id': 'test.shop.a.1a2b3c4d5e'},
+                  {'unique_id': 'test.shop.b.2b3c4d5e6f'}]}
+                """.formatted(runResultsMetadata(6, "2.1.0")));
+
+        assertThat(results.tests()).extracting(TestResult::status).containsExactly("passed with notes", "unknown");
+        assertThatCode(() -> DataTestGuard.requireDataTestResults(results, "x")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void testsThatWereNoOpsOrCompiledAreNoDataTestResults() throws Exception {
+        RunResults results = read("""
+                {'metadata': %s, 'args': {'which': 'build'}, 'results': [
+                  {'status': 'No-Op', 'unique_id': 'test.shop.a.1a2b3c4d5e'},
+                  {'status': 'Success', 'unique_id': 'test.shop.b.2b3c4d5e6f'}]}
+                """.formatted(runResultsMetadata(6, "1.12.0")));
+
+        assertThatThrownBy(() -> DataTestGuard.requireDataTestResults(results, "dbt run results x.json"))
+                .isInstanceOf(IngestException.class)
+                .hasMessage("dbt run results x.json was written by `dbt build` and holds no data-test result"
+                        + " (1 test with status no-op, 1 test with status success).");
+    }
+
+    @Test
     void operationSqlOperationAndFunctionResultsAreCountedNotTakenForTests() throws Exception {
         RunResults results = read("""
                 {'metadata': %s, 'args': {'which': 'run-operation'}, 'results': [
