@@ -14,14 +14,20 @@ import java.util.TreeMap;
  */
 public final class DataTestGuard {
 
-    /** The statuses dbt gives a data test it executed or skipped. */
-    public static final Set<String> DATA_TEST_STATUSES = Set.of("pass", "warn", "fail", "error", "skipped");
+    /**
+     * The statuses a test result has when dbt did not run it as a data test: {@code dbt compile},
+     * {@code dbt run} and {@code dbt docs generate} list tests as {@code success}, and {@code no-op} ran
+     * nothing. Every other status counts as a data-test result, {@code reused} (run in an earlier
+     * invocation) and statuses this plugin does not know included: those are listed and not sent, and a
+     * status dbt may add one day must never make a run that ran tests look like a compile.
+     */
+    public static final Set<String> NOT_RUN_AS_DATA_TEST = Set.of(DbtStatus.SUCCESS, DbtStatus.NO_OP);
 
     private DataTestGuard() {}
 
-    /** True when at least one result is a data test that dbt executed or skipped. */
+    /** True when at least one result is a data test that dbt executed, skipped or reused. */
     public static boolean hasDataTestResults(RunResults results) {
-        return results.tests().stream().anyMatch(result -> DATA_TEST_STATUSES.contains(result.status()));
+        return results.tests().stream().anyMatch(result -> !NOT_RUN_AS_DATA_TEST.contains(result.status()));
     }
 
     /**

@@ -40,7 +40,8 @@ public record RunResults(
 
     /**
      * Several run results as one (comma-separated files, or the steps of a dbt Cloud run): a test
-     * that appears more than once keeps its latest result; the metadata is the last part's.
+     * that appears more than once keeps its latest result, unless that one is only {@code reused} (see
+     * {@link TestResult#replaces}); the metadata is the last part's.
      */
     public static RunResults merge(List<RunResults> parts) {
         if (parts.size() == 1) {
@@ -52,8 +53,11 @@ public record RunResults(
         List<String> warnings = new ArrayList<>();
         for (RunResults part : parts) {
             part.tests().forEach(test -> {
-                tests.remove(test.uniqueId());
-                tests.put(test.uniqueId(), test);
+                TestResult earlier = tests.get(test.uniqueId());
+                if (earlier == null || test.replaces(earlier)) {
+                    tests.remove(test.uniqueId());
+                    tests.put(test.uniqueId(), test);
+                }
             });
             part.otherResults()
                     .forEach((type, counts) -> counts.forEach((status, count) ->

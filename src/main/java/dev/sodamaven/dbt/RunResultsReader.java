@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Streams a run_results.json (schema v1 to v6, dbt 0.19 to 1.12 and Fusion) into {@link RunResults}.
  * Only the fields ingestion needs are kept; compiled SQL, timings and adapter responses are skipped.
+ * Statuses are kept in dbt-core's spelling ({@link DbtStatus#normalise}: Fusion's {@code Pass},
+ * {@code NoOp}); a message that only repeats the status is none; files written before dbt 0.19 are
+ * refused ({@link OldArtifactGuard}).
  */
 public final class RunResultsReader {
 
@@ -52,6 +54,12 @@ public final class RunResultsReader {
         if (acc.metadata == null) {
             acc.metadata = ArtifactMetadata.absent(file);
         }
+        // Before the "no results" check: a pre-0.19 file has results, only of a shape read as none.
+        OldArtifactGuard.refuseIfOlderThan019(
+                LABEL, file, acc.metadata, acc.embeddedNodes > 0, "its results embed whole nodes");
+        // Whole nodes under a dbt_schema_version of 0.19 or later: not a shape dbt writes.
+        acc.malformedEntries += acc.embeddedNodes;
+        acc.warnMalformed();
         if (!acc.sawResults) {
             String looksLike = acc.sawNodes ? " It looks like a manifest.json." : "";
             throw IngestException.input(
@@ -102,12 +110,6 @@ public final class RunResultsReader {
             }
             readResult(parser, acc);
         }
-        if (acc.malformedEntries > 0) {
-            acc.warnings.add(acc.file + " has " + acc.malformedEntries
-                    + (acc.malformedEntries == 1 ? " result entry that is" : " result entries that are")
-                    + " not an object with a unique_id; " + (acc.malformedEntries == 1 ? "it was" : "they were")
-                    + " ignored.");
-        }
     }
 
     private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {
@@ -128,21 +130,37 @@ public final class RunResultsReader {
                     }
                 }
                 case "execution_time" -> result.executionTime = LenientJson.decimal(p);
+                case "node" -> {
+                    // dbt before 0.19 embeds the whole node where later versions name its unique_id.
+                    result.embedsNode = p.currentToken() == JsonToken.START_OBJECT;
+                    p.skipChildren();
+                }
                 default -> p.skipChildren();
             }
         });
         String id = result.uniqueId;
         if (id == null || id.isBlank()) {
-            acc.malformedEntries++;
+            if (result.embedsNode) {
+                acc.embeddedNodes++;
+            } else {
+                acc.malformedEntries++;
+            }
             return;
         }
-        String status = result.status == null ? "unknown" : result.status.toLowerCase(Locale.ROOT);
+        String status = DbtStatus.normalise(result.status);
         if (id.startsWith("test.")) {
-            TestResult previous = acc.tests.put(
-                    id, new TestResult(id, status, result.failingRows(), result.message, result.executionTime));
+            TestResult current =
+                    new TestResult(id, status, result.failingRows(), result.message(status), result.executionTime);
+            TestResult previous = acc.tests.get(id);
+            if (previous == null || current.replaces(previous)) {
+                acc.tests.put(id, current);
+            }
             if (previous != null) {
-                acc.warnings.add(
-                        acc.file + " lists test " + id + " more than once; the last result (" + status + ") was used.");
+                acc.warnings.add(acc.file + " lists test " + id + " more than once; "
+                        + (current.replaces(previous)
+                                ? "the last result (" + status + ") was used."
+                                : "the result dbt ran (" + previous.status() + ") was used, not the later " + status
+                                        + " one."));
             }
         } else {
             String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
@@ -159,6 +177,15 @@ public final class RunResultsReader {
         Long failures;
         Long integerMessage;
         double executionTime;
+        boolean embedsNode;
+
+        /** dbt's message; none when it only restates the status (dbt Fusion writes "Pass" on a pass). */
+        String message(String normalisedStatus) {
+            if (message != null && DbtStatus.normalise(message).equals(normalisedStatus)) {
+                return null;
+            }
+            return message;
+        }
 
         Long failingRows() {
             // dbt 0.19 (schema v1) has no "failures" and puts the failing row count in an integer "message".
@@ -174,12 +201,23 @@ public final class RunResultsReader {
         boolean sawResults;
         boolean sawNodes;
         int malformedEntries;
+        int embeddedNodes;
         final Map<String, TestResult> tests = new LinkedHashMap<>();
         final Map<String, Map<String, Integer>> others = new TreeMap<>();
         final List<String> warnings = new ArrayList<>();
 
         Accumulator(Path file) {
             this.file = file;
+        }
+
+        void warnMalformed() {
+            if (malformedEntries == 0) {
+                return;
+            }
+            warnings.add(file + " has " + malformedEntries
+                    + (malformedEntries == 1 ? " result entry that is" : " result entries that are")
+                    + " not an object with a unique_id; " + (malformedEntries == 1 ? "it was" : "they were")
+                    + " ignored.");
         }
 
         Map<String, Map<String, Integer>> freezeOthers() {

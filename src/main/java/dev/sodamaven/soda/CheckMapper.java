@@ -1,6 +1,7 @@
 package dev.sodamaven.soda;
 
 import dev.sodamaven.dbt.DbtRelation;
+import dev.sodamaven.dbt.DbtStatus;
 import dev.sodamaven.dbt.DbtTest;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.TestResult;
@@ -14,7 +15,10 @@ import java.util.Optional;
  * Turns dbt test results into Soda checks: each executed test exactly once, on the relation it
  * tests (see {@link DatasetResolver}). {@code pass}, {@code warn} and {@code fail} map straight;
  * {@code error} becomes {@code fail} (the caller logs dbt's message and sets {@code hasErrors});
- * {@code skipped} is not sent but counted; dbt's failing row count becomes the diagnostic value.
+ * {@code skipped} is not sent but counted; {@code reused} (a result dbt carried over from an earlier
+ * invocation without running the test again) is not sent again but listed with the results whose
+ * status is not an outcome, as is any status this plugin does not know, which never fails the run;
+ * dbt's failing row count becomes the diagnostic value.
  */
 public final class CheckMapper {
 
@@ -31,12 +35,12 @@ public final class CheckMapper {
         List<String> otherStatus = new ArrayList<>();
         for (TestResult result : lastResultPerTest(results)) {
             Optional<Outcome> outcome = outcomeOf(result.status());
-            if (result.is("skipped")) {
+            if (result.is(DbtStatus.SKIPPED)) {
                 skipped.add(result.uniqueId());
                 continue;
             }
             if (outcome.isEmpty()) {
-                otherStatus.add(result.uniqueId() + " (" + result.status() + ")");
+                otherStatus.add(result.uniqueId() + " (" + whyNotAnOutcome(result.status()) + ")");
                 continue;
             }
             DbtTest test = manifest.tests().get(result.uniqueId());
@@ -67,8 +71,11 @@ public final class CheckMapper {
     private static List<TestResult> lastResultPerTest(List<TestResult> results) {
         Map<String, TestResult> byTest = new LinkedHashMap<>();
         for (TestResult result : results) {
-            byTest.remove(result.uniqueId());
-            byTest.put(result.uniqueId(), result);
+            TestResult earlier = byTest.get(result.uniqueId());
+            if (earlier == null || result.replaces(earlier)) {
+                byTest.remove(result.uniqueId());
+                byTest.put(result.uniqueId(), result);
+            }
         }
         return new ArrayList<>(byTest.values());
     }
@@ -79,11 +86,21 @@ public final class CheckMapper {
             return Optional.empty();
         }
         return switch (status) {
-            case "pass" -> Optional.of(Outcome.PASS);
-            case "warn" -> Optional.of(Outcome.WARN);
-            case "fail", "error" -> Optional.of(Outcome.FAIL);
+            case DbtStatus.PASS -> Optional.of(Outcome.PASS);
+            case DbtStatus.WARN -> Optional.of(Outcome.WARN);
+            case DbtStatus.FAIL, DbtStatus.ERROR -> Optional.of(Outcome.FAIL);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The status as the reports list it beside the test id; {@code reused} says what it means, since it
+     * is the one a user meets in a healthy run (dbt Fusion, state-aware orchestration).
+     */
+    static String whyNotAnOutcome(String status) {
+        return DbtStatus.REUSED.equals(status)
+                ? "reused: carried over from an earlier dbt invocation, not run again"
+                : status;
     }
 
     private static Dataset datasetOf(DbtRelation relation) {

@@ -1,0 +1,51 @@
+package dev.sodamaven.dbt;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The statuses dbt writes on results, in the spelling dbt-core uses (lower case, {@code no-op},
+ * {@code partial success}). Data tests get {@code pass}, {@code warn}, {@code fail}, {@code error} or
+ * {@code skipped} (dbt-core's {@code TestStatus}); other nodes {@code success}, {@code error},
+ * {@code skipped}, {@code partial success}, {@code no-op} or {@code reused} (its {@code RunStatus}); tests in
+ * the output of {@code dbt compile} or {@code dbt docs generate} show {@code success}. dbt Fusion writes
+ * some of them with a capital letter ({@code Error}).
+ */
+public final class DbtStatus {
+
+    public static final String PASS = "pass";
+    public static final String WARN = "warn";
+    public static final String FAIL = "fail";
+    public static final String ERROR = "error";
+    public static final String SKIPPED = "skipped";
+    public static final String SUCCESS = "success";
+    /** Carried over from an earlier invocation (state-aware orchestration, dbt Fusion): not run again. */
+    public static final String REUSED = "reused";
+    /** The node had nothing to do. */
+    public static final String NO_OP = "no-op";
+    /** A microbatch model some of whose batches failed. */
+    public static final String PARTIAL_SUCCESS = "partial success";
+    /** What a result without a status is read as. */
+    public static final String UNKNOWN = "unknown";
+
+    // Spellings that differ only in case, separators or spacing from dbt-core's own.
+    private static final Map<String, String> BY_LETTERS = Map.of(
+            "noop", NO_OP,
+            "partialsuccess", PARTIAL_SUCCESS,
+            "runtimeerror", "runtime error");
+
+    private DbtStatus() {}
+
+    /**
+     * dbt-core's spelling of {@code raw}: lower case, trimmed, {@code NoOp}/{@code no_op} as {@code no-op};
+     * {@link #UNKNOWN} for a missing or blank status. Unknown words are kept (lower case) so they can be named.
+     */
+    public static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return UNKNOWN;
+        }
+        String lower = raw.strip().toLowerCase(Locale.ROOT);
+        String letters = lower.replaceAll("[\\s_-]+", "");
+        return BY_LETTERS.getOrDefault(letters, lower);
+    }
+}
