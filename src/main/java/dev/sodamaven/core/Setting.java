@@ -226,7 +226,7 @@ public enum Setting {
             Goal.INGEST,
             "${user.home}/.m2/soda/ledger.json",
             "the record of the dbt runs already sent, so none is sent twice, see "
-                    + "[Never the same run twice](#never-the-same-run-twice); empty: no record"),
+                    + "[Never the same run twice](#never-the-same-run-twice)"),
     FORCE(
             "force",
             "soda.force",

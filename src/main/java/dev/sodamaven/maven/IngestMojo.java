@@ -135,7 +135,7 @@ public class IngestMojo extends AbstractSodaMojo {
      * The ledger: a JSON file recording each dbt run sent to Soda Cloud (address, data source, scan
      * definition, dbt invocation id, dbt Cloud run id, when). An ingestion whose results it already
      * holds sends nothing and succeeds. Under the user's home by default, so it survives
-     * {@code mvn clean}; empty to keep no record. Dry runs neither read nor write it.
+     * {@code mvn clean}. Dry runs neither read nor write it.
      */
     @Parameter(property = "soda.ledger", defaultValue = "${user.home}/.m2/soda/ledger.json")
     private File ledger;
