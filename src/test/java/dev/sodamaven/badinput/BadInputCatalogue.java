@@ -204,6 +204,19 @@ final class BadInputCatalogue {
                     "dbt run results {runResults} is empty.",
                     REGENERATE),
             refused(
+                    "run_results.json written by dbt 0.18 (before 0.19)",
+                    w -> {
+                        w.writeRunResults("{\"metadata\": {\"dbt_version\": \"0.18.1\", \"generated_at\": "
+                                + "\"2020-11-01T10:00:00Z\"}, \"results\": [{\"node\": {\"unique_id\": "
+                                + "\"test.jaffle_shop.unique_orders_order_id\"}, \"status\": \"Pass\"}]}");
+                        return w.parameters();
+                    },
+                    INPUT,
+                    "dbt run results {runResults} was written by dbt 0.18.1, which this plugin does not read "
+                            + "(supported: dbt 0.19 and later): its results embed whole nodes and it has no "
+                            + "dbt_schema_version.",
+                    "Run dbt 0.19 or later and ingest the files it writes."),
+            refused(
                     "truncated run_results.json",
                     w -> {
                         w.writeRunResults(cutAfter(w.runResultsText(), "\"message\": \"Got 2 res"));
