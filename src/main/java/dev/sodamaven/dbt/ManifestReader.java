@@ -65,8 +65,14 @@ public final class ManifestReader {
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
                 case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
-                // dbt 1.8+: unit tests live apart from the nodes; kept like data tests when they have a result.
-                case "unit_tests" -> readNodeMap(p, node -> keepNode(node, wantedTests, acc));
+                // dbt 1.8+: unit tests live apart from the nodes; only a selection looks at them.
+                case "unit_tests" -> {
+                    if (forSelection) {
+                        readNodeMap(p, node -> keepNode(node, wantedTests, acc));
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 case "results" -> {
                     acc.sawResults = true;
                     p.skipChildren();
@@ -92,12 +98,19 @@ public final class ManifestReader {
     }
 
     private static void keepNode(NodeFields node, Set<String> wantedTests, Accumulator acc) {
-        if ("test".equals(node.resourceType) || "unit_test".equals(node.resourceType)) {
+        if ("test".equals(node.resourceType)) {
             if (wantedTests.contains(node.uniqueId)) {
                 if (acc.tests.put(node.uniqueId, node.toTest()) != null) {
                     acc.duplicate(node.uniqueId);
                 }
                 acc.selectable(node, node.testKind());
+            }
+            return;
+        }
+        if ("unit_test".equals(node.resourceType)) {
+            // Not a data test (no check of its own yet), but test_type:unit and the other selectors see it.
+            if (wantedTests.contains(node.uniqueId)) {
+                acc.selectable(node, SelectableNode.Kind.UNIT_TEST);
             }
             return;
         }
@@ -255,9 +268,6 @@ public final class ManifestReader {
         }
 
         SelectableNode.Kind testKind() {
-            if ("unit_test".equals(resourceType)) {
-                return SelectableNode.Kind.UNIT_TEST;
-            }
             return hasTestMetadata ? SelectableNode.Kind.GENERIC_TEST : SelectableNode.Kind.SINGULAR_TEST;
         }
 

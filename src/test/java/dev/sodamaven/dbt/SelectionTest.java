@@ -512,4 +512,28 @@ class SelectionTest {
                 .hasMessage("The selection leaves no test to ingest: 0 of 9 tests kept, 9 left out; "
                         + "select tag:nightly matched 0.");
     }
+
+    @Test
+    void aRealDbt110RunSelectsAsDbtWould() throws Exception {
+        // 122 tests; counts worked out independently from the files (a test's tags and its parents' tags).
+        Path folder = SharedArtifacts.corpusCase("real-1.10.7-duckdb-build-fail-error-skipped");
+        List<String> ids = new RunResultsReader()
+                .read(folder.resolve("run_results.json"), "dbtRunResults").tests().stream()
+                        .map(TestResult::uniqueId)
+                        .toList();
+        ManifestIndex manifest =
+                new ManifestReader().read(folder.resolve("manifest.json"), Set.copyOf(ids), "dbtManifest", true);
+
+        assertThat(keptCount(ids, manifest, "tag:encounter")).isEqualTo(8);
+        assertThat(keptCount(ids, manifest, "tag:summary")).isEqualTo(8);
+        assertThat(keptCount(ids, manifest, "test_type:singular")).isEqualTo(2);
+        assertThat(keptCount(ids, manifest, "source:*")).isEqualTo(31);
+        assertThat(keptCount(ids, manifest, "package:sprint")).isEqualTo(122);
+    }
+
+    private static int keptCount(List<String> ids, ManifestIndex manifest, String select) throws IngestException {
+        return Selection.of(List.of(select), List.of())
+                .apply(ids, manifest.selectable())
+                .kept();
+    }
 }
