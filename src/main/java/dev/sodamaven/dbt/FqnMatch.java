@@ -12,13 +12,26 @@ import java.util.List;
  */
 final class FqnMatch {
 
-    private FqnMatch() {}
+    private final String selector;
+    private final String[] selectorParts;
+    /** The pattern for the rest of the name from each part on, compiled once: a selection meets thousands of nodes. */
+    private final Glob[] restFrom;
 
-    static boolean matches(List<String> fqn, String selector, boolean versioned) {
+    FqnMatch(String selector) {
+        this.selector = selector;
+        this.selectorParts = selector.split("\\.", -1);
+        this.restFrom = new Glob[selectorParts.length];
+        for (int i = 0; i < selectorParts.length; i++) {
+            if (Glob.hasWildcard(selectorParts[i])) {
+                restFrom[i] = Glob.name(String.join(".", List.of(selectorParts).subList(i, selectorParts.length)));
+            }
+        }
+    }
+
+    boolean matches(List<String> fqn, boolean versioned) {
         if (fqn.isEmpty()) {
             return false;
         }
-        String[] selectorParts = selector.split("\\.", -1);
         if (versioned) {
             // A versioned model's fqn ends with its version: "dim_customers" or "dim_customers.v2" names it.
             if (fqn.size() >= 2 && fqn.get(fqn.size() - 2).equals(selector)) {
@@ -45,10 +58,8 @@ final class FqnMatch {
         }
         for (int i = 0; i < selectorParts.length; i++) {
             String part = selectorParts[i];
-            if (Glob.hasWildcard(part)) {
-                String rest = String.join(".", flat.subList(i, flat.size()));
-                String pattern = String.join(".", List.of(selectorParts).subList(i, selectorParts.length));
-                return Glob.name(pattern).matches(rest);
+            if (restFrom[i] != null) {
+                return restFrom[i].matches(String.join(".", flat.subList(i, flat.size())));
             }
             if (!flat.get(i).equals(part)) {
                 return false;

@@ -39,6 +39,7 @@ public final class TestSelector {
     private final Method method;
     private final String value;
     private final Glob nameGlob;
+    private final FqnMatch fqnMatch;
     private final Glob pathGlob;
     private final Glob[] sourceParts;
     private final List<SelectableNode.Kind> testKinds;
@@ -48,6 +49,7 @@ public final class TestSelector {
         this.method = method;
         this.value = value;
         this.nameGlob = Glob.name(value);
+        this.fqnMatch = new FqnMatch(value);
         this.pathGlob = method == Method.PATH ? Glob.path(normalizePath(value)) : null;
         this.sourceParts = method == Method.SOURCE ? sourceParts(value) : null;
         this.testKinds = method == Method.TEST_TYPE ? testKinds(value) : List.of();
@@ -152,8 +154,8 @@ public final class TestSelector {
             return false;
         }
         List<String> fqn = node.fqn();
-        return FqnMatch.matches(fqn, value, node.versioned())
-                || (fqn.size() > 1 && FqnMatch.matches(fqn.subList(1, fqn.size()), value, node.versioned()));
+        return fqnMatch.matches(fqn, node.versioned())
+                || (fqn.size() > 1 && fqnMatch.matches(fqn.subList(1, fqn.size()), node.versioned()));
     }
 
     /** The plugin's addition to dbt: a bare word with wildcards also matches node names, e.g. {@code unique_*}. */
