@@ -14,6 +14,8 @@ import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
+import dev.sodamaven.dbt.Selection;
+import dev.sodamaven.dbt.SelectionOutcome;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.dbtcloud.CloudArtifacts;
 import dev.sodamaven.dbtcloud.Fetched;
@@ -75,6 +77,9 @@ public final class Ingestion {
     public IngestOutcome run(IngestSettings settings) throws IngestException {
         Instant start = clock.instant();
         SettingOrigin.log(settings.origins(), settings.warnings(), log);
+        // Read before anything is fetched: a selector the plugin cannot apply is known from the settings alone.
+        Selection selection =
+                Selection.of(settings.selection().select(), settings.selection().exclude());
         try (Remote.Session session = remote.open(settings.network())) {
             Run run = new Run(settings, session, start);
             Optional<DbtResults> read = run.readResults();
@@ -82,12 +87,13 @@ public final class Ingestion {
                 return IngestOutcome.nothingNew();
             }
             DbtResults results = read.get();
-            ManifestIndex manifest = run.readManifest(results);
-            MappedChecks mapped = run.mapChecks(results, manifest);
+            ManifestIndex manifest = run.readManifest(results, !selection.isEverything());
+            Optional<SelectionOutcome> selected = run.select(selection, results, manifest);
+            MappedChecks mapped = run.mapChecks(results, manifest, selected);
             Instant end = clock.instant();
-            Path scanResults = run.writeScanResults(results, mapped, end);
-            List<Path> reports = run.writeReports(results, mapped, scanResults, end);
-            run.summarize(results, mapped, scanResults, reports);
+            Path scanResults = run.writeScanResults(results, mapped, selected, end);
+            List<Path> reports = run.writeReports(results, mapped, selected, scanResults, end);
+            run.summarize(results, mapped, selected, scanResults, reports);
             Optional<QualityGate.Failure> gate = QualityGate.judge(settings.failOn(), mapped.checks());
             UploadReceipt receipt = run.upload(results, mapped, scanResults, gate);
             if (gate.isPresent()) {
@@ -189,14 +195,15 @@ public final class Ingestion {
                     fetched.runId()));
         }
 
-        /** Only the tests that have a result are kept. */
-        ManifestIndex readManifest(DbtResults results) throws IngestException {
+        /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */
+        ManifestIndex readManifest(DbtResults results, boolean forSelection) throws IngestException {
             Set<String> wanted = results.runResults().tests().stream()
                     .map(TestResult::uniqueId)
                     .collect(Collectors.toSet());
             ManifestIndex manifest;
             try {
-                manifest = new ManifestReader().read(results.manifest(), wanted, results.manifestSetting());
+                manifest =
+                        new ManifestReader().read(results.manifest(), wanted, results.manifestSetting(), forSelection);
             } catch (IngestException unreadable) {
                 throw results.brokenManifest().apply(unreadable);
             }
@@ -205,16 +212,40 @@ public final class Ingestion {
             return manifest;
         }
 
-        MappedChecks mapChecks(DbtResults results, ManifestIndex manifest) {
-            MappedChecks mapped = new CheckMapper().map(results.runResults().tests(), manifest);
+        /**
+         * Applies {@code select} and {@code exclude} before mapping, so the results of tests left out are
+         * neither sent nor reported as checks; empty when there is no selection. Nothing is written yet:
+         * a selection that leaves no test fails here.
+         */
+        Optional<SelectionOutcome> select(Selection selection, DbtResults results, ManifestIndex manifest)
+                throws IngestException {
+            if (selection.isEverything()) {
+                return Optional.empty();
+            }
+            List<String> ids = results.runResults().tests().stream()
+                    .map(TestResult::uniqueId)
+                    .toList();
+            return Optional.of(selection.apply(ids, manifest.selectable()));
+        }
+
+        MappedChecks mapChecks(DbtResults results, ManifestIndex manifest, Optional<SelectionOutcome> selected) {
+            List<TestResult> tests = results.runResults().tests();
+            if (selected.isPresent()) {
+                Set<String> leftOut = selected.get().leftOut();
+                tests = tests.stream()
+                        .filter(test -> !leftOut.contains(test.uniqueId()))
+                        .toList();
+            }
+            MappedChecks mapped = new CheckMapper().map(tests, manifest);
             warnings.addAll(ConsoleSummary.warnings(mapped));
             return mapped;
         }
 
         /** Written before anything is sent, whatever happens next: nothing is lost. */
-        Path writeScanResults(DbtResults results, MappedChecks mapped, Instant end) throws IngestException {
+        Path writeScanResults(DbtResults results, MappedChecks mapped, Optional<SelectionOutcome> selected, Instant end)
+                throws IngestException {
             Instant dataTime = dataTimestamp(results.runResults());
-            addScanLogs(results.runResults(), mapped, end);
+            addScanLogs(results.runResults(), mapped, selected, end);
             ScanResults scan = new ScanResults(
                     settings.scanDefinition(), settings.dataSource(), dataTime, start, end, mapped.checks(), scanLogs);
             Path file = settings.scanResultsFile();
@@ -226,10 +257,20 @@ public final class Ingestion {
          * Written before the upload too: a CI run whose upload fails still shows the test results. The
          * scan results file exists by now, so a report that cannot be written says how to send it.
          */
-        List<Path> writeReports(DbtResults results, MappedChecks mapped, Path scanResults, Instant end)
+        List<Path> writeReports(
+                DbtResults results,
+                MappedChecks mapped,
+                Optional<SelectionOutcome> selected,
+                Path scanResults,
+                Instant end)
                 throws IngestException {
             ReportContext context = ReportContext.of(
-                    settings.dataSource(), settings.scanDefinition(), results.runResults(), results.source(), end);
+                            settings.dataSource(),
+                            settings.scanDefinition(),
+                            results.runResults(),
+                            results.source(),
+                            end)
+                    .withSelection(selected.map(SelectionOutcome::describe).orElse(null));
             try {
                 return List.of(
                         new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
@@ -243,12 +284,21 @@ public final class Ingestion {
          * Before the upload, so that a build whose upload fails, or only warns with failOnError=false,
          * still shows the test results.
          */
-        void summarize(DbtResults results, MappedChecks mapped, Path scanResults, List<Path> reports) {
+        void summarize(
+                DbtResults results,
+                MappedChecks mapped,
+                Optional<SelectionOutcome> selected,
+                Path scanResults,
+                List<Path> reports) {
             if (!settings.dryRun() && mapped.checks().isEmpty()) {
                 warnings.add(NO_CHECKS);
             }
             log.info("dbt results from " + results.source() + ": " + describeRun(results.runResults()));
-            ConsoleSummary.lines(mapped).forEach(log::info);
+            selected.ifPresent(outcome -> log.info("Selection: " + outcome.describe()));
+            ConsoleSummary.lines(
+                            mapped,
+                            selected.map(outcome -> outcome.leftOut().size()).orElse(0))
+                    .forEach(log::info);
             warnings.forEach(log::warn);
             log.info("Scan results written to " + scanResults + "; reports: "
                     + reports.stream()
@@ -333,8 +383,10 @@ public final class Ingestion {
             return all;
         }
 
-        private void addScanLogs(RunResults runResults, MappedChecks mapped, Instant now) {
+        private void addScanLogs(
+                RunResults runResults, MappedChecks mapped, Optional<SelectionOutcome> selected, Instant now) {
             scanLog(ScanLog::info, describeRun(runResults), now);
+            selected.ifPresent(outcome -> scanLog(ScanLog::info, "Selection: " + outcome.describe(), now));
             for (SodaCheck check : mapped.checks()) {
                 if (check.errored()) {
                     String line = "dbt test " + check.name() + " on "

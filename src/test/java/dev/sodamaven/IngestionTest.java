@@ -229,6 +229,59 @@ class IngestionTest {
                         problem -> assertThat(problem.kind()).isEqualTo(IngestException.Kind.REMOTE));
     }
 
+    @Test
+    void aSelectionSendsOnlyTheSelectedChecksAndSaysWhatItLeftOut() throws Exception {
+        ingest(parameters()
+                .with(Setting.SELECT, "orders,source:raw.customers")
+                .with(Setting.EXCLUDE, "test_type:singular")
+                .build());
+
+        assertThat(cloud.acceptedScans()).hasSize(1);
+        JsonNode scan = cloud.acceptedScans().get(0);
+        assertThat(scan.path("checks").findValuesAsText("name"))
+                .containsExactlyInAnyOrder(
+                        "source_unique_raw_customers_id",
+                        "unique_orders_order_id",
+                        "accepted_values_orders_status__placed__shipped__completed__returned",
+                        "relationships_orders_customer_id__customer_id__ref_customers_");
+        String said = "Selection: 4 of 9 tests kept, 5 left out; select orders matched 4, source:raw.customers "
+                + "matched 1; exclude test_type:singular removed 1.";
+        assertThat(log.lines())
+                .contains("INFO " + said)
+                .contains("INFO Checks: 4 (2 pass, 1 warn, 1 fail, 0 error)")
+                .contains("INFO Not sent: 5 tests left out by select (-Dsoda.select) / exclude (-Dsoda.exclude)");
+        assertThat(scan.path("logs").findValuesAsText("message")).contains(said);
+        assertThat(output.resolve("report.html")).content().contains("<dt>Selection</dt><dd>4 of 9 tests kept");
+        assertThat(output.resolve("TEST-dbt.xml")).content().contains("name=\"soda.selection\"");
+    }
+
+    @Test
+    void aSelectionThatLeavesNothingWritesAndSendsNothing() {
+        assertThatThrownBy(() ->
+                        ingest(parameters().with(Setting.SELECT, "tag:nightly").build()))
+                .isInstanceOfSatisfying(IngestException.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
+                    assertThat(problem.getMessage())
+                            .isEqualTo("The selection leaves no test to ingest: 0 of 9 tests kept, 9 left out; "
+                                    + "select tag:nightly matched 0.");
+                });
+        assertThat(cloud.requests()).isEmpty();
+        assertThat(output.resolve("scan-results.json")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownSelectorMethodIsAConfigurationErrorAndNothingIsWrittenOrSent() {
+        assertThatThrownBy(() -> ingest(
+                        parameters().with(Setting.EXCLUDE, "state:modified").build()))
+                .isInstanceOfSatisfying(IngestException.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(IngestException.Kind.CONFIGURATION);
+                    assertThat(problem.getMessage())
+                            .startsWith("exclude (-Dsoda.exclude) has 'state:modified', whose method 'state'");
+                });
+        assertThat(cloud.requests()).isEmpty();
+        assertThat(output.resolve("scan-results.json")).doesNotExist();
+    }
+
     private static JsonNode find(JsonNode scan, String name) {
         for (JsonNode check : scan.path("checks")) {
             if (check.path("name").asText().equals(name)) {

@@ -32,14 +32,24 @@ public final class ManifestReader {
      * {@code setting} names where the user configured the file, for messages.
      */
     public ManifestIndex read(Path file, Set<String> wantedTests, String setting) throws IngestException {
-        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
-        return artifact.read(parser -> readBody(artifact, wantedTests, parser));
+        return read(file, wantedTests, setting, false);
     }
 
-    private ManifestIndex readBody(ArtifactFile artifact, Set<String> wantedTests, JsonParser parser)
+    /**
+     * As {@link #read(Path, Set, String)}; with {@code forSelection} it also keeps what dbt's selector
+     * methods look at (tags, package, fqn, paths) of the wanted tests and of every relation.
+     */
+    public ManifestIndex read(Path file, Set<String> wantedTests, String setting, boolean forSelection)
+            throws IngestException {
+        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
+        return artifact.read(parser -> readBody(artifact, wantedTests, forSelection, parser));
+    }
+
+    private ManifestIndex readBody(
+            ArtifactFile artifact, Set<String> wantedTests, boolean forSelection, JsonParser parser)
             throws IOException, IngestException {
         Path file = artifact.path();
-        Accumulator acc = new Accumulator(file);
+        Accumulator acc = new Accumulator(file, forSelection);
         LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
@@ -55,6 +65,14 @@ public final class ManifestReader {
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
                 case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
+                // dbt 1.8+: unit tests live apart from the nodes; only a selection looks at them.
+                case "unit_tests" -> {
+                    if (forSelection) {
+                        readNodeMap(p, node -> keepNode(node, wantedTests, acc));
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 case "results" -> {
                     acc.sawResults = true;
                     p.skipChildren();
@@ -76,19 +94,32 @@ public final class ManifestReader {
             acc.warnings.add(file + " uses manifest schema v" + version + ", newer than the newest known (v"
                     + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
         }
-        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.warnings);
+        return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.warnings, acc.selectable);
     }
 
     private static void keepNode(NodeFields node, Set<String> wantedTests, Accumulator acc) {
         if ("test".equals(node.resourceType)) {
-            if (wantedTests.contains(node.uniqueId) && acc.tests.put(node.uniqueId, node.toTest()) != null) {
-                acc.duplicate(node.uniqueId);
+            if (wantedTests.contains(node.uniqueId)) {
+                if (acc.tests.put(node.uniqueId, node.toTest()) != null) {
+                    acc.duplicate(node.uniqueId);
+                }
+                acc.selectable(node, node.testKind());
+            }
+            return;
+        }
+        if ("unit_test".equals(node.resourceType)) {
+            // Not a data test (no check of its own yet), but test_type:unit and the other selectors see it.
+            if (wantedTests.contains(node.uniqueId)) {
+                acc.selectable(node, SelectableNode.Kind.UNIT_TEST);
             }
             return;
         }
         Optional<RelationType> type = RelationType.fromResourceType(node.resourceType);
-        if (type.isPresent() && acc.relations.put(node.uniqueId, node.toRelation(type.get())) != null) {
-            acc.duplicate(node.uniqueId);
+        if (type.isPresent()) {
+            if (acc.relations.put(node.uniqueId, node.toRelation(type.get())) != null) {
+                acc.duplicate(node.uniqueId);
+            }
+            acc.selectable(node, SelectableNode.Kind.valueOf(type.get().name()));
         }
     }
 
@@ -139,6 +170,10 @@ public final class ManifestReader {
                 case "attached_node" -> node.attachedNode = LenientJson.text(p);
                 case "file_key_name" -> node.fileKeyName = LenientJson.text(p);
                 case "depends_on" -> readDependsOn(p, node);
+                case "package_name" -> node.packageName = LenientJson.text(p);
+                case "fqn" -> node.fqn = LenientJson.strings(p);
+                case "tags" -> node.tags = LenientJson.strings(p);
+                case "patch_path" -> node.patchPath = LenientJson.text(p);
                 case "test_metadata" -> readTestMetadata(p, node);
                 default -> p.skipChildren();
             }
@@ -204,6 +239,10 @@ public final class ManifestReader {
         String columnName;
         String attachedNode;
         String fileKeyName;
+        String packageName;
+        List<String> fqn = List.of();
+        List<String> tags = List.of();
+        String patchPath;
         List<String> dependsOn = List.of();
         boolean hasTestMetadata;
         String genericName;
@@ -226,6 +265,10 @@ public final class ManifestReader {
                     attachedNode,
                     fileKeyName,
                     dependsOn);
+        }
+
+        SelectableNode.Kind testKind() {
+            return hasTestMetadata ? SelectableNode.Kind.GENERIC_TEST : SelectableNode.Kind.SINGULAR_TEST;
         }
 
         DbtRelation toRelation(RelationType type) {
@@ -251,9 +294,53 @@ public final class ManifestReader {
         final Map<String, DbtTest> tests = new HashMap<>();
         final Map<String, DbtRelation> relations = new HashMap<>();
         final List<String> warnings = new ArrayList<>();
+        final boolean forSelection;
+        final Map<String, SelectableNode> selectable = new HashMap<>();
+        /** Packages, tags and folders repeat across thousands of nodes: each distinct text is kept once. */
+        private final Map<String, String> texts = new HashMap<>();
 
-        Accumulator(Path file) {
+        Accumulator(Path file, boolean forSelection) {
             this.file = file;
+            this.forSelection = forSelection;
+        }
+
+        void selectable(NodeFields node, SelectableNode.Kind kind) {
+            if (!forSelection) {
+                return;
+            }
+            String packageName = node.packageName == null ? packageOf(node.uniqueId) : node.packageName;
+            List<String> fqn = node.fqn.isEmpty() && packageName != null && node.name != null
+                    ? List.of(packageName, node.name)
+                    : node.fqn;
+            String patchPath = node.patchPath;
+            if (patchPath != null && patchPath.contains("://")) {
+                patchPath = patchPath.substring(patchPath.indexOf("://") + 3);
+            }
+            selectable.put(
+                    node.uniqueId,
+                    new SelectableNode(
+                            node.uniqueId,
+                            kind,
+                            node.name,
+                            once(packageName),
+                            fqn.stream().map(this::once).toList(),
+                            node.tags.stream().map(this::once).toList(),
+                            node.originalFilePath,
+                            patchPath,
+                            once(node.sourceName),
+                            once(node.genericName),
+                            node.version != null && !node.version.isBlank(),
+                            kind.isTest() ? node.dependsOn : List.of()));
+        }
+
+        private String once(String text) {
+            return text == null ? null : texts.computeIfAbsent(text, t -> t);
+        }
+
+        /** The package of a unique_id such as {@code test.jaffle_shop.unique_orders_id.abc}, for manifests without one. */
+        private static String packageOf(String uniqueId) {
+            String[] parts = uniqueId.split("\\.", 3);
+            return parts.length >= 2 ? parts[1] : null;
         }
 
         void duplicate(String uniqueId) {

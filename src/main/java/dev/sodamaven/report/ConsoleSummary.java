@@ -1,5 +1,6 @@
 package dev.sodamaven.report;
 
+import dev.sodamaven.core.Setting;
 import dev.sodamaven.soda.CheckResult;
 import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
@@ -26,6 +27,11 @@ public final class ConsoleSummary {
     private ConsoleSummary() {}
 
     public static List<String> lines(MappedChecks mapped) {
+        return lines(mapped, 0);
+    }
+
+    /** The summary of an ingestion whose selection left {@code leftOutBySelection} tests out. */
+    public static List<String> lines(MappedChecks mapped, int leftOutBySelection) {
         List<String> lines = new ArrayList<>();
         Tally tally = mapped.tally();
         lines.add("Checks: " + tally.total() + " (" + tally + ")");
@@ -45,6 +51,10 @@ public final class ConsoleSummary {
             lines.add("Not sent: " + mapped.skipped().size() + " "
                     + plural("test", mapped.skipped().size())
                     + " skipped by dbt (an upstream node failed or was excluded)");
+        }
+        if (leftOutBySelection > 0) {
+            lines.add("Not sent: " + leftOutBySelection + " " + plural("test", leftOutBySelection) + " left out by "
+                    + Setting.SELECT.ref() + " / " + Setting.EXCLUDE.ref());
         }
         return lines;
     }

@@ -174,6 +174,7 @@ public final class HtmlReportWriter {
             fact("dbt command", context.dbtCommand() == null ? null : "dbt " + context.dbtCommand());
             fact("dbt invocation", context.invocationId());
             fact("dbt results from", context.resultsSource());
+            fact("Selection", context.selection());
             fact(
                     "Generated",
                     DateTimeFormatter.ISO_INSTANT.format(context.generatedAt().truncatedTo(ChronoUnit.SECONDS)));

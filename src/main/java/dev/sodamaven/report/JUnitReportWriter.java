@@ -149,6 +149,7 @@ public final class JUnitReportWriter {
             property("dbt.command", context.dbtCommand());
             property("dbt.invocationId", context.invocationId());
             property("dbt.results", context.resultsSource());
+            property("soda.selection", context.selection());
             newLine(2);
             xml.writeEndElement();
         }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param resultsSource    where the dbt results came from (a file, or a dbt Cloud run)
  * @param generatedAt      when the reports were made
  * @param executionSeconds seconds each test ran, by unique_id; tests not in it count as 0
+ * @param selection        what {@code select} / {@code exclude} kept and left out, one sentence; null
+ *                         when every test was kept
  */
 public record ReportContext(
         String dataSource,
@@ -28,11 +30,48 @@ public record ReportContext(
         String invocationId,
         String resultsSource,
         Instant generatedAt,
-        Map<String, Double> executionSeconds) {
+        Map<String, Double> executionSeconds,
+        String selection) {
 
     public ReportContext {
         Objects.requireNonNull(generatedAt, "generatedAt");
         executionSeconds = executionSeconds == null ? Map.of() : Map.copyOf(executionSeconds);
+    }
+
+    /** A context without a selection: every test was kept. */
+    public ReportContext(
+            String dataSource,
+            String scanDefinition,
+            String dbtVersion,
+            String dbtCommand,
+            String invocationId,
+            String resultsSource,
+            Instant generatedAt,
+            Map<String, Double> executionSeconds) {
+        this(
+                dataSource,
+                scanDefinition,
+                dbtVersion,
+                dbtCommand,
+                invocationId,
+                resultsSource,
+                generatedAt,
+                executionSeconds,
+                null);
+    }
+
+    /** The same context, saying what the selection did ({@code null}: every test was kept). */
+    public ReportContext withSelection(String selectionSummary) {
+        return new ReportContext(
+                dataSource,
+                scanDefinition,
+                dbtVersion,
+                dbtCommand,
+                invocationId,
+                resultsSource,
+                generatedAt,
+                executionSeconds,
+                selectionSummary);
     }
 
     /**

@@ -332,4 +332,84 @@ class ManifestReaderTest {
                 .hasMessage("dbt manifest " + file + " is a dbt catalog.json "
                         + "(https://schemas.getdbt.com/dbt/catalog/v1.json), not a manifest.json.");
     }
+
+    @Test
+    void forASelectionItKeepsWhatSelectorsLookAtOfTheWantedTestsAndEveryRelation() throws Exception {
+        String json = """
+                {'metadata': %s,
+                 'nodes': {
+                   'model.shop.orders': {'resource_type': 'model', 'unique_id': 'model.shop.orders', 'name': 'orders',
+                     'package_name': 'shop', 'fqn': ['shop', 'marts', 'orders'], 'tags': ['nightly'],
+                     'original_file_path': 'models/marts/orders.sql', 'patch_path': 'shop://models/marts/_marts.yml'},
+                   'model.shop.dim_customers.v2': {'resource_type': 'model', 'unique_id': 'model.shop.dim_customers.v2',
+                     'name': 'dim_customers', 'version': 2, 'fqn': ['shop', 'dim_customers', 'v2']},
+                   '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'not_null_orders_order_id',
+                     'package_name': 'shop', 'fqn': ['shop', 'marts', 'not_null_orders_order_id'],
+                     'tags': ['critical'], 'original_file_path': 'models/marts/_marts.yml',
+                     'test_metadata': {'name': 'not_null', 'kwargs': {}},
+                     'depends_on': {'nodes': ['model.shop.orders']}},
+                   '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'assert_total_positive',
+                     'original_file_path': 'tests/assert_total_positive.sql',
+                     'depends_on': {'nodes': ['model.shop.orders']}},
+                   'test.shop.not_run.1': {'resource_type': 'test', 'unique_id': 'test.shop.not_run.1', 'name': 'x'}},
+                 'sources': {
+                   'source.shop.raw.orders': {'resource_type': 'source', 'unique_id': 'source.shop.raw.orders',
+                     'name': 'orders', 'source_name': 'raw', 'package_name': 'shop', 'tags': ['pii'],
+                     'original_file_path': 'models/_sources.yml'}},
+                 'unit_tests': {
+                   'unit_test.shop.orders.test_totals': {'resource_type': 'unit_test', 'name': 'test_totals',
+                     'unique_id': 'unit_test.shop.orders.test_totals', 'package_name': 'shop', 'model': 'orders',
+                     'original_file_path': 'models/marts/_marts.yml', 'depends_on': {'nodes': ['model.shop.orders']}}}}
+                """.formatted(manifestMetadata(12, "1.10.7"), NOT_NULL, NOT_NULL, SINGULAR, SINGULAR);
+        Path file = write(dir, "manifest.json", json);
+        Set<String> wanted = Set.of(NOT_NULL, SINGULAR, "unit_test.shop.orders.test_totals");
+
+        ManifestIndex manifest = new ManifestReader().read(file, wanted, SETTING, true);
+
+        assertThat(manifest.selectable())
+                .containsOnlyKeys(
+                        NOT_NULL,
+                        SINGULAR,
+                        "unit_test.shop.orders.test_totals",
+                        "model.shop.orders",
+                        "model.shop.dim_customers.v2",
+                        "source.shop.raw.orders");
+        assertThat(manifest.selectable().get(NOT_NULL))
+                .isEqualTo(new SelectableNode(
+                        NOT_NULL,
+                        SelectableNode.Kind.GENERIC_TEST,
+                        "not_null_orders_order_id",
+                        "shop",
+                        List.of("shop", "marts", "not_null_orders_order_id"),
+                        List.of("critical"),
+                        "models/marts/_marts.yml",
+                        null,
+                        null,
+                        "not_null",
+                        false,
+                        List.of("model.shop.orders")));
+        // Without package_name or fqn (old manifests): the package from the unique_id, the fqn from it and the name.
+        SelectableNode singular = manifest.selectable().get(SINGULAR);
+        assertThat(singular.kind()).isEqualTo(SelectableNode.Kind.SINGULAR_TEST);
+        assertThat(singular.packageName()).isEqualTo("shop");
+        assertThat(singular.fqn()).containsExactly("shop", "assert_total_positive");
+        SelectableNode orders = manifest.selectable().get("model.shop.orders");
+        assertThat(orders.patchPath()).isEqualTo("models/marts/_marts.yml");
+        assertThat(orders.tags()).containsExactly("nightly");
+        assertThat(orders.dependsOn()).isEmpty();
+        assertThat(manifest.selectable().get("model.shop.dim_customers.v2").versioned())
+                .isTrue();
+        assertThat(manifest.selectable().get("source.shop.raw.orders").sourceName())
+                .isEqualTo("raw");
+        assertThat(manifest.selectable()
+                        .get("unit_test.shop.orders.test_totals")
+                        .kind())
+                .isEqualTo(SelectableNode.Kind.UNIT_TEST);
+        // A unit test is not a data test: only the selection sees it.
+        assertThat(manifest.tests()).containsOnlyKeys(NOT_NULL, SINGULAR);
+
+        // Without a selection none of it is kept.
+        assertThat(new ManifestReader().read(file, wanted, SETTING).selectable())
+                .isEmpty();
+    }
 }

@@ -190,6 +190,17 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void theFactsSayWhatTheSelectionLeftOut() throws Exception {
+        String said = "5 of 9 tests kept, 4 left out; exclude test_type:singular removed 4.";
+
+        String with = Files.readString(
+                writer.write(ReportFixtures.sample(), ReportFixtures.context().withSelection(said), output));
+        assertThat(with).contains("<dt>Selection</dt><dd>" + said + "</dd>");
+        String without = Files.readString(writer.write(ReportFixtures.sample(), ReportFixtures.context(), output));
+        assertThat(without).doesNotContain("<dt>Selection</dt>");
+    }
+
+    @Test
     void isSelfContainedAndForbidsScripts() throws Exception {
         String html = Files.readString(writer.write(ReportFixtures.sample(), ReportFixtures.context(), output));
 

@@ -57,6 +57,7 @@ class JUnitReportWriterTest {
                 .containsEntry("dbt.command", "build")
                 .containsEntry("dbt.invocationId", "0b6c1a9e-5c1f-4bd3-9d2b-4f0b2f3b1d7a")
                 .containsEntry("dbt.results", "target/run_results.json");
+        assertThat(properties(suite)).doesNotContainKey("soda.selection");
 
         List<Element> cases = elements(suite, "testcase");
         assertThat(cases)
@@ -84,6 +85,16 @@ class JUnitReportWriterTest {
                 .isZero();
         assertThat(cases.get(0).getAttribute("time")).isEqualTo("0.500");
         assertThat(cases.get(4).getAttribute("time")).isEqualTo("0.000");
+    }
+
+    @Test
+    void whatTheSelectionDidIsAProperty() throws Exception {
+        String said = "5 of 9 tests kept, 4 left out; select orders matched 5.";
+        Path file =
+                writer.write(ReportFixtures.sample(), ReportFixtures.context().withSelection(said), output);
+
+        Element suite = (Element) parse(file).getElementsByTagName("testsuite").item(0);
+        assertThat(properties(suite)).containsEntry("soda.selection", said);
     }
 
     @Test
