@@ -801,6 +801,24 @@ final class BadInputCatalogue {
                     "Check that it is the configuration.yml you meant: Soda's configuration files are a few kilobytes "
                             + "of short lines."),
             refused(
+                    "a selector the plugin cannot apply (state:modified)",
+                    w -> w.parameters().with(Setting.EXCLUDE, "state:modified"),
+                    CONFIGURATION,
+                    "exclude (-Dsoda.exclude) has 'state:modified', whose method 'state' is not one the plugin can "
+                            + "apply to the test results of a finished dbt run.",
+                    "Use tag:, package:, path:, file:, source:, test_type:, test_name:, fqn: or a bare name (a model, "
+                            + "seed, snapshot or test, wildcards allowed). Methods such as state:, result: or config. "
+                            + "need the dbt project or an earlier run: select with them in dbt itself."),
+            refused(
+                    "a selection that leaves no test",
+                    w -> w.parameters().with(Setting.SELECT, "tag:nightly"),
+                    CONFIGURATION,
+                    "The selection leaves no test to ingest: 0 of 9 tests kept, 9 left out; select tag:nightly "
+                            + "matched 0.",
+                    "Check select (-Dsoda.select) and exclude (-Dsoda.exclude) against this run's tests. A bare name "
+                            + "selects the tests on that model, seed or snapshot and tests so named; tag:, package:, "
+                            + "path:, file:, source:, test_type: and test_name: work as in dbt."),
+            refused(
                     "invalid data source name",
                     w -> w.parameters().with(Setting.DATA_SOURCE, "Jaffle-Shop"),
                     CONFIGURATION,
