@@ -158,14 +158,16 @@ public final class Ingestion {
                 RunResults part = reader.read(file, local.runResultsSetting());
                 if (local.runResults().size() > 1) {
                     // Each file of several must hold tests; a compile output among them is a mistake.
-                    DataTestGuard.requireDataTestResults(part, "dbt run results " + file);
+                    DataTestGuard.requireDataTestResults(part, "dbt run results " + file, settings.sendUnitTests());
                 }
                 parts.add(part);
             }
             boolean single = local.runResults().size() == 1;
             RunResults merged = RunResults.merge(parts);
             DataTestGuard.requireDataTestResults(
-                    merged, "dbt run results " + (single ? local.runResults().get(0) : local.runResults()));
+                    merged,
+                    "dbt run results " + (single ? local.runResults().get(0) : local.runResults()),
+                    settings.sendUnitTests());
             String source = single
                     ? local.runResults().get(0).toString()
                     : local.runResults().size() + " run results files";
@@ -197,7 +199,7 @@ public final class Ingestion {
 
         /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */
         ManifestIndex readManifest(DbtResults results, boolean forSelection) throws IngestException {
-            Set<String> wanted = results.runResults().tests().stream()
+            Set<String> wanted = testsToSend(results.runResults()).stream()
                     .map(TestResult::uniqueId)
                     .collect(Collectors.toSet());
             ManifestIndex manifest;
@@ -222,14 +224,14 @@ public final class Ingestion {
             if (selection.isEverything()) {
                 return Optional.empty();
             }
-            List<String> ids = results.runResults().tests().stream()
+            List<String> ids = testsToSend(results.runResults()).stream()
                     .map(TestResult::uniqueId)
                     .toList();
             return Optional.of(selection.apply(ids, manifest.selectable()));
         }
 
         MappedChecks mapChecks(DbtResults results, ManifestIndex manifest, Optional<SelectionOutcome> selected) {
-            List<TestResult> tests = results.runResults().tests();
+            List<TestResult> tests = testsToSend(results.runResults());
             if (selected.isPresent()) {
                 Set<String> leftOut = selected.get().leftOut();
                 tests = tests.stream()
@@ -239,6 +241,16 @@ public final class Ingestion {
             MappedChecks mapped = new CheckMapper().map(tests, manifest);
             warnings.addAll(ConsoleSummary.warnings(mapped));
             return mapped;
+        }
+
+        /** The data test results, and the unit test results too when they are sent. */
+        private List<TestResult> testsToSend(RunResults runResults) {
+            if (!settings.sendUnitTests() || runResults.unitTests().isEmpty()) {
+                return runResults.tests();
+            }
+            List<TestResult> all = new ArrayList<>(runResults.tests());
+            all.addAll(runResults.unitTests());
+            return all;
         }
 
         /** Written before anything is sent, whatever happens next: nothing is lost. */
@@ -294,6 +306,7 @@ public final class Ingestion {
                 warnings.add(NO_CHECKS);
             }
             log.info("dbt results from " + results.source() + ": " + describeRun(results.runResults()));
+            unitTestsNotSent(results.runResults()).ifPresent(log::info);
             selected.ifPresent(outcome -> log.info("Selection: " + outcome.describe()));
             ConsoleSummary.lines(
                             mapped,
@@ -399,7 +412,19 @@ public final class Ingestion {
             if (!mapped.skipped().isEmpty()) {
                 scanLog(ScanLog::info, mapped.skipped().size() + " tests were skipped by dbt and are not sent.", now);
             }
+            unitTestsNotSent(runResults).ifPresent(line -> scanLog(ScanLog::info, line, now));
             allWarnings().forEach(warning -> scanLog(ScanLog::warning, warning, now));
+        }
+
+        /** Why the run's unit test results are not sent; empty when there are none, or they are sent. */
+        private Optional<String> unitTestsNotSent(RunResults runResults) {
+            int count = runResults.unitTestResults();
+            if (count == 0 || settings.sendUnitTests()) {
+                return Optional.empty();
+            }
+            return Optional.of(count + (count == 1 ? " unit test result is" : " unit test results are")
+                    + " not sent: unit tests check code, not data. Set " + Setting.SEND_UNIT_TESTS.ref()
+                    + " to true to send each as a check on the model it tests.");
         }
 
         /** Every text of the scan's logs leaves the plugin with the scan: through the outbound. */

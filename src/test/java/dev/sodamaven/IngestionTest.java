@@ -282,6 +282,93 @@ class IngestionTest {
         assertThat(output.resolve("scan-results.json")).doesNotExist();
     }
 
+    /** A dbt 1.8+ build with one data test and one failing unit test, both on the orders model. */
+    private Path artifactsWithAUnitTest() throws Exception {
+        Path dir = Files.createDirectories(output.resolve("unit-test-artifacts"));
+        String meta = "\"dbt_version\": \"1.10.17\", \"generated_at\": \"2026-11-20T08:00:00Z\", "
+                + "\"invocation_id\": \"inv-unit\"";
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/manifest/v12.json", %s},
+                 "nodes": {
+                   "model.shop.orders": {"resource_type": "model", "unique_id": "model.shop.orders",
+                     "name": "orders", "alias": "fct_orders", "database": "db", "schema": "core"},
+                   "test.shop.not_null_orders_id.1a": {"resource_type": "test",
+                     "unique_id": "test.shop.not_null_orders_id.1a", "name": "not_null_orders_id",
+                     "column_name": "id", "attached_node": "model.shop.orders",
+                     "test_metadata": {"name": "not_null"}, "depends_on": {"nodes": ["model.shop.orders"]}}},
+                 "sources": {},
+                 "unit_tests": {
+                   "unit_test.shop.orders.test_totals": {"resource_type": "unit_test",
+                     "unique_id": "unit_test.shop.orders.test_totals", "name": "test_totals", "model": "orders",
+                     "original_file_path": "models/_unit.yml", "depends_on": {"nodes": ["model.shop.orders"]}}}}
+                """.formatted(meta));
+        Files.writeString(dir.resolve("run_results.json"), """
+                {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/run-results/v6.json", %s},
+                 "args": {"which": "build"},
+                 "results": [
+                   {"unique_id": "unit_test.shop.orders.test_totals", "status": "fail", "failures": 1,
+                    "message": "actual differs from expected"},
+                   {"unique_id": "model.shop.orders", "status": "success"},
+                   {"unique_id": "test.shop.not_null_orders_id.1a", "status": "pass", "failures": 0}]}
+                """.formatted(meta));
+        return dir;
+    }
+
+    @Test
+    void unitTestsAreCountedButNotSentByDefault() throws Exception {
+        ingest(parameters()
+                .with(Setting.DBT_ARTIFACTS, artifactsWithAUnitTest())
+                .build());
+
+        JsonNode scan = cloud.acceptedScans().get(0);
+        assertThat(cloud.schemaErrors()).isEmpty();
+        assertThat(scan.path("checks")).hasSize(1);
+        assertThat(scan.path("checks").get(0).path("identity").asText()).isEqualTo("test.shop.not_null_orders_id.1a");
+        assertThat(scan.path("hasFailures").asBoolean()).isFalse();
+        assertThat(log.text())
+                .contains("1 unit test result is not sent: unit tests check code, not data. Set "
+                        + "sendUnitTests (-Dsoda.sendUnitTests) to true");
+    }
+
+    @Test
+    void withSendUnitTestsAUnitTestIsACheckOnTheModelsTable() throws Exception {
+        ingest(parameters()
+                .with(Setting.DBT_ARTIFACTS, artifactsWithAUnitTest())
+                .with(Setting.SEND_UNIT_TESTS, true)
+                .build());
+
+        JsonNode scan = cloud.acceptedScans().get(0);
+        assertThat(cloud.schemaErrors()).isEmpty();
+        assertThat(scan.path("checks")).hasSize(2);
+        JsonNode unit = find(scan, "dbt unit test test_totals");
+        assertThat(unit.path("identity").asText()).isEqualTo("test.unit_test.shop.orders.test_totals");
+        assertThat(unit.path("definition").asText()).isEqualTo("dbt unit test test_totals");
+        assertThat(unit.path("table").asText()).isEqualTo("fct_orders");
+        assertThat(unit.path("outcome").asText()).isEqualTo("fail");
+        assertThat(scan.path("hasFailures").asBoolean()).isTrue();
+        assertThat(log.text()).doesNotContain("unit test result is not sent");
+    }
+
+    @Test
+    void withSendUnitTestsARealBuildOfOnlyUnitTestsIsIngested() throws Exception {
+        Path realCase = SharedArtifacts.corpusCase("real-1.10.17-postgres-build-unit-tests");
+        // Without the setting this run holds no data-test result and is refused (CorpusIngestionTest).
+        ingest(parameters()
+                .with(Setting.DBT_ARTIFACTS, realCase)
+                .with(Setting.SEND_UNIT_TESTS, true)
+                .build());
+
+        JsonNode scan = cloud.acceptedScans().get(0);
+        assertThat(cloud.schemaErrors()).isEmpty();
+        assertThat(scan.path("checks")).hasSize(4);
+        for (JsonNode check : scan.path("checks")) {
+            assertThat(check.path("identity").asText()).startsWith("test.unit_test.dbt_course_practice.fct_flights.");
+            assertThat(check.path("name").asText()).startsWith("dbt unit test test_fact_departure_");
+            assertThat(check.path("table").asText()).isEqualTo("fct_flights");
+            assertThat(check.path("outcome").asText()).isEqualTo("pass");
+        }
+    }
+
     private static JsonNode find(JsonNode scan, String name) {
         for (JsonNode check : scan.path("checks")) {
             if (check.path("name").asText().equals(name)) {

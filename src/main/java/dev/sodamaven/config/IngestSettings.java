@@ -18,6 +18,7 @@ import java.util.List;
  * @param selection      which tests to ingest
  * @param ledger         the record of what was sent, or null for none
  * @param force          send even what the ledger says was sent
+ * @param sendUnitTests  send dbt unit test results as checks on the models they test
  * @param origins        where each setting came from
  * @param warnings       things the user should know about the settings
  */
@@ -34,6 +35,7 @@ public record IngestSettings(
         TestSelection selection,
         Path ledger,
         boolean force,
+        boolean sendUnitTests,
         List<SettingOrigin> origins,
         List<String> warnings) {
 

@@ -33,6 +33,7 @@ import static dev.sodamaven.core.Setting.REQUEST_DEADLINE;
 import static dev.sodamaven.core.Setting.SCAN_DEFINITION;
 import static dev.sodamaven.core.Setting.SCAN_RESULTS;
 import static dev.sodamaven.core.Setting.SELECT;
+import static dev.sodamaven.core.Setting.SEND_UNIT_TESTS;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_HOST;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_PORT;
 import static dev.sodamaven.core.Setting.SODA_CLOUD_SCHEME;
@@ -134,6 +135,7 @@ public final class SettingsResolver {
                 selection(p, report),
                 dryRun ? null : ledger(p, report),
                 p.flag(FORCE),
+                p.flag(SEND_UNIT_TESTS),
                 report.origins,
                 report.warnings);
     }

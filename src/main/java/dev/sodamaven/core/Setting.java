@@ -234,6 +234,14 @@ public enum Setting {
             Goal.INGEST,
             "false",
             "send even when the ledger says these dbt results were sent already"),
+    SEND_UNIT_TESTS(
+            "sendUnitTests",
+            "soda.sendUnitTests",
+            Type.FLAG,
+            Goal.INGEST,
+            "false",
+            "send each dbt unit test result (dbt 1.8+) as a check on the model it tests; unit tests check "
+                    + "code, not data, so by default they are counted but not sent"),
     FAIL_ON_ERROR(
             "failOnError",
             "soda.failOnError",

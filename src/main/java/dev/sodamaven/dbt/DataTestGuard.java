@@ -1,6 +1,7 @@
 package dev.sodamaven.dbt;
 
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -35,7 +36,17 @@ public final class DataTestGuard {
      * (a file, or a dbt Cloud run step).
      */
     public static void requireDataTestResults(RunResults results, String origin) throws IngestException {
-        if (hasDataTestResults(results)) {
+        requireDataTestResults(results, origin, false);
+    }
+
+    /**
+     * As {@link #requireDataTestResults(RunResults, String)}; with {@code unitTestsSent}
+     * ({@link Setting#SEND_UNIT_TESTS}) unit test results are results to send too.
+     */
+    public static void requireDataTestResults(RunResults results, String origin, boolean unitTestsSent)
+            throws IngestException {
+        if (hasDataTestResults(results)
+                || (unitTestsSent && !results.unitTests().isEmpty())) {
             return;
         }
         String command =

@@ -28,8 +28,16 @@ public record DbtTest(
         String fileKeyName,
         List<String> dependsOn) {
 
+    /** How the unique_id of a unit test (dbt 1.8+) begins; a data test's begins with {@code test.}. */
+    public static final String UNIT_TEST_PREFIX = "unit_test.";
+
     public DbtTest {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A unit test (dbt 1.8+): it checks a model's code on fixed inputs, not the data. */
+    public boolean isUnitTest() {
+        return uniqueId != null && uniqueId.startsWith(UNIT_TEST_PREFIX);
     }
 
     /** A singular test is a SQL file of its own: it has no {@code test_metadata}. */

@@ -65,9 +65,9 @@ public final class ManifestReader {
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
                 case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
-                // dbt 1.8+: unit tests live apart from the nodes; only a selection looks at them.
+                // dbt 1.8+: unit tests live apart from the nodes; read for a selection, or when sent.
                 case "unit_tests" -> {
-                    if (forSelection) {
+                    if (forSelection || wantedTests.stream().anyMatch(ManifestReader::isUnitTestId)) {
                         readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                     } else {
                         p.skipChildren();
@@ -108,8 +108,11 @@ public final class ManifestReader {
             return;
         }
         if ("unit_test".equals(node.resourceType)) {
-            // Not a data test (no check of its own yet), but test_type:unit and the other selectors see it.
+            // Not a data test: kept only when its result is wanted (sendUnitTests, or a selection).
             if (wantedTests.contains(node.uniqueId)) {
+                if (acc.tests.put(node.uniqueId, node.toUnitTest()) != null) {
+                    acc.duplicate(node.uniqueId);
+                }
                 acc.selectable(node, SelectableNode.Kind.UNIT_TEST);
             }
             return;
@@ -121,6 +124,10 @@ public final class ManifestReader {
             }
             acc.selectable(node, SelectableNode.Kind.valueOf(type.get().name()));
         }
+    }
+
+    private static boolean isUnitTestId(String uniqueId) {
+        return uniqueId.startsWith(DbtTest.UNIT_TEST_PREFIX);
     }
 
     @FunctionalInterface
@@ -175,6 +182,7 @@ public final class ManifestReader {
                 case "tags" -> node.tags = LenientJson.strings(p);
                 case "patch_path" -> node.patchPath = LenientJson.text(p);
                 case "test_metadata" -> readTestMetadata(p, node);
+                case "model" -> node.testedModel = LenientJson.text(p);
                 default -> p.skipChildren();
             }
         });
@@ -248,6 +256,8 @@ public final class ManifestReader {
         String genericName;
         String modelArgument;
         String toArgument;
+        /** A unit test's {@code model}: the name of the model it tests. */
+        String testedModel;
 
         DbtTest toTest() {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
@@ -265,6 +275,24 @@ public final class ManifestReader {
                     attachedNode,
                     fileKeyName,
                     dependsOn);
+        }
+
+        /**
+         * A unit test as a test of the model it tests: that model is its attached node, found among
+         * {@code depends_on.nodes} by the name in {@code model} (a versioned model's id ends in its version);
+         * without one, the resolver falls back to the first relation it depends on, as for a singular test.
+         */
+        DbtTest toUnitTest() {
+            String shownName = name == null || name.isBlank() ? uniqueId : name;
+            String attached = dependsOn.stream()
+                    .filter(id -> id.startsWith("model."))
+                    .filter(id -> testedModel != null
+                            && id.split("\\.").length >= 3
+                            && id.split("\\.")[2].equals(testedModel))
+                    .findFirst()
+                    .orElse(null);
+            return new DbtTest(
+                    uniqueId, shownName, originalFilePath, null, null, null, null, attached, null, dependsOn);
         }
 
         SelectableNode.Kind testKind() {

@@ -17,18 +17,32 @@ import java.util.TreeMap;
  * @param tests           results of data tests ({@code test.*} ids), in file order, one per test
  * @param otherResults    every other result, counted by resource type then status (e.g. model → success → 5)
  * @param warnings        oddities found while reading (duplicate ids, newer schema...)
+ * @param unitTests       results of unit tests ({@code unit_test.*} ids, dbt 1.8+), in file order, one per
+ *                        unit test; also counted in {@code otherResults}, since they are not data tests
  */
 public record RunResults(
         ArtifactMetadata metadata,
         String command,
         List<TestResult> tests,
         Map<String, Map<String, Integer>> otherResults,
-        List<String> warnings) {
+        List<String> warnings,
+        List<TestResult> unitTests) {
 
     public RunResults {
         tests = List.copyOf(tests);
+        unitTests = unitTests == null ? List.of() : List.copyOf(unitTests);
         otherResults = Map.copyOf(otherResults);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Results without unit tests. */
+    public RunResults(
+            ArtifactMetadata metadata,
+            String command,
+            List<TestResult> tests,
+            Map<String, Map<String, Integer>> otherResults,
+            List<String> warnings) {
+        this(metadata, command, tests, otherResults, warnings, List.of());
     }
 
     /** Results of unit tests (dbt 1.8+), which are not data tests. */
@@ -48,17 +62,13 @@ public record RunResults(
             return parts.get(0);
         }
         Map<String, TestResult> tests = new LinkedHashMap<>();
+        Map<String, TestResult> unitTests = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> others = new TreeMap<>();
         Set<String> commands = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>();
         for (RunResults part : parts) {
-            part.tests().forEach(test -> {
-                TestResult earlier = tests.get(test.uniqueId());
-                if (earlier == null || test.replaces(earlier)) {
-                    tests.remove(test.uniqueId());
-                    tests.put(test.uniqueId(), test);
-                }
-            });
+            part.tests().forEach(test -> keepLatest(tests, test));
+            part.unitTests().forEach(test -> keepLatest(unitTests, test));
             part.otherResults()
                     .forEach((type, counts) -> counts.forEach((status, count) ->
                             others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, count, Integer::sum)));
@@ -69,6 +79,19 @@ public record RunResults(
         }
         String command = commands.isEmpty() ? null : String.join(" + ", commands);
         return new RunResults(
-                parts.get(parts.size() - 1).metadata(), command, new ArrayList<>(tests.values()), others, warnings);
+                parts.get(parts.size() - 1).metadata(),
+                command,
+                new ArrayList<>(tests.values()),
+                others,
+                warnings,
+                new ArrayList<>(unitTests.values()));
+    }
+
+    private static void keepLatest(Map<String, TestResult> byId, TestResult test) {
+        TestResult earlier = byId.get(test.uniqueId());
+        if (earlier == null || test.replaces(earlier)) {
+            byId.remove(test.uniqueId());
+            byId.put(test.uniqueId(), test);
+        }
     }
 }

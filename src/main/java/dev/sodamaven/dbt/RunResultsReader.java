@@ -72,7 +72,12 @@ public final class RunResultsReader {
                     + NEWEST_KNOWN_SCHEMA + "); it was read on a best-effort basis.");
         }
         return new RunResults(
-                acc.metadata, acc.command, new ArrayList<>(acc.tests.values()), acc.freezeOthers(), acc.warnings);
+                acc.metadata,
+                acc.command,
+                new ArrayList<>(acc.tests.values()),
+                acc.freezeOthers(),
+                acc.warnings,
+                new ArrayList<>(acc.unitTests.values()));
     }
 
     private static void readArgs(JsonParser parser, Accumulator acc) throws IOException, IngestException {
@@ -163,6 +168,14 @@ public final class RunResultsReader {
                                         + " one."));
             }
         } else {
+            if (id.startsWith("unit_test.")) {
+                // Kept apart from the data tests, and counted with the other results: sent only on request.
+                TestResult current = new TestResult(id, status, null, result.message(status), result.executionTime);
+                TestResult previous = acc.unitTests.get(id);
+                if (previous == null || current.replaces(previous)) {
+                    acc.unitTests.put(id, current);
+                }
+            }
             String type = id.contains(".") ? id.substring(0, id.indexOf('.')) : id;
             acc.others.computeIfAbsent(type, t -> new TreeMap<>()).merge(status, 1, Integer::sum);
         }
@@ -203,6 +216,7 @@ public final class RunResultsReader {
         int malformedEntries;
         int embeddedNodes;
         final Map<String, TestResult> tests = new LinkedHashMap<>();
+        final Map<String, TestResult> unitTests = new LinkedHashMap<>();
         final Map<String, Map<String, Integer>> others = new TreeMap<>();
         final List<String> warnings = new ArrayList<>();
 

@@ -145,6 +145,14 @@ public class IngestMojo extends AbstractSodaMojo {
     private boolean force;
 
     /**
+     * Send each dbt unit test result (dbt 1.8+) as a check on the dataset of the model it tests. Unit
+     * tests check the model's code against fixed inputs, not the data, so by default they are counted
+     * but not sent.
+     */
+    @Parameter(property = "soda.sendUnitTests", defaultValue = "false")
+    private boolean sendUnitTests;
+
+    /**
      * The largest dbt Cloud artifact a download may write, in MiB. Counted on the bytes written to
      * disk, after any decompression, so a small compressed answer cannot fill the disk. Real
      * manifests reach a few hundred MiB.

@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code skipped} is not sent but counted; {@code reused} (a result dbt carried over from an earlier
  * invocation without running the test again) is not sent again but listed with the results whose
  * status is not an outcome, as is any status this plugin does not know, which never fails the run;
- * dbt's failing row count becomes the diagnostic value.
+ * dbt's failing row count becomes the diagnostic value. A unit test result (when sent at all) follows
+ * the same rules, as a check named "dbt unit test ..." on the model it tests.
  */
 public final class CheckMapper {
 
@@ -55,8 +56,9 @@ public final class CheckMapper {
                 continue;
             }
             checks.add(new SodaCheck(
-                    test.uniqueId(),
-                    test.name(),
+                    identityOf(test),
+                    // The name is also the check's definition in Soda Cloud: say a unit test checks code, not data.
+                    test.isUnitTest() ? "dbt unit test " + test.name() : test.name(),
                     test.originalFilePath(),
                     datasetOf(resolution.relation().get()),
                     test.columnName(),
@@ -66,6 +68,15 @@ public final class CheckMapper {
                     result.message()));
         }
         return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
+    }
+
+    /**
+     * Soda Cloud files dbt checks under identities that begin with {@code test.}: a unit test's is
+     * {@code test.unit_test.<package>.<model>.<name>}, stable across runs and, with five parts, never a
+     * data test's ({@code test.<package>.<name>} or {@code test.<package>.<name>.<hash>}).
+     */
+    static String identityOf(DbtTest test) {
+        return test.isUnitTest() ? "test." + test.uniqueId() : test.uniqueId();
     }
 
     private static List<TestResult> lastResultPerTest(List<TestResult> results) {

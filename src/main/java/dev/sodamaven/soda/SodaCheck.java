@@ -3,7 +3,8 @@ package dev.sodamaven.soda;
 /**
  * One dbt test result as a Soda check.
  *
- * @param identity     the dbt test unique_id; Soda Cloud keeps a check's history by it
+ * @param identity     the dbt test unique_id ({@code test.} and the unique_id for a unit test); Soda Cloud
+ *                     keeps a check's history by it
  * @param name         the dbt test name
  * @param filePath     the file defining the test
  * @param dataset      the relation the test is attached to

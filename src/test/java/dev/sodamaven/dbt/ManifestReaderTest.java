@@ -216,13 +216,35 @@ class ManifestReaderTest {
     }
 
     @Test
-    void unitTestsAreNotKept() throws Exception {
+    void unitTestsAreKeptOnlyWhenWantedAndAttachedToTheModelTheyTest() throws Exception {
         ManifestIndex manifest =
                 read("""
                 {'metadata': %s, 'nodes': {}, 'sources': {}, 'unit_tests': {
-                   'unit_test.shop.orders.t1': {'model': 'orders', 'given': [], 'expect': {'rows': []}},
-                   'unit_test.shop.orders.t2': {'model': 'orders', 'given': [], 'expect': {'rows': []}}}}
+                   'unit_test.shop.orders.t1': {'resource_type': 'unit_test', 'name': 't1', 'model': 'orders',
+                     'unique_id': 'unit_test.shop.orders.t1', 'original_file_path': 'models/_unit.yml',
+                     'depends_on': {'nodes': ['model.shop.stg_orders', 'model.shop.orders.v2']},
+                     'given': [], 'expect': {'rows': []}},
+                   'unit_test.shop.orders.t2': {'resource_type': 'unit_test', 'name': 't2', 'model': 'orders',
+                     'unique_id': 'unit_test.shop.orders.t2', 'depends_on': {'nodes': ['model.shop.orders']}}}}
                 """.formatted(manifestMetadata(12, "1.10.17")), Set.of("unit_test.shop.orders.t1"));
+
+        assertThat(manifest.tests()).containsOnlyKeys("unit_test.shop.orders.t1");
+        DbtTest unit = manifest.tests().get("unit_test.shop.orders.t1");
+        assertThat(unit.isUnitTest()).isTrue();
+        assertThat(unit.name()).isEqualTo("t1");
+        assertThat(unit.originalFilePath()).isEqualTo("models/_unit.yml");
+        // The tested model by its name, even when dbt lists another node first.
+        assertThat(unit.attachedNode()).isEqualTo("model.shop.orders.v2");
+        assertThat(unit.dependsOn()).containsExactly("model.shop.stg_orders", "model.shop.orders.v2");
+    }
+
+    @Test
+    void unitTestsAreNotReadWhenNoneIsWanted() throws Exception {
+        ManifestIndex manifest = read("""
+                {'metadata': %s, 'nodes': {}, 'sources': {}, 'unit_tests': {
+                   'unit_test.shop.orders.t1': {'resource_type': 'unit_test', 'name': 't1', 'model': 'orders',
+                     'depends_on': {'nodes': ['model.shop.orders']}}}}
+                """.formatted(manifestMetadata(12, "1.10.17")), Set.of("test.shop.other"));
 
         assertThat(manifest.tests()).isEmpty();
     }
@@ -405,8 +427,8 @@ class ManifestReaderTest {
                         .get("unit_test.shop.orders.test_totals")
                         .kind())
                 .isEqualTo(SelectableNode.Kind.UNIT_TEST);
-        // A unit test is not a data test: only the selection sees it.
-        assertThat(manifest.tests()).containsOnlyKeys(NOT_NULL, SINGULAR);
+        // A unit test whose result is wanted (sendUnitTests) is kept as a test too.
+        assertThat(manifest.tests()).containsOnlyKeys(NOT_NULL, SINGULAR, "unit_test.shop.orders.test_totals");
 
         // Without a selection none of it is kept.
         assertThat(new ManifestReader().read(file, wanted, SETTING).selectable())

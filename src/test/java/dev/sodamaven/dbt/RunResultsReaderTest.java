@@ -4,7 +4,9 @@ import static dev.sodamaven.dbt.ArtifactFiles.SETTING;
 import static dev.sodamaven.dbt.ArtifactFiles.runResultsMetadata;
 import static dev.sodamaven.dbt.ArtifactFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sodamaven.core.IngestException;
 import java.nio.file.Path;
@@ -132,6 +134,12 @@ class RunResultsReaderTest {
 
         assertThat(results.tests()).isEmpty();
         assertThat(results.unitTestResults()).isEqualTo(2);
+        // Kept apart from the data tests, for sendUnitTests; dbt's failures of a unit test are not rows.
+        assertThat(results.unitTests())
+                .extracting(TestResult::uniqueId, TestResult::status, TestResult::failures)
+                .containsExactly(
+                        tuple("unit_test.shop.orders.test_totals", "pass", null),
+                        tuple("unit_test.shop.orders.test_dates", "fail", null));
         assertThat(results.otherResults())
                 .isEqualTo(Map.of(
                         "unit_test", Map.of("pass", 1, "fail", 1),
@@ -171,6 +179,21 @@ class RunResultsReaderTest {
         assertThat(results.warnings())
                 .containsExactly(dir.resolve("run_results.json")
                         + " lists test test.shop.a.1a2b3c4d5e more than once; the last result (pass) was used.");
+    }
+
+    @Test
+    void onlyUnitTestsAreRefusedUnlessTheyAreSent() throws Exception {
+        RunResults results = read("""
+                {'metadata': %s, 'args': {'which': 'build'}, 'results': [
+                  {'status': 'fail', 'unique_id': 'unit_test.shop.orders.test_totals', 'failures': 1},
+                  {'status': 'success', 'unique_id': 'model.shop.orders'}]}
+                """.formatted(runResultsMetadata(6, "1.10.17")));
+
+        assertThatThrownBy(() -> DataTestGuard.requireDataTestResults(results, "x", false))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("holds only unit test results");
+        assertThatCode(() -> DataTestGuard.requireDataTestResults(results, "x", true))
+                .doesNotThrowAnyException();
     }
 
     @Test

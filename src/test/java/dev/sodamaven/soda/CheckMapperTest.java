@@ -184,4 +184,47 @@ class CheckMapperTest {
         assertThat(new Dataset("orders", null, " ", "model", "model.shop.orders").qualifiedName())
                 .isEqualTo("orders");
     }
+    // A unit test as ManifestReader keeps it when sendUnitTests is true: attached to the model it tests.
+    private static final DbtTest UNIT = new DbtTest(
+            "unit_test.shop.orders.test_totals",
+            "test_totals",
+            "models/_unit.yml",
+            null,
+            null,
+            null,
+            null,
+            "model.shop.orders",
+            null,
+            List.of("model.shop.orders"));
+
+    @ParameterizedTest(name = "unit test {0} -> {1}")
+    @CsvSource({"pass, PASS", "fail, FAIL", "error, FAIL"})
+    void aUnitTestIsACheckOnTheModelItTests(String status, Outcome outcome) {
+        MappedChecks mapped = new CheckMapper()
+                .map(
+                        List.of(result(ON_ORDERS, "pass", 0L, null), result(UNIT, status, null, "m")),
+                        manifest(ON_ORDERS, UNIT));
+
+        assertThat(mapped.checks()).hasSize(2);
+        assertThat(mapped.checks().get(1)).satisfies(check -> {
+            assertThat(check.identity()).isEqualTo("test.unit_test.shop.orders.test_totals");
+            assertThat(check.identity()).isNotEqualTo(mapped.checks().get(0).identity());
+            assertThat(check.name()).isEqualTo("dbt unit test test_totals");
+            assertThat(check.dataset())
+                    .isEqualTo(new Dataset("fct_orders", "db", "core", "model", "model.shop.orders"));
+            assertThat(check.column()).isNull();
+            assertThat(check.outcome()).isEqualTo(outcome);
+            assertThat(check.errored()).isEqualTo(status.equals("error"));
+        });
+        // The data test keeps its own name: only unit tests say what they are.
+        assertThat(mapped.checks().get(0).name()).isEqualTo("not_null_orders_id");
+    }
+
+    @Test
+    void aSkippedUnitTestIsCountedNotSent() {
+        MappedChecks mapped = new CheckMapper().map(List.of(result(UNIT, "skipped", null, null)), manifest(UNIT));
+
+        assertThat(mapped.checks()).isEmpty();
+        assertThat(mapped.skipped()).containsExactly("unit_test.shop.orders.test_totals");
+    }
 }

@@ -68,6 +68,7 @@ public final class TestRun {
                     s.selection(),
                     s.ledger(),
                     s.force(),
+                    s.sendUnitTests(),
                     shownOrigins(s.origins()),
                     shown(s.warnings()));
         } catch (IngestException problem) {
