@@ -55,6 +55,8 @@ public final class ManifestReader {
                 case "metadata" -> {
                     acc.metadata = MetadataReader.read(file, p);
                     artifact.requireKind(acc.metadata);
+                    // Told by its dbt_version: what a manifest before 0.19 holds was never checked.
+                    OldArtifactGuard.refuseIfOlderThan019("dbt manifest", file, acc.metadata, false, "");
                 }
                 case "nodes" -> {
                     acc.sawNodes = true;

@@ -200,6 +200,22 @@ class DbtReleasesTest {
     }
 
     @Test
+    void aManifestOfDbtBefore019IsRefusedNamingTheVersion() {
+        Path file = write(dir, "manifest.json", """
+                {'metadata': {'generated_at': '2020-11-02T10:00:00.000000Z', 'dbt_version': '0.18.1'},
+                 'nodes': {}, 'sources': {}}
+                """);
+
+        assertThatThrownBy(() -> new ManifestReader().read(file, java.util.Set.of(), "dbtManifest"))
+                .isInstanceOfSatisfying(IngestException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(IngestException.Kind.INPUT);
+                    assertThat(e.getMessage())
+                            .isEqualTo("dbt manifest " + file + " was written by dbt 0.18.1, which this plugin"
+                                    + " does not read (supported: dbt 0.19 and later).");
+                });
+    }
+
+    @Test
     void runResultsBefore019WithoutAnyVersionAreRefusedToo() {
         Path file = write(dir, "run_results.json", """
                 {'results': [{'node': {'unique_id': 'model.shop.orders'}, 'status': 'CREATE VIEW',
