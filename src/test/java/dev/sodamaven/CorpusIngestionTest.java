@@ -377,10 +377,12 @@ class CorpusIngestionTest {
         Path runResults = folder.resolve("run_results.json");
         String holds = expected.onlyUnitTests()
                 ? " and holds only unit test results, no data-test result (" + expected.contents()
-                        + "); unit tests are not sent to Soda Cloud."
+                        + "); unit tests are not sent to Soda Cloud unless sendUnitTests (-Dsoda.sendUnitTests) is true."
                 : " and holds no data-test result (" + expected.contents() + ").";
         String hint = expected.onlyUnitTests()
-                ? "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests."
+                ? "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests, or set "
+                        + "sendUnitTests (-Dsoda.sendUnitTests) to true to send the unit tests as checks on the models "
+                        + "they test."
                 : "Ingest the run_results.json of `dbt test` or `dbt build`, which run the data tests.";
 
         assertThatThrownBy(() -> ingest(folder))

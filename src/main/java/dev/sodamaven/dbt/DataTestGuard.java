@@ -55,8 +55,11 @@ public final class DataTestGuard {
             throw IngestException.input(
                     origin + " was written by " + command + " and holds only unit test results, "
                             + "no data-test result (" + describeContents(results)
-                            + "); unit tests are not sent to Soda Cloud.",
-                    "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests.");
+                            + "); unit tests are not sent to Soda Cloud unless " + Setting.SEND_UNIT_TESTS.ref()
+                            + " is true.",
+                    "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests, "
+                            + "or set " + Setting.SEND_UNIT_TESTS.ref()
+                            + " to true to send the unit tests as checks on the models they test.");
         }
         boolean nothing = results.tests().isEmpty() && results.otherResults().isEmpty();
         throw IngestException.input(

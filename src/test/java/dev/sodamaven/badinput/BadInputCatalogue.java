@@ -386,8 +386,10 @@ final class BadInputCatalogue {
                     },
                     INPUT,
                     "dbt run results {runResults} was written by `dbt build` and holds only unit test results, "
-                            + "no data-test result (4 models, 9 unit tests); unit tests are not sent to Soda Cloud.",
-                    "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests."),
+                            + "no data-test result (4 models, 9 unit tests); unit tests are not sent to Soda Cloud unless sendUnitTests (-Dsoda.sendUnitTests) is true.",
+                    "Ingest the run_results.json of a `dbt test` or `dbt build` whose selection includes data tests, or set "
+                            + "sendUnitTests (-Dsoda.sendUnitTests) to true to send the unit tests as checks on the models "
+                            + "they test."),
             refused(
                     "run results with \"results\": null",
                     w -> {
