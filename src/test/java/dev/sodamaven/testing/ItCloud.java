@@ -23,6 +23,8 @@ public final class ItCloud {
 
     /** Part of every secret and login token of the integration tests. */
     public static final String MARKER = "SECRET-";
+
+    private static final String LEDGER_KEY = "soda.it.ledgerFolder";
     /** The Soda Cloud API key id the integration tests use unless they say otherwise. */
     public static final String API_KEY_ID = "it-key-id-SECRET-4c1e";
     /** The Soda Cloud API key secret the integration tests use unless they say otherwise. */
@@ -85,11 +87,9 @@ public final class ItCloud {
         user.setProperty("soda.test.initialBackoffMillis", TEST_BACKOFF_MILLIS);
         // A ledger of this test's own: the user's ~/.m2/soda/ledger.json must not collect test runs, and a
         // shared one would call a later test's upload "already sent" (same example run, same port reused).
-        user.setProperty(
-                "soda.ledger",
-                Files.createTempDirectory("soda-it-ledger")
-                        .resolve("ledger.json")
-                        .toString());
+        Path ledgerFolder = Files.createTempDirectory("soda-it-ledger");
+        context.put(LEDGER_KEY, ledgerFolder);
+        user.setProperty("soda.ledger", ledgerFolder.resolve("ledger.json").toString());
         return cloud;
     }
 
@@ -102,11 +102,19 @@ public final class ItCloud {
         return fake;
     }
 
-    /** Stops the server, if one was started. */
-    public static void stop(Map<String, Object> context) {
+    /** Stops the server, if one was started, and removes the test's ledger. */
+    public static void stop(Map<String, Object> context) throws IOException {
         Object cloud = context.remove(CONTEXT_KEY);
         if (cloud instanceof FakeCloud fake) {
             fake.close();
+        }
+        if (context.remove(LEDGER_KEY) instanceof Path ledgerFolder) {
+            try (var files = Files.walk(ledgerFolder)) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
