@@ -277,12 +277,12 @@ public final class Ingestion {
                 Instant end)
                 throws IngestException {
             ReportContext context = ReportContext.of(
-                            settings.dataSource(),
-                            settings.scanDefinition(),
-                            results.runResults(),
-                            results.source(),
-                            end)
-                    .withSelection(selected.map(SelectionOutcome::describe).orElse(null));
+                    settings.dataSource(),
+                    settings.scanDefinition(),
+                    results.runResults(),
+                    results.source(),
+                    end,
+                    selected.map(SelectionOutcome::describe).orElse(null));
             try {
                 return List.of(
                         new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),

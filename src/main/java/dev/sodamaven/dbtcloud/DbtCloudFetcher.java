@@ -40,11 +40,6 @@ public final class DbtCloudFetcher {
     private final Clock clock;
     private final Consumer<String> progress;
 
-    public DbtCloudFetcher(
-            DbtCloudClient client, Long runId, Long jobId, boolean successfulOnly, Consumer<String> progress) {
-        this(client, runId, jobId, successfulOnly, null, Clock.systemUTC(), progress);
-    }
-
     /**
      * @param maxRunAge with a job id: a latest finished run older than this is nothing new (null: any age)
      * @param clock     what the run's age is measured against
@@ -84,12 +79,6 @@ public final class DbtCloudFetcher {
             return stale.get();
         }
         return fetch(run, notes, downloadRoot);
-    }
-
-    /** The run's artifacts, whatever its age. */
-    public CloudArtifacts fetch(Path downloadRoot) throws IngestException {
-        List<String> notes = new ArrayList<>();
-        return fetch(resolveRun(notes), notes, downloadRoot);
     }
 
     private Optional<NothingNew> tooOld(DbtRun run) {

@@ -38,52 +38,17 @@ public record ReportContext(
         executionSeconds = executionSeconds == null ? Map.of() : Map.copyOf(executionSeconds);
     }
 
-    /** A context without a selection: every test was kept. */
-    public ReportContext(
-            String dataSource,
-            String scanDefinition,
-            String dbtVersion,
-            String dbtCommand,
-            String invocationId,
-            String resultsSource,
-            Instant generatedAt,
-            Map<String, Double> executionSeconds) {
-        this(
-                dataSource,
-                scanDefinition,
-                dbtVersion,
-                dbtCommand,
-                invocationId,
-                resultsSource,
-                generatedAt,
-                executionSeconds,
-                null);
-    }
-
-    /** The same context, saying what the selection did ({@code null}: every test was kept). */
-    public ReportContext withSelection(String selectionSummary) {
-        return new ReportContext(
-                dataSource,
-                scanDefinition,
-                dbtVersion,
-                dbtCommand,
-                invocationId,
-                resultsSource,
-                generatedAt,
-                executionSeconds,
-                selectionSummary);
-    }
-
     /**
      * The context of an ingestion of {@code runResults}: dbt version, command, invocation and test
-     * durations are taken from them.
+     * durations are taken from them; {@code selectionSummary} says what the selection did (null: none).
      */
     public static ReportContext of(
             String dataSource,
             String scanDefinition,
             RunResults runResults,
             String resultsSource,
-            Instant generatedAt) {
+            Instant generatedAt,
+            String selectionSummary) {
         Map<String, Double> seconds = new HashMap<>();
         for (TestResult test : runResults.tests()) {
             seconds.put(test.uniqueId(), test.executionTime());
@@ -96,7 +61,8 @@ public record ReportContext(
                 runResults.metadata().invocationId(),
                 resultsSource,
                 generatedAt,
-                seconds);
+                seconds,
+                selectionSummary);
     }
 
     /** Seconds the test ran, 0 when unknown. */

@@ -1073,20 +1073,7 @@ final class BadInputCatalogue {
                     w -> {
                         Path cut = w.root.resolve("cut-manifest.json");
                         Files.writeString(cut, cutAfter(w.manifestText(), "\"alias\": \"fct_orders\",\n      \"datab"));
-                        w.cloud
-                                .withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
-                                .addRun(new FakeCloud.Run(
-                                        RUN,
-                                        JOB,
-                                        10,
-                                        FINISHED,
-                                        true,
-                                        List.of(new FakeCloud.Step(
-                                                4,
-                                                "Invoke dbt with `dbt build`",
-                                                10,
-                                                Map.of("run_results.json", w.runResults(), "manifest.json", cut))),
-                                        Map.of()));
+                        addBuildRun(w, w.runResults(), cut);
                         return w.dbtCloudRun(RUN);
                     },
                     INPUT,
@@ -1106,20 +1093,7 @@ final class BadInputCatalogue {
                             writeFiller(out, 2 * 1024 * 1024);
                             out.write("\"}");
                         }
-                        w.cloud
-                                .withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
-                                .addRun(new FakeCloud.Run(
-                                        RUN,
-                                        JOB,
-                                        10,
-                                        FINISHED,
-                                        true,
-                                        List.of(new FakeCloud.Step(
-                                                4,
-                                                "Invoke dbt with `dbt build`",
-                                                10,
-                                                Map.of("run_results.json", big, "manifest.json", w.manifest()))),
-                                        Map.of()));
+                        addBuildRun(w, big, w.manifest());
                         return w.dbtCloudRun(RUN).with(Setting.MAX_DOWNLOAD_SIZE, 1);
                     },
                     REMOTE,
@@ -1178,6 +1152,24 @@ final class BadInputCatalogue {
             String hint,
             boolean scanResultsKept) {
         return new BadInput(name, arrange, new BadInput.Failed(kind, message, hint, scanResultsKept));
+    }
+
+    /** Run {@link #RUN} of job {@link #JOB}: one successful `dbt build` step serving these two files. */
+    private static void addBuildRun(Workspace w, Path runResults, Path manifest) {
+        w.cloud
+                .withDbtCloud(Workspace.DBT_ACCOUNT, KEY_SECRET)
+                .addRun(new FakeCloud.Run(
+                        RUN,
+                        JOB,
+                        10,
+                        FINISHED,
+                        true,
+                        List.of(new FakeCloud.Step(
+                                4,
+                                "Invoke dbt with `dbt build`",
+                                10,
+                                Map.of("run_results.json", runResults, "manifest.json", manifest))),
+                        Map.of()));
     }
 
     private static void writeFiller(Writer out, int length) throws IOException {

@@ -15,6 +15,7 @@ import dev.sodamaven.http.RecordingSleeper;
 import dev.sodamaven.testing.FakeCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,13 @@ class DbtCloudFetcherTest {
     }
 
     private CloudArtifacts fetchRun(long runId) throws IngestException {
-        return new DbtCloudFetcher(CloudFixtures.client(transport, cloud), runId, null, false, progress::add)
-                .fetch(root());
+        return fetched(new DbtCloudFetcher(
+                CloudFixtures.client(transport, cloud), runId, null, false, null, Clock.systemUTC(), progress::add));
+    }
+
+    /** What {@code fetcher} fetched, when it fetched artifacts (always so without a max run age). */
+    private CloudArtifacts fetched(DbtCloudFetcher fetcher) throws IngestException {
+        return (CloudArtifacts) fetcher.fetchIfNew(root());
     }
 
     private IngestException refusedRun(long runId) {
@@ -319,7 +325,7 @@ class DbtCloudFetcherTest {
         assertThat(fetched.notes()).anySatisfy(note -> assertThat(note).contains("lists no steps"));
     }
 
-    /** A fetcher for the job, at {@code now}, accepting runs up to {@code maxRunAge} old. */
+    /** A fetcher for the job, at {@code now}, accepting runs up to {@code maxRunAge} old (null: any age). */
     private DbtCloudFetcher jobFetcher(java.time.Duration maxRunAge, String now) {
         return new DbtCloudFetcher(
                 CloudFixtures.client(transport, cloud),
@@ -331,8 +337,8 @@ class DbtCloudFetcherTest {
                 progress::add);
     }
 
-    @Test
-    void aJobsLatestRunOlderThanTheMaxRunAgeIsNothingNewAndNothingIsDownloaded() throws Exception {
+    /** Run 41 of the job, finished 2026-11-20 06:07:40 with one passing test. */
+    private void addFinishedRun41() throws Exception {
         cloud.addRun(run(
                 41,
                 10,
@@ -343,6 +349,11 @@ class DbtCloudFetcherTest {
                         artifacts(
                                 fixtures.runResults("build", "inv-41", Map.of(NOT_NULL, "pass")),
                                 fixtures.manifest("inv-41"))))));
+    }
+
+    @Test
+    void aJobsLatestRunOlderThanTheMaxRunAgeIsNothingNewAndNothingIsDownloaded() throws Exception {
+        addFinishedRun41();
 
         // The run finished at 06:07:40; at 08:10 it is 2 h 2 min old.
         Fetched fetched = jobFetcher(java.time.Duration.ofHours(1), "2026-11-20T08:10:00Z")
@@ -365,16 +376,7 @@ class DbtCloudFetcherTest {
 
     @Test
     void aJobsLatestRunWithinTheMaxRunAgeIsIngested() throws Exception {
-        cloud.addRun(run(
-                41,
-                10,
-                withSystemSteps(dbt(
-                        4,
-                        "dbt build",
-                        10,
-                        artifacts(
-                                fixtures.runResults("build", "inv-41", Map.of(NOT_NULL, "pass")),
-                                fixtures.manifest("inv-41"))))));
+        addFinishedRun41();
 
         Fetched fetched = jobFetcher(java.time.Duration.ofHours(3), "2026-11-20T08:10:00Z")
                 .fetchIfNew(root());
@@ -404,9 +406,7 @@ class DbtCloudFetcherTest {
                 41, 20, withSystemSteps(dbt(4, "dbt build", 20, artifacts(build, fixtures.manifest("inv-41"))))));
         cloud.addRun(CloudFixtures.listed(42, 3, false));
 
-        CloudArtifacts fetched = new DbtCloudFetcher(
-                        CloudFixtures.client(transport, cloud), null, CloudFixtures.JOB, false, progress::add)
-                .fetch(root());
+        CloudArtifacts fetched = fetched(jobFetcher(null, "2026-11-20T08:10:00Z"));
 
         assertThat(fetched.mergedRunResults().metadata().invocationId()).isEqualTo("inv-41");
         assertThat(fetched.notes()).contains("Passed over newer runs of job 412233: run 42 (running).");
@@ -495,11 +495,8 @@ class DbtCloudFetcherTest {
                 Map.of(),
                 "{\"data\":{\"id\":41,\"job_definition_id\":5,\"status\":20,\"artifacts_saved\":true}}"));
 
-        IngestException error = catchThrowableOfType(
-                IngestException.class,
-                () -> new DbtCloudFetcher(
-                                CloudFixtures.client(transport, cloud), null, CloudFixtures.JOB, false, progress::add)
-                        .fetch(root()));
+        IngestException error =
+                catchThrowableOfType(IngestException.class, () -> fetched(jobFetcher(null, "2026-11-20T08:10:00Z")));
 
         assertThat(error).isNotNull();
         assertThat(error.getMessage())

@@ -103,7 +103,8 @@ class HtmlReportWriterTest {
     @Test
     void anEmptyResultIsAValidPage() throws Exception {
         MappedChecks none = new MappedChecks(List.of(), List.of(), List.of(), List.of(), List.of());
-        ReportContext bare = new ReportContext(null, null, null, null, null, null, ReportFixtures.GENERATED, null);
+        ReportContext bare =
+                new ReportContext(null, null, null, null, null, null, ReportFixtures.GENERATED, null, null);
 
         String html = Files.readString(writer.write(none, bare, output));
 
@@ -141,7 +142,8 @@ class HtmlReportWriterTest {
                 "<id>",
                 "<file>",
                 ReportFixtures.GENERATED,
-                Map.of());
+                Map.of(),
+                null);
 
         String html = Files.readString(writer.write(mapped, context, output), StandardCharsets.UTF_8);
 
@@ -179,7 +181,7 @@ class HtmlReportWriterTest {
                 List.of("test.x.s"),
                 List.of("test.x.t (success)"));
         ReportContext plainContext =
-                new ReportContext("ds", "scan", "1.0", "build", "id", "file", ReportFixtures.GENERATED, Map.of());
+                new ReportContext("ds", "scan", "1.0", "build", "id", "file", ReportFixtures.GENERATED, Map.of(), null);
         Path plainDirectory = Files.createDirectories(output.resolve("plain"));
         String plainHtml = Files.readString(writer.write(plainMapped, plainContext, plainDirectory));
         for (char markup : new char[] {'<', '>', '"', '\''}) {
@@ -193,8 +195,7 @@ class HtmlReportWriterTest {
     void theFactsSayWhatTheSelectionLeftOut() throws Exception {
         String said = "5 of 9 tests kept, 4 left out; exclude test_type:singular removed 4.";
 
-        String with = Files.readString(
-                writer.write(ReportFixtures.sample(), ReportFixtures.context().withSelection(said), output));
+        String with = Files.readString(writer.write(ReportFixtures.sample(), ReportFixtures.context(said), output));
         assertThat(with).contains("<dt>Selection</dt><dd>" + said + "</dd>");
         String without = Files.readString(writer.write(ReportFixtures.sample(), ReportFixtures.context(), output));
         assertThat(without).doesNotContain("<dt>Selection</dt>");

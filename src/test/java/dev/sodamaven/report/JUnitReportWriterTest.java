@@ -90,8 +90,7 @@ class JUnitReportWriterTest {
     @Test
     void whatTheSelectionDidIsAProperty() throws Exception {
         String said = "5 of 9 tests kept, 4 left out; select orders matched 5.";
-        Path file =
-                writer.write(ReportFixtures.sample(), ReportFixtures.context().withSelection(said), output);
+        Path file = writer.write(ReportFixtures.sample(), ReportFixtures.context(said), output);
 
         Element suite = (Element) parse(file).getElementsByTagName("testsuite").item(0);
         assertThat(properties(suite)).containsEntry("soda.selection", said);
@@ -172,8 +171,8 @@ class JUnitReportWriterTest {
                 List.of(),
                 List.of(),
                 List.of());
-        ReportContext context =
-                new ReportContext("ds \"&<>", "scan\u0000", null, null, null, null, ReportFixtures.GENERATED, Map.of());
+        ReportContext context = new ReportContext(
+                "ds \"&<>", "scan\u0000", null, null, null, null, ReportFixtures.GENERATED, Map.of(), null);
 
         Path file = writer.write(mapped, context, output);
 

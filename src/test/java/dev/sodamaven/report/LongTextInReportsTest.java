@@ -79,7 +79,7 @@ class LongTextInReportsTest {
                 List.of(huge),
                 List.of(huge + " (success)"));
         ReportContext context =
-                new ReportContext(huge, huge, huge, huge, huge, huge, ReportFixtures.GENERATED, Map.of());
+                new ReportContext(huge, huge, huge, huge, huge, huge, ReportFixtures.GENERATED, Map.of(), null);
 
         Path html = new HtmlReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);
         Path junit = new JUnitReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);

@@ -112,6 +112,11 @@ final class ReportFixtures {
     }
 
     static ReportContext context() {
+        return context(null);
+    }
+
+    /** The sample context, saying what a selection did ({@code null}: none). */
+    static ReportContext context(String selectionSummary) {
         Map<String, Double> seconds = new HashMap<>();
         seconds.put("test.jaffle_shop.unique_orders_order_id.0123456789", 1.25);
         seconds.put("test.jaffle_shop.not_null_orders_order_id.0123456789", 0.5);
@@ -123,7 +128,8 @@ final class ReportFixtures {
                 "0b6c1a9e-5c1f-4bd3-9d2b-4f0b2f3b1d7a",
                 "target/run_results.json",
                 GENERATED,
-                seconds);
+                seconds,
+                selectionSummary);
     }
 
     /** {@code count} checks over {@code datasets} datasets, every tenth failing and every hundredth in error. */

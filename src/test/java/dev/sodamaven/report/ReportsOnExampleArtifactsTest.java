@@ -44,7 +44,8 @@ class ReportsOnExampleArtifactsTest {
                 "Ingest - dbt",
                 runResults,
                 artifacts.resolve("run_results.json").toString(),
-                ReportFixtures.GENERATED);
+                ReportFixtures.GENERATED,
+                null);
         assertThat(mapped.checks())
                 .as("every test result of the example is a check")
                 .hasSize(9);
