@@ -16,6 +16,8 @@ import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
 import dev.sodamaven.dbt.Selection;
 import dev.sodamaven.dbt.SelectionOutcome;
+import dev.sodamaven.dbt.SourceFreshness;
+import dev.sodamaven.dbt.SourcesReader;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.dbtcloud.CloudArtifacts;
 import dev.sodamaven.dbtcloud.Fetched;
@@ -114,6 +116,8 @@ public final class Ingestion {
      * @param brokenManifest  what a manifest that cannot be read leads to: a downloaded one holding no
      *                        usable manifest is set aside first
      * @param dbtCloudRunId   the dbt Cloud run they came from, or null
+     * @param freshness       the source freshness results, or null
+     * @param freshnessSameInvocation whether the manifest should come from the freshness invocation too
      */
     private record DbtResults(
             RunResults runResults,
@@ -122,7 +126,32 @@ public final class Ingestion {
             String source,
             boolean sameInvocation,
             UnaryOperator<IngestException> brokenManifest,
-            Long dbtCloudRunId) {}
+            Long dbtCloudRunId,
+            SourceFreshness freshness,
+            boolean freshnessSameInvocation) {
+
+        /** The freshness results, none when there was no sources.json. */
+        List<dev.sodamaven.dbt.FreshnessResult> freshnessResults() {
+            return freshness == null ? List.of() : freshness.results();
+        }
+
+        /**
+         * The dbt invocation(s) the results come from: the run results' and the sources.json's when both
+         * were read, since either may be sent alone another time.
+         */
+        String invocationIds() {
+            String tests = runResults.metadata().invocationId();
+            String sources = freshness == null ? null : freshness.metadata().invocationId();
+            if (sources == null || sources.equals(tests)) {
+                return tests;
+            }
+            return tests == null
+                            || runResults.tests().isEmpty()
+                                    && runResults.unitTests().isEmpty()
+                    ? sources
+                    : tests + ", " + sources;
+        }
+    }
 
     /** The state of one run: its settings and connections, and the warnings and scan logs it gathers. */
     private final class Run {
@@ -146,12 +175,34 @@ public final class Ingestion {
             Optional<DbtResults> results = settings.artifacts() instanceof ArtifactSource.Local local
                     ? Optional.of(readLocal(local))
                     : fetchFromDbtCloud((ArtifactSource.DbtCloud) settings.artifacts());
-            results.ifPresent(read -> warnings.addAll(read.runResults().warnings()));
+            results.ifPresent(read -> {
+                warnings.addAll(read.runResults().warnings());
+                if (read.freshness() != null) {
+                    warnings.addAll(read.freshness().warnings());
+                }
+            });
             return results;
         }
 
         private DbtResults readLocal(ArtifactSource.Local local) throws IngestException {
             scanLog(ScanLog::info, "Ingesting local dbt artifacts.", clock.instant());
+            SourceFreshness freshness =
+                    local.sources() == null ? null : new SourcesReader().read(local.sources(), local.sourcesSetting());
+            if (freshness != null) {
+                log.info(describeFreshness(freshness));
+            }
+            if (local.runResults().isEmpty()) {
+                return new DbtResults(
+                        RunResults.freshnessOnly(freshness.metadata()),
+                        local.manifest(),
+                        local.manifestSetting(),
+                        local.sources().toString(),
+                        false,
+                        UnaryOperator.identity(),
+                        null,
+                        freshness,
+                        true);
+            }
             RunResultsReader reader = new RunResultsReader();
             List<RunResults> parts = new ArrayList<>();
             for (Path file : local.runResults()) {
@@ -164,15 +215,37 @@ public final class Ingestion {
             }
             boolean single = local.runResults().size() == 1;
             RunResults merged = RunResults.merge(parts);
-            DataTestGuard.requireDataTestResults(
-                    merged,
-                    "dbt run results " + (single ? local.runResults().get(0) : local.runResults()),
-                    settings.sendUnitTests());
+            String origin = "dbt run results " + (single ? local.runResults().get(0) : local.runResults());
             String source = single
                     ? local.runResults().get(0).toString()
                     : local.runResults().size() + " run results files";
+            if (freshness != null && !DataTestGuard.hasDataTestResults(merged) && single) {
+                // dbt's target/ keeps the run_results.json of the last command, often not a test run: the
+                // freshness results are what there is to ingest, and the run results are only named.
+                log.info(origin + " holds no data-test result (" + DataTestGuard.describeContents(merged)
+                        + "); only the source freshness results are ingested.");
+                return new DbtResults(
+                        RunResults.freshnessOnly(freshness.metadata()),
+                        local.manifest(),
+                        local.manifestSetting(),
+                        local.sources().toString(),
+                        false,
+                        UnaryOperator.identity(),
+                        null,
+                        freshness,
+                        true);
+            }
+            DataTestGuard.requireDataTestResults(merged, origin, settings.sendUnitTests());
             return new DbtResults(
-                    merged, local.manifest(), local.manifestSetting(), source, single, UnaryOperator.identity(), null);
+                    merged,
+                    local.manifest(),
+                    local.manifestSetting(),
+                    freshness == null ? source : source + " and " + local.sources(),
+                    single,
+                    UnaryOperator.identity(),
+                    null,
+                    freshness,
+                    true);
         }
 
         private Optional<DbtResults> fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
@@ -194,7 +267,9 @@ public final class Ingestion {
                     false,
                     // "Downloads kept" must not keep a manifest known to be broken where a good one belongs.
                     fetched::refuseManifest,
-                    fetched.runId()));
+                    fetched.runId(),
+                    fetched.freshness(),
+                    false));
         }
 
         /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */
@@ -211,6 +286,7 @@ public final class Ingestion {
             }
             warnings.addAll(manifest.warnings());
             invocationMismatch(results, manifest).ifPresent(warnings::add);
+            sourcesMismatch(results, manifest).ifPresent(warnings::add);
             return manifest;
         }
 
@@ -238,7 +314,7 @@ public final class Ingestion {
                         .filter(test -> !leftOut.contains(test.uniqueId()))
                         .toList();
             }
-            MappedChecks mapped = new CheckMapper().map(tests, manifest);
+            MappedChecks mapped = new CheckMapper().map(tests, results.freshnessResults(), manifest);
             warnings.addAll(ConsoleSummary.warnings(mapped));
             return mapped;
         }
@@ -257,7 +333,7 @@ public final class Ingestion {
         Path writeScanResults(DbtResults results, MappedChecks mapped, Optional<SelectionOutcome> selected, Instant end)
                 throws IngestException {
             Instant dataTime = dataTimestamp(results.runResults());
-            addScanLogs(results.runResults(), mapped, selected, end);
+            addScanLogs(results.runResults(), results.freshness(), mapped, selected, end);
             ScanResults scan = new ScanResults(
                     settings.scanDefinition(), settings.dataSource(), dataTime, start, end, mapped.checks(), scanLogs);
             Path file = settings.scanResultsFile();
@@ -350,7 +426,7 @@ public final class Ingestion {
                     address,
                     settings.dataSource(),
                     settings.scanDefinition(),
-                    results.runResults().metadata().invocationId(),
+                    results.invocationIds(),
                     results.dbtCloudRunId());
             if (settings.ledger() == null) {
                 return send(address, scanResults);
@@ -397,13 +473,21 @@ public final class Ingestion {
         }
 
         private void addScanLogs(
-                RunResults runResults, MappedChecks mapped, Optional<SelectionOutcome> selected, Instant now) {
+                RunResults runResults,
+                SourceFreshness freshness,
+                MappedChecks mapped,
+                Optional<SelectionOutcome> selected,
+                Instant now) {
             scanLog(ScanLog::info, describeRun(runResults), now);
+            if (freshness != null) {
+                scanLog(ScanLog::info, describeFreshness(freshness), now);
+            }
             selected.ifPresent(outcome -> scanLog(ScanLog::info, "Selection: " + outcome.describe(), now));
             for (SodaCheck check : mapped.checks()) {
                 if (check.errored()) {
-                    String line = "dbt test " + check.name() + " on "
-                            + check.dataset().table() + " ended in error: "
+                    String line = (check.isFreshness() ? check.name() + " on " : "dbt test " + check.name() + " on ")
+                            + check.dataset().table() + " ended in "
+                            + (check.isFreshness() ? "a runtime error: " : "error: ")
                             + (check.message() == null || check.message().isBlank() ? "(no message)" : check.message());
                     // Masked before it is cut: a cut could split a secret past recognition.
                     scanLogs.add(ScanLog.error(LongText.message(outbound.text(line)), now));
@@ -458,6 +542,37 @@ public final class Ingestion {
                 + ") and the run results (" + results.runResults().metadata().file() + ", invocation " + resultsId
                 + ") were written by different dbt invocations; tests changed in between may be missing or mapped "
                 + "to old names.");
+    }
+
+    /**
+     * A sources.json from another invocation than the manifest: the same warning as for run results, since a
+     * source renamed or removed in between would be reported as missing.
+     */
+    private static Optional<String> sourcesMismatch(DbtResults results, ManifestIndex manifest) {
+        if (results.freshness() == null || !results.freshnessSameInvocation()) {
+            return Optional.empty();
+        }
+        String manifestId = manifest.metadata().invocationId();
+        String sourcesId = results.freshness().metadata().invocationId();
+        if (manifestId == null || sourcesId == null || manifestId.equals(sourcesId)) {
+            return Optional.empty();
+        }
+        return Optional.of("The manifest (" + manifest.metadata().file() + ", invocation " + manifestId
+                + ") and the source freshness results ("
+                + results.freshness().metadata().file() + ", invocation "
+                + sourcesId + ") were written by different dbt invocations; sources changed in between may be "
+                + "missing or mapped to old names.");
+    }
+
+    /** "Source freshness from target/sources.json: dbt 1.7.4, written 2024-…, invocation …, 3 results". */
+    private static String describeFreshness(SourceFreshness freshness) {
+        var metadata = freshness.metadata();
+        String version = metadata.dbtVersion() == null ? "dbt" : "dbt " + metadata.dbtVersion();
+        String written = metadata.generatedAt() == null ? "" : ", written " + metadata.generatedAt();
+        String invocation = metadata.invocationId() == null ? "" : ", invocation " + metadata.invocationId();
+        int count = freshness.results().size();
+        return "Source freshness from " + metadata.file() + ": " + version + written + invocation + ", " + count
+                + (count == 1 ? " result" : " results");
     }
 
     private static String describeRun(RunResults runResults) {

@@ -16,10 +16,13 @@ import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.DbtTest;
+import dev.sodamaven.dbt.FreshnessResult;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
+import dev.sodamaven.dbt.SourceFreshness;
+import dev.sodamaven.dbt.SourcesReader;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
@@ -96,8 +99,23 @@ class CorpusIngestionTest {
             int schema, String dbtVersion, String command, Map<String, Integer> testStatuses, boolean dataTests)
             implements Expectation {}
 
-    /** A sources.json alone: not ingested (no support yet), but recognised if given as another artifact. */
-    record SourcesOnly() implements Expectation {}
+    /**
+     * A sources.json alone, without the manifest it needs to be ingested: it must read, with these
+     * freshness results by status.
+     */
+    record SourcesOnly(int schema, String dbtVersion, Map<String, Integer> statuses) implements Expectation {}
+
+    /**
+     * What the cases holding a manifest and a sources.json without run results give as a freshness-only
+     * ingestion of their folder, from INDEX.md's "freshness results" column: warn and pass map straight,
+     * error is a fail, runtime error a fail that errored.
+     */
+    private static final Map<String, Ingested> FRESHNESS_ONLY = Map.of(
+            "real-0.20.2-bigquery-source-freshness-warn", ingested(0, 1, 0, 0, 0, 0, 1),
+            "real-1.0.0-snowflake-source-freshness", ingested(1, 0, 0, 0, 0, 0, 1),
+            "real-1.0.1-bigquery-source-freshness-runtime-error", ingested(0, 1, 1, 1, 0, 0, 2),
+            "real-1.7.4-bigquery-source-freshness-warn", ingested(0, 1, 0, 0, 0, 0, 1),
+            "real-1.12.2-bigquery-source-freshness-error", ingested(0, 0, 1, 0, 0, 0, 1));
 
     private static Ingested ingested(
             int pass, int warn, int fail, int errored, int skipped, int unattached, int datasets, String... warnings) {
@@ -130,7 +148,7 @@ class CorpusIngestionTest {
                     new RunResultsOnly(6, "1.11.7", "generate", Map.of("success", 27), false)),
             // source freshness: the manifests read; sources.json is not ingested
             entry("real-0.20.2-bigquery-source-freshness-warn", new ManifestOnly(2, "0.20.2", 11, 14, 1)),
-            entry("real-0.21.0-snowflake-sources-v2-error", new SourcesOnly()),
+            entry("real-0.21.0-snowflake-sources-v2-error", new SourcesOnly(2, "0.21.0", Map.of("error", 2))),
             entry("real-1.0.0-snowflake-source-freshness", new ManifestOnly(4, "1.0.0", 34, 18, 0)),
             entry("real-1.0.1-bigquery-source-freshness-runtime-error", new ManifestOnly(4, "1.0.1", 8, 0, 0)),
             entry("real-1.7.4-bigquery-source-freshness-warn", new ManifestOnly(11, "1.7.4", 5, 0, 0)),
@@ -175,7 +193,10 @@ class CorpusIngestionTest {
             entry("real-1.11.11-sqlserver-test-error", ingested(11, 0, 10, 10, 0, 0, 4)),
             entry("real-1.11.12-databricks-build", ingested(25, 0, 0, 0, 0, 0, 8)),
             entry("real-1.12.2-bigquery-build-fail-skipped", ingested(46, 0, 2, 0, 2, 0, 9)),
-            entry("real-fusion-2.0.0-preview.154-snowflake-build-with-sources", ingested(9, 0, 0, 0, 0, 0, 4)),
+            // with its sources.json, whose freshness result (Fusion's "Error") is a fail; another invocation
+            entry(
+                    "real-fusion-2.0.0-preview.154-snowflake-build-with-sources",
+                    ingested(9, 0, 1, 0, 0, 0, 5, "The manifest (")),
             entry("real-fusion-2.0.0-preview.200-redshift-build", ingested(74, 0, 0, 0, 0, 0, 11))));
 
     private static JsonSchema uploadSchema;
@@ -240,9 +261,14 @@ class CorpusIngestionTest {
             checkManifest(folder.resolve("manifest.json"), manifest);
         } else if (expected instanceof RunResultsOnly runResults) {
             checkRunResults(folder.resolve("run_results.json"), runResults);
+        } else if (expected instanceof SourcesOnly sources) {
+            checkSources(folder.resolve("sources.json"), sources);
         }
         if (Files.exists(folder.resolve("sources.json"))) {
             checkSourcesIsRecognised(folder.resolve("sources.json"));
+        }
+        if (FRESHNESS_ONLY.containsKey(name)) {
+            checkIngested(folder, FRESHNESS_ONLY.get(name));
         }
     }
 
@@ -431,6 +457,28 @@ class CorpusIngestionTest {
     }
 
     /** sources.json is not ingested yet; given where a manifest or run results belong, it is named for what it is. */
+    @Test
+    void everyCaseWithManifestAndSourcesAloneIsAFreshnessOnlyIngestion() throws IOException {
+        SharedArtifacts.corpus();
+        List<String> freshnessOnly = corpusCases()
+                .filter(name -> Files.exists(SharedArtifacts.corpusCase(name).resolve("sources.json")))
+                .filter(name -> Files.exists(SharedArtifacts.corpusCase(name).resolve("manifest.json")))
+                .filter(name -> !Files.exists(SharedArtifacts.corpusCase(name).resolve("run_results.json")))
+                .toList();
+        assertThat(FRESHNESS_ONLY.keySet()).containsExactlyInAnyOrderElementsOf(freshnessOnly);
+    }
+
+    private static void checkSources(Path file, SourcesOnly expected) throws IngestException {
+        SourceFreshness freshness = new SourcesReader().read(file, "dbtSources");
+
+        assertThat(freshness.metadata().schemaVersion()).isEqualTo(expected.schema());
+        assertThat(freshness.metadata().dbtVersion()).isEqualTo(expected.dbtVersion());
+        assertThat(freshness.results().stream()
+                        .collect(Collectors.groupingBy(FreshnessResult::status, Collectors.summingInt(r -> 1))))
+                .isEqualTo(expected.statuses());
+        assertThat(freshness.warnings()).isEmpty();
+    }
+
     private static void checkSourcesIsRecognised(Path sources) {
         assertThatThrownBy(() -> new RunResultsReader().read(sources, "dbtRunResults"))
                 .isInstanceOf(IngestException.class)

@@ -19,6 +19,7 @@ import static dev.sodamaven.core.Setting.DBT_CLOUD_RUN_ID;
 import static dev.sodamaven.core.Setting.DBT_CLOUD_SUCCESSFUL_RUNS_ONLY;
 import static dev.sodamaven.core.Setting.DBT_MANIFEST;
 import static dev.sodamaven.core.Setting.DBT_RUN_RESULTS;
+import static dev.sodamaven.core.Setting.DBT_SOURCES;
 import static dev.sodamaven.core.Setting.DRY_RUN;
 import static dev.sodamaven.core.Setting.EXCLUDE;
 import static dev.sodamaven.core.Setting.FAIL_ON;
@@ -280,13 +281,15 @@ public final class SettingsResolver {
             throws IngestException {
         boolean local = p.path(DBT_ARTIFACTS).isPresent()
                 || p.path(DBT_MANIFEST).isPresent()
-                || !p.paths(DBT_RUN_RESULTS).isEmpty();
+                || !p.paths(DBT_RUN_RESULTS).isEmpty()
+                || p.path(DBT_SOURCES).isPresent();
         boolean cloud =
                 p.text(DBT_CLOUD_RUN_ID).isPresent() || p.text(DBT_CLOUD_JOB_ID).isPresent();
         if (local && cloud) {
             throw IngestException.configuration(
                     "Both local dbt artifacts (" + DBT_ARTIFACTS.parameter() + " / "
-                            + DBT_MANIFEST.parameter() + " / " + DBT_RUN_RESULTS.parameter() + ") and a dbt Cloud run ("
+                            + DBT_MANIFEST.parameter() + " / " + DBT_RUN_RESULTS.parameter() + " / "
+                            + DBT_SOURCES.parameter() + ") and a dbt Cloud run ("
                             + DBT_CLOUD_RUN_ID.parameter() + " / " + DBT_CLOUD_JOB_ID.parameter() + ") are set.",
                     "Set one source only: local files, or a dbt Cloud run.");
         }
@@ -308,6 +311,11 @@ public final class SettingsResolver {
         Optional<Path> folder = p.path(DBT_ARTIFACTS);
         Optional<Path> manifestFile = p.path(DBT_MANIFEST);
         List<Path> runResultsFiles = p.paths(DBT_RUN_RESULTS);
+        Optional<Path> sourcesFile = p.path(DBT_SOURCES);
+        // A sources.json in the folder is used when present: dbt writes it there only for source freshness.
+        Optional<Path> folderSources = folder.filter(Files::isDirectory)
+                .map(dir -> dir.resolve("sources.json"))
+                .filter(Files::isRegularFile);
         if (folder.isPresent()) {
             if (!Files.isDirectory(folder.get())) {
                 String why = Files.exists(folder.get()) ? " is a file, not a folder." : " does not exist.";
@@ -316,29 +324,56 @@ public final class SettingsResolver {
                         "Set it to the folder holding manifest.json and run_results.json (dbt's target/), or "
                                 + DBT_MANIFEST.ref() + " and " + DBT_RUN_RESULTS.ref() + " to the files.");
             }
-            if (manifestFile.isPresent() && !runResultsFiles.isEmpty()) {
+            if (manifestFile.isPresent()
+                    && !runResultsFiles.isEmpty()
+                    && (sourcesFile.isPresent() || folderSources.isEmpty())) {
                 report.warnings.add(DBT_ARTIFACTS.parameter() + " " + folder.get() + " is not used: "
                         + DBT_MANIFEST.parameter() + " and " + DBT_RUN_RESULTS.parameter() + " name both files.");
             }
-        } else if (manifestFile.isEmpty() || runResultsFiles.isEmpty()) {
-            Setting given = manifestFile.isEmpty() ? DBT_RUN_RESULTS : DBT_MANIFEST;
-            Setting missing = manifestFile.isEmpty() ? DBT_MANIFEST : DBT_RUN_RESULTS;
+        } else if (manifestFile.isEmpty()) {
+            Setting given = runResultsFiles.isEmpty() ? DBT_SOURCES : DBT_RUN_RESULTS;
             throw IngestException.configuration(
-                    given.ref() + " is set but " + missing.ref() + " is not.",
-                    "Set both files, or " + DBT_ARTIFACTS.ref() + " to the folder holding them.");
+                    given.ref() + " is set but " + DBT_MANIFEST.ref() + " is not.",
+                    "Set " + DBT_MANIFEST.ref() + " too, or " + DBT_ARTIFACTS.ref() + " to the folder holding them.");
+        } else if (runResultsFiles.isEmpty() && sourcesFile.isEmpty()) {
+            throw IngestException.configuration(
+                    DBT_MANIFEST.ref() + " is set but neither " + DBT_RUN_RESULTS.ref() + " nor " + DBT_SOURCES.ref()
+                            + " is.",
+                    "Set " + DBT_RUN_RESULTS.ref() + " to the run results of `dbt test` or `dbt build`, "
+                            + DBT_SOURCES.ref() + " to the sources.json of `dbt source freshness`, or "
+                            + DBT_ARTIFACTS.ref() + " to the folder holding them.");
         }
         // A single-file setting is more specific than the folder, so it wins over the folder's file.
         Setting manifestSetting = manifestFile.isPresent() ? DBT_MANIFEST : DBT_ARTIFACTS;
         Path manifest = manifestFile.orElseGet(() -> folder.get().resolve("manifest.json"));
+        Setting sourcesSetting = sourcesFile.isPresent() ? DBT_SOURCES : DBT_ARTIFACTS;
+        Path sources = sourcesFile.or(() -> folderSources).orElse(null);
         Setting runResultsSetting = runResultsFiles.isEmpty() ? DBT_ARTIFACTS : DBT_RUN_RESULTS;
-        List<Path> runResults =
-                runResultsFiles.isEmpty() ? List.of(folder.get().resolve("run_results.json")) : runResultsFiles;
+        List<Path> runResults = runResultsFiles;
+        if (runResults.isEmpty() && folder.isPresent()) {
+            Path folderRunResults = folder.get().resolve("run_results.json");
+            // Without run results, a folder holding a sources.json is a freshness-only ingestion; without
+            // either, the missing run_results.json is the error to report.
+            runResults = sources != null && !Files.exists(folderRunResults) ? List.of() : List.of(folderRunResults);
+        }
         report.add("dbt manifest", manifest.toString(), parameterOrigin(manifestSetting));
         report.add(
                 "dbt run results",
-                String.join(", ", runResults.stream().map(Path::toString).toList()),
+                runResults.isEmpty()
+                        ? "none (source freshness only)"
+                        : String.join(
+                                ", ", runResults.stream().map(Path::toString).toList()),
                 parameterOrigin(runResultsSetting));
-        return new ArtifactSource.Local(manifest, runResults, manifestSetting.ref(), runResultsSetting.ref());
+        if (sources != null) {
+            report.add("dbt sources", sources.toString(), parameterOrigin(sourcesSetting));
+        }
+        return new ArtifactSource.Local(
+                manifest,
+                runResults,
+                manifestSetting.ref(),
+                runResultsSetting.ref(),
+                sources,
+                sources == null ? null : sourcesSetting.ref());
     }
 
     private DbtCloudSettings resolveDbtCloud(Parameters p, SettingSources sources, Report report)

@@ -56,6 +56,13 @@ public enum Setting {
             null,
             "run results file(s), comma-separated (Soda's `--dbt-run-results`); several are merged, later files "
                     + "winning per test"),
+    DBT_SOURCES(
+            "dbtSources",
+            "soda.dbt.sources",
+            Type.PATH,
+            Goal.INGEST,
+            null,
+            "the `sources.json` of `dbt source freshness`; picked up from the artifacts folder when present"),
     SODA_CLOUD_HOST(
             "sodaCloudHost",
             "soda.cloud.host",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.sodamaven.core.IngestException;
+import dev.sodamaven.core.Setting;
 import java.io.BufferedInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -133,11 +134,24 @@ final class ArtifactFile {
             throw IngestException.input(
                     named() + " is a dbt " + SchemaVersion.fileName(found) + " (" + schemaShown(metadata) + "), not a "
                             + fileName() + ".",
-                    INGESTED_KINDS.contains(found)
-                            ? "Check " + setting + ": the two files may have been swapped."
-                            : "Check " + setting + ": it must lead to the " + fileName() + " dbt wrote; a "
-                                    + SchemaVersion.fileName(found) + " is not ingested.");
+                    hintForKind(found));
         }
+    }
+
+    /** What to do about a file of kind {@code found} where this kind belongs. */
+    private String hintForKind(String found) {
+        if (INGESTED_KINDS.contains(found) && INGESTED_KINDS.contains(kind)) {
+            return "Check " + setting + ": the two files may have been swapped.";
+        }
+        String ingestedBy = switch (found) {
+            case "manifest" -> Setting.DBT_MANIFEST.ref();
+            case "run-results" -> Setting.DBT_RUN_RESULTS.ref();
+            case "sources" -> Setting.DBT_SOURCES.ref();
+            default -> null;
+        };
+        return "Check " + setting + ": it must lead to the " + fileName() + " dbt wrote; a "
+                + SchemaVersion.fileName(found)
+                + (ingestedBy == null ? " is not ingested." : " is read from " + ingestedBy + ".");
     }
 
     private void requireReadableFile() throws IngestException {

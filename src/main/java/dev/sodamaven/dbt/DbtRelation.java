@@ -12,6 +12,9 @@ package dev.sodamaven.dbt;
  * @param database   database / project / catalog, may be null
  * @param schema     schema / dataset, may be null
  * @param version    model version (dbt 1.5+), or null
+ * @param loadedAt   what a source's freshness is measured on: its {@code loaded_at_field}, or
+ *                   "query: ..." for a {@code loaded_at_query} (dbt 1.10+); null when neither is set
+ * @param filePath   the file declaring a source (its YAML file); null for other nodes
  */
 public record DbtRelation(
         String uniqueId,
@@ -22,7 +25,23 @@ public record DbtRelation(
         String sourceName,
         String database,
         String schema,
-        String version) {
+        String version,
+        String loadedAt,
+        String filePath) {
+
+    /** A relation without a freshness column: a model, seed or snapshot, or a source without one. */
+    public DbtRelation(
+            String uniqueId,
+            RelationType type,
+            String name,
+            String alias,
+            String identifier,
+            String sourceName,
+            String database,
+            String schema,
+            String version) {
+        this(uniqueId, type, name, alias, identifier, sourceName, database, schema, version, null, null);
+    }
 
     /** The name of the table in the warehouse, the one Soda Cloud shows as the dataset. */
     public String physicalName() {

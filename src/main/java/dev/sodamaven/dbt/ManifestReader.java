@@ -185,6 +185,8 @@ public final class ManifestReader {
                 case "patch_path" -> node.patchPath = LenientJson.text(p);
                 case "test_metadata" -> readTestMetadata(p, node);
                 case "model" -> node.testedModel = LenientJson.text(p);
+                case "loaded_at_field" -> node.loadedAtField = LenientJson.text(p);
+                case "loaded_at_query" -> node.loadedAtQuery = LenientJson.text(p);
                 default -> p.skipChildren();
             }
         });
@@ -261,6 +263,9 @@ public final class ManifestReader {
         /** A unit test's {@code model}: the name of the model it tests. */
         String testedModel;
 
+        String loadedAtField;
+        String loadedAtQuery;
+
         DbtTest toTest() {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
             String generic = hasTestMetadata ? (genericName == null ? "generic" : genericName) : null;
@@ -311,7 +316,17 @@ public final class ManifestReader {
                     sourceName,
                     database,
                     schema,
-                    version);
+                    version,
+                    type == RelationType.SOURCE ? loadedAt() : null,
+                    type == RelationType.SOURCE ? originalFilePath : null);
+        }
+
+        /** What a source's freshness is measured on, in words; a field wins, as in dbt. */
+        private String loadedAt() {
+            if (loadedAtField != null && !loadedAtField.isBlank()) {
+                return loadedAtField;
+            }
+            return loadedAtQuery == null || loadedAtQuery.isBlank() ? null : "query: " + loadedAtQuery.strip();
         }
     }
 

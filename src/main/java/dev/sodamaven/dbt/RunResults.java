@@ -45,6 +45,17 @@ public record RunResults(
         this(metadata, command, tests, otherResults, warnings, List.of());
     }
 
+    /** What {@code dbt source freshness} is called in place of {@code args.which} when it stands alone. */
+    public static final String SOURCE_FRESHNESS = "source freshness";
+
+    /**
+     * No test results: a freshness-only ingestion, described by the sources.json's metadata, so the run is
+     * still named (dbt version, invocation, when it was written) wherever run results are.
+     */
+    public static RunResults freshnessOnly(ArtifactMetadata sourcesMetadata) {
+        return new RunResults(sourcesMetadata, SOURCE_FRESHNESS, List.of(), Map.of(), List.of());
+    }
+
     /** Results of unit tests (dbt 1.8+), which are not data tests. */
     public int unitTestResults() {
         return otherResults.getOrDefault("unit_test", Map.of()).values().stream()

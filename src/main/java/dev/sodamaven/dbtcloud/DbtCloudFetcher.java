@@ -5,6 +5,8 @@ import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
+import dev.sodamaven.dbt.SourceFreshness;
+import dev.sodamaven.dbt.SourcesReader;
 import dev.sodamaven.http.DownloadListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +29,9 @@ import java.util.function.Consumer;
 /**
  * Fetches what to ingest from a dbt Cloud run: resolves the run (once), takes the run_results.json
  * of <em>every</em> step that ran tests — not only the last step, which in a job ending with
- * {@code dbt docs generate} holds no test result — and the manifest of the last of those steps.
- * Everything is streamed to {@code <output>/dbt-cloud/run-<id>/} and kept there.
+ * {@code dbt docs generate} holds no test result — and the manifest of the last of those steps; and
+ * the sources.json of every step that ran {@code dbt source freshness} (the manifest of the last of
+ * those when no step ran tests). Everything is streamed to {@code <output>/dbt-cloud/run-<id>/} and kept there.
  */
 public final class DbtCloudFetcher {
 
@@ -66,6 +69,9 @@ public final class DbtCloudFetcher {
 
     /** One step's results, downloaded and read. */
     private record StepResults(RunStep step, Path file, RunResults results) {}
+
+    /** One freshness step's sources.json, downloaded and read. */
+    private record StepFreshness(RunStep step, SourceFreshness freshness) {}
 
     /**
      * The run's artifacts; or, for a job whose latest finished run is older than {@code maxRunAge},
@@ -109,7 +115,9 @@ public final class DbtCloudFetcher {
         boolean stepIgnored = false;
         Map<String, Integer> digests = new HashMap<>();
         StepPlanner.Plan plan = new StepPlanner().plan(run.steps());
-        if (plan.candidates().isEmpty() && plan.skipped().isEmpty()) {
+        if (plan.candidates().isEmpty()
+                && plan.skipped().isEmpty()
+                && plan.freshness().isEmpty()) {
             // No step that can be recognised as a dbt invocation: the artifact without a step is the last step's.
             notes.add(run.describe()
                     + (run.steps().isEmpty() ? " lists no steps" : " has no step recognised as a dbt command")
@@ -138,6 +146,13 @@ public final class DbtCloudFetcher {
                 readStep(run, step, file.get(), stepsSeen).ifPresent(withTests::add);
             }
         }
+        List<StepFreshness> freshness = new ArrayList<>();
+        for (RunStep step : plan.freshness()) {
+            readFreshness(run, step, runFolder, stepsSeen).ifPresent(freshness::add);
+        }
+        if (withTests.isEmpty() && !freshness.isEmpty()) {
+            return freshnessOnly(run, freshness, runFolder, notes, stepsSeen);
+        }
         if (withTests.isEmpty() && !stepIgnored && !digests.isEmpty()) {
             // One more request, only on the way to an error: is what the steps returned the last step's file?
             Optional<Path> lastStep = client.artifact(
@@ -158,7 +173,7 @@ public final class DbtCloudFetcher {
                     run.describe() + " has no step with data-test results: "
                             + (stepsSeen.isEmpty() ? "it ran no dbt command" : String.join("; ", stepsSeen)) + "."
                             + ignored,
-                    "Ingest a run of a job with a `dbt test` or `dbt build` step.");
+                    "Ingest a run of a job with a `dbt test`, `dbt build` or `dbt source freshness` step.");
         }
         List<RunResults> parts = withTests.stream().map(StepResults::results).toList();
         RunStep lastTestStep = withTests.get(withTests.size() - 1).step();
@@ -169,7 +184,68 @@ public final class DbtCloudFetcher {
                 .orElse("");
         stepsSeen.forEach(seen -> notes.add("Not ingested: " + seen + "."));
         return new CloudArtifacts(
-                run.describe() + ", test results from " + steps, RunResults.merge(parts), manifest, notes, run.id());
+                run.describe() + ", test results from " + steps + freshnessFrom(freshness),
+                RunResults.merge(parts),
+                manifest,
+                notes,
+                run.id(),
+                mergeFreshness(freshness));
+    }
+
+    /** A run whose only results are source freshness: the manifest is the last freshness step's. */
+    private CloudArtifacts freshnessOnly(
+            DbtRun run, List<StepFreshness> freshness, Path runFolder, List<String> notes, List<String> stepsSeen)
+            throws IngestException {
+        RunStep last = freshness.get(freshness.size() - 1).step();
+        Path manifest = downloadManifest(run, last, runFolder, notes);
+        stepsSeen.forEach(seen -> notes.add("Not ingested: " + seen + "."));
+        SourceFreshness merged = mergeFreshness(freshness);
+        String description = run.describe() + freshnessFrom(freshness);
+        return new CloudArtifacts(
+                description, RunResults.freshnessOnly(merged.metadata()), manifest, notes, run.id(), merged);
+    }
+
+    private static String freshnessFrom(List<StepFreshness> freshness) {
+        if (freshness.isEmpty()) {
+            return "";
+        }
+        return ", source freshness from "
+                + String.join(
+                        ", ", freshness.stream().map(f -> f.step().describe()).toList());
+    }
+
+    private static SourceFreshness mergeFreshness(List<StepFreshness> freshness) {
+        return freshness.isEmpty()
+                ? null
+                : SourceFreshness.merge(
+                        freshness.stream().map(StepFreshness::freshness).toList());
+    }
+
+    /** Downloads and reads a freshness step's sources.json; empty (and noted) when it has none. */
+    private Optional<StepFreshness> readFreshness(DbtRun run, RunStep step, Path runFolder, List<String> stepsSeen)
+            throws IngestException {
+        Optional<Path> file = client.artifact(
+                run.id(),
+                step.index(),
+                "sources.json",
+                runFolder.resolve("step-" + step.index()).resolve("sources.json"),
+                listener("sources.json", run.id()));
+        if (file.isEmpty()) {
+            stepsSeen.add(step.describe() + ": no sources.json");
+            return Optional.empty();
+        }
+        SourceFreshness freshness;
+        try {
+            freshness = new SourcesReader()
+                    .read(file.get(), "the sources.json of " + step.describe() + " of run " + run.id());
+        } catch (IngestException unreadable) {
+            throw BrokenDownload.refuse(file.get(), unreadable);
+        }
+        if (freshness.results().isEmpty()) {
+            stepsSeen.add(step.describe() + ": no source freshness result");
+            return Optional.empty();
+        }
+        return Optional.of(new StepFreshness(step, freshness));
     }
 
     private DbtRun resolveRun(List<String> notes) throws IngestException {

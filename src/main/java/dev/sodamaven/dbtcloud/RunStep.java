@@ -49,6 +49,19 @@ public record RunStep(int index, String name, RunStatus status, String dbtComman
         });
     }
 
+    /**
+     * Whether the step ran {@code dbt source freshness} (also its old name {@code source snapshot-freshness}),
+     * including the step a job with source freshness enabled adds, whose name says so without a command.
+     */
+    public boolean isSourceFreshness() {
+        Optional<String> subcommand = subcommand();
+        if (subcommand.isPresent()) {
+            return subcommand.get().equals("source freshness")
+                    || subcommand.get().equals("source snapshot-freshness");
+        }
+        return name != null && name.toLowerCase(Locale.ROOT).contains("source freshness");
+    }
+
     public String describe() {
         return "step " + index + " ("
                 + command().map(command -> "`" + command + "`").orElse(name == null ? "?" : name) + ")";

@@ -10,6 +10,7 @@ import java.util.Set;
  * tests (its results are checked after download). System steps (clone, profile) and commands that
  * never run tests ({@code dbt deps}, {@code dbt run}, {@code dbt docs generate}...) are skipped.
  * When in doubt a step is kept: a needless download costs little, a wrongly skipped step loses results.
+ * Steps that ran {@code dbt source freshness} are planned apart: their sources.json is what they give.
  */
 public final class StepPlanner {
 
@@ -22,7 +23,6 @@ public final class StepPlanner {
             "parse",
             "docs generate",
             "docs serve",
-            "source freshness",
             "clean",
             "debug",
             "ls",
@@ -37,13 +37,24 @@ public final class StepPlanner {
      *
      * @param candidates steps to download run_results.json from, in index order
      * @param skipped    steps not downloaded, described with the reason
+     * @param freshness  steps to download sources.json from, in index order
      */
-    public record Plan(List<RunStep> candidates, List<String> skipped) {}
+    public record Plan(List<RunStep> candidates, List<String> skipped, List<RunStep> freshness) {}
 
     public Plan plan(List<RunStep> steps) {
         List<RunStep> candidates = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<RunStep> freshness = new ArrayList<>();
         for (RunStep step : steps) {
+            if (step.isSourceFreshness()) {
+                if (step.status().inProgress() || step.status() == RunStatus.CANCELLED) {
+                    skipped.add(step.describe() + ": " + step.status().label().toLowerCase(java.util.Locale.ROOT));
+                } else {
+                    // A freshness step that "failed" found a stale source: its sources.json says which.
+                    freshness.add(step);
+                }
+                continue;
+            }
             String subcommand = step.subcommand().orElse(null);
             if (subcommand == null) {
                 continue; // clone, profile...: not a dbt invocation
@@ -56,6 +67,6 @@ public final class StepPlanner {
                 candidates.add(step);
             }
         }
-        return new Plan(candidates, skipped);
+        return new Plan(candidates, skipped, freshness);
     }
 }

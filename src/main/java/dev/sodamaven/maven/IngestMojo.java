@@ -45,6 +45,15 @@ public class IngestMojo extends AbstractSodaMojo {
     @Parameter(property = "soda.dbt.runResults")
     private String dbtRunResults;
 
+    /**
+     * The {@code sources.json} written by {@code dbt source freshness}: each freshness result becomes a
+     * check on the source's table. Optional: with {@code dbtArtifacts}, a {@code sources.json} in the
+     * folder is picked up when present. With {@code dbtManifest} and no run results, a freshness-only
+     * ingestion.
+     */
+    @Parameter(property = "soda.dbt.sources")
+    private File dbtSources;
+
     /** dbt Cloud run to ingest (Soda's {@code --dbt-cloud-run-id}). Not together with local artifacts or a job id. */
     @Parameter(property = "soda.dbtCloud.runId")
     private String dbtCloudRunId;

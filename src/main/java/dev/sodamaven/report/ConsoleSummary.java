@@ -47,6 +47,11 @@ public final class ConsoleSummary {
                     perDataset.keySet().stream().mapToInt(String::length).max().orElse(0);
             perDataset.forEach((name, counts) -> lines.add("  " + pad(name, width) + "  " + nonZero(counts)));
         }
+        Tally freshness =
+                Tally.of(mapped.checks().stream().filter(SodaCheck::isFreshness).toList());
+        if (freshness.total() > 0) {
+            lines.add("Of which source freshness: " + freshness.total() + " (" + nonZero(freshness) + ")");
+        }
         if (!mapped.skipped().isEmpty()) {
             lines.add("Not sent: " + mapped.skipped().size() + " "
                     + plural("test", mapped.skipped().size())
@@ -93,13 +98,27 @@ public final class ConsoleSummary {
                     + " not sent because no dataset could be determined (" + groups + ")."
                     + (advice.isEmpty() ? "" : " " + String.join(" ", advice)));
         }
-        if (!mapped.missingInManifest().isEmpty()) {
-            warnings.add(mapped.missingInManifest().size() + " test "
-                    + plural("result", mapped.missingInManifest().size())
+        List<String> missingTests = mapped.missingInManifest().stream()
+                .filter(id -> !id.startsWith("source."))
+                .toList();
+        List<String> missingSources = mapped.missingInManifest().stream()
+                .filter(id -> id.startsWith("source."))
+                .toList();
+        if (!missingTests.isEmpty()) {
+            warnings.add(missingTests.size() + " test "
+                    + plural("result", missingTests.size())
                     + " not sent because the manifest does not define the test: "
-                    + firstNames(mapped.missingInManifest())
-                    + more(mapped.missingInManifest().size())
+                    + firstNames(missingTests)
+                    + more(missingTests.size())
                     + ". Use the manifest.json written by the same dbt invocation as the run results.");
+        }
+        if (!missingSources.isEmpty()) {
+            warnings.add(missingSources.size() + " source freshness "
+                    + plural("result", missingSources.size())
+                    + " not sent because the manifest does not define the source: "
+                    + firstNames(missingSources)
+                    + more(missingSources.size())
+                    + ". Use the manifest.json written by the same dbt invocation as the sources.json.");
         }
         if (!mapped.otherStatus().isEmpty()) {
             warnings.add(mapped.otherStatus().size() + " test "

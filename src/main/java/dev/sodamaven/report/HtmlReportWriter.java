@@ -342,7 +342,7 @@ public final class HtmlReportWriter {
             html.text(group.checks().size())
                     .markup(plural(group.checks().size(), " check", " checks"))
                     .markup("</p>\n<table>\n<thead><tr><th>Check</th><th>Column</th><th>Outcome</th>"
-                            + "<th>dbt status</th><th class=\"num\">Failing rows</th><th>Message</th></tr></thead>\n"
+                            + "<th>dbt status</th><th class=\"num\">Failing rows / age</th><th>Message</th></tr></thead>\n"
                             + "<tbody>\n");
             for (SodaCheck check : group.checks()) {
                 check(check);
@@ -368,8 +368,16 @@ public final class HtmlReportWriter {
                     .markup("</td><td class=\"num\">");
             if (check.failures() != null) {
                 html.text(check.failures());
+            } else if (check.isFreshness()) {
+                html.text(FreshnessText.age(check.freshness()));
             }
             html.markup("</td><td>");
+            if (check.isFreshness()) {
+                // The thresholds and the loaded-at column say what "fresh" meant for this source.
+                html.markup("<span class=\"muted\">")
+                        .text(check.shownDefinition())
+                        .markup("</span> ");
+            }
             message(check.message());
             html.markup("</td></tr>\n");
         }

@@ -217,9 +217,11 @@ public final class JUnitReportWriter {
 
         /** The one-line message CI servers show next to the test. */
         private String summary(SodaCheck check) {
-            String rows = check.failures() == null
-                    ? ""
-                    : check.failures() + " failing " + (check.failures() == 1 ? "row" : "rows");
+            String rows = check.isFreshness()
+                    ? ReportText.oneLine(FreshnessText.summary(check.freshness()), MAX_MESSAGE_ATTRIBUTE)
+                    : check.failures() == null
+                            ? ""
+                            : check.failures() + " failing " + (check.failures() == 1 ? "row" : "rows");
             // Masked before it is cut: a cut could split a secret past recognition.
             String message = check.message() == null || check.message().isBlank()
                     ? null
@@ -241,6 +243,14 @@ public final class JUnitReportWriter {
             text.append("dbt status: ").append(shown(check.dbtStatus())).append('\n');
             if (check.failures() != null) {
                 text.append("Failing rows: ").append(check.failures()).append('\n');
+            }
+            if (check.isFreshness()) {
+                text.append("Freshness: ")
+                        .append(shown(FreshnessText.summary(check.freshness())))
+                        .append('\n');
+                text.append("Definition: ")
+                        .append(shown(check.shownDefinition()))
+                        .append('\n');
             }
             if (check.message() != null && !check.message().isBlank()) {
                 text.append("Message: ")

@@ -3,6 +3,7 @@ package dev.sodamaven.soda;
 import dev.sodamaven.dbt.DbtRelation;
 import dev.sodamaven.dbt.DbtStatus;
 import dev.sodamaven.dbt.DbtTest;
+import dev.sodamaven.dbt.FreshnessResult;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.TestResult;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * invocation without running the test again) is not sent again but listed with the results whose
  * status is not an outcome, as is any status this plugin does not know, which never fails the run;
  * dbt's failing row count becomes the diagnostic value. A unit test result (when sent at all) follows
- * the same rules, as a check named "dbt unit test ..." on the model it tests.
+ * the same rules, as a check named "dbt unit test ..." on the model it tests. Source freshness results
+ * become checks on the source's table ({@link FreshnessCheck}).
  */
 public final class CheckMapper {
 
@@ -28,6 +30,14 @@ public final class CheckMapper {
      * on the relations of {@code manifest}.
      */
     public MappedChecks map(List<TestResult> results, ManifestIndex manifest) {
+        return map(results, List.of(), manifest);
+    }
+
+    /**
+     * Maps test results and source freshness results together: one list of checks, and one account of
+     * what was not sent (a freshness result for a source the manifest lacks counts as missing, like a test).
+     */
+    public MappedChecks map(List<TestResult> results, List<FreshnessResult> freshness, ManifestIndex manifest) {
         DatasetResolver resolver = new DatasetResolver(manifest.relations());
         List<SodaCheck> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -66,6 +76,28 @@ public final class CheckMapper {
                     result.status(),
                     result.failures(),
                     result.message()));
+        }
+        for (FreshnessResult result : freshness) {
+            Optional<Outcome> outcome = FreshnessCheck.outcomeOf(result.status());
+            if (outcome.isEmpty()) {
+                otherStatus.add(result.uniqueId() + " (" + result.status() + ")");
+                continue;
+            }
+            DbtRelation source = manifest.relations().get(result.uniqueId());
+            if (source == null) {
+                missing.add(result.uniqueId());
+                continue;
+            }
+            Optional<String> table = DatasetResolver.tableName(source);
+            if (table.isEmpty()) {
+                unattached.add(new MappedChecks.UnattachedTest(
+                        result.uniqueId(),
+                        result.uniqueId(),
+                        "the source has no table name in the manifest",
+                        "Check the source's identifier in its YAML file."));
+                continue;
+            }
+            checks.add(FreshnessCheck.of(result, outcome.get(), source, datasetOf(source)));
         }
         return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
     }

@@ -79,7 +79,7 @@ public final class ScanResultsWriter {
         String name = LongText.cut(check.name());
         json.writeStringField("name", name);
         json.writeStringField("type", "generic");
-        json.writeStringField("definition", name);
+        json.writeStringField("definition", LongText.cut(check.shownDefinition()));
         json.writeObjectFieldStart("location");
         json.writeStringField("filePath", LongText.cut(check.filePath()));
         json.writeNumberField("line", 0);

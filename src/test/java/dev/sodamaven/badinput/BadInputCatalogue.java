@@ -77,7 +77,7 @@ final class BadInputCatalogue {
                     "both local artifacts and a dbt Cloud run",
                     w -> w.parameters().with(Setting.DBT_CLOUD_RUN_ID, "70403103"),
                     CONFIGURATION,
-                    "Both local dbt artifacts (dbtArtifacts / dbtManifest / dbtRunResults) and a dbt "
+                    "Both local dbt artifacts (dbtArtifacts / dbtManifest / dbtRunResults / dbtSources) and a dbt "
                             + "Cloud run (dbtCloudRunId / dbtCloudJobId) are set.",
                     "Set one source only: local files, or a dbt Cloud run."),
             refused(
@@ -124,8 +124,28 @@ final class BadInputCatalogue {
                     "the manifest given but not the run results",
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, null).with(Setting.DBT_MANIFEST, w.manifest()),
                     CONFIGURATION,
-                    "dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults (-Dsoda.dbt.runResults) is not.",
-                    "Set both files, or dbtArtifacts (-Dsoda.dbt.artifacts) to the folder holding them."),
+                    "dbtManifest (-Dsoda.dbt.manifest) is set but neither dbtRunResults (-Dsoda.dbt.runResults) nor "
+                            + "dbtSources (-Dsoda.dbt.sources) is.",
+                    "Set dbtRunResults (-Dsoda.dbt.runResults) to the run results of `dbt test` or `dbt build`, "
+                            + "dbtSources (-Dsoda.dbt.sources) to the sources.json of `dbt source freshness`, or "
+                            + "dbtArtifacts (-Dsoda.dbt.artifacts) to the folder holding them."),
+            refused(
+                    "a sources.json given without a manifest",
+                    w -> w.parameters()
+                            .with(Setting.DBT_ARTIFACTS, null)
+                            .with(Setting.DBT_SOURCES, w.root.resolve("target/sources.json")),
+                    CONFIGURATION,
+                    "dbtSources (-Dsoda.dbt.sources) is set but dbtManifest (-Dsoda.dbt.manifest) is not.",
+                    "Set dbtManifest (-Dsoda.dbt.manifest) too, or dbtArtifacts (-Dsoda.dbt.artifacts) to the folder "
+                            + "holding them."),
+            refused(
+                    "run results given as the sources.json",
+                    w -> w.parameters().with(Setting.DBT_SOURCES, w.runResults()),
+                    INPUT,
+                    "dbt sources {runResults} is a dbt run_results.json "
+                            + "(https://schemas.getdbt.com/dbt/run-results/v6.json), not a sources.json.",
+                    "Check dbtSources (-Dsoda.dbt.sources): it must lead to the sources.json dbt wrote; a "
+                            + "run_results.json is read from dbtRunResults (-Dsoda.dbt.runResults)."),
             refused(
                     "artifacts folder that does not exist",
                     w -> w.parameters().with(Setting.DBT_ARTIFACTS, w.root.resolve("traget")),
@@ -361,8 +381,8 @@ final class BadInputCatalogue {
                     INPUT,
                     "dbt run results {runResults} is a dbt sources.json "
                             + "(https://schemas.getdbt.com/dbt/sources/v3.json), not a run_results.json.",
-                    "Check " + FOLDER + ": it must lead to the run_results.json dbt wrote; a sources.json is not "
-                            + "ingested."),
+                    "Check " + FOLDER + ": it must lead to the run_results.json dbt wrote; a sources.json is read "
+                            + "from dbtSources (-Dsoda.dbt.sources)."),
             refused(
                     "run results of `dbt compile` (tests listed, none executed)",
                     w -> {
@@ -1048,7 +1068,7 @@ final class BadInputCatalogue {
                             + "with data-test results: step 2 (`dbt deps`): `dbt deps` runs no tests; step 3 (`dbt "
                             + "run`): `dbt run` runs no tests; step 4 (`dbt docs generate`): `dbt docs generate` runs "
                             + "no tests.",
-                    "Ingest a run of a job with a `dbt test` or `dbt build` step.",
+                    "Ingest a run of a job with a `dbt test`, `dbt build` or `dbt source freshness` step.",
                     false),
             failed(
                     "dbt Cloud answering about another run than the one asked for",

@@ -173,8 +173,8 @@ class SettingsResolverIngestTest {
                 refused(dryRun(null).with(Setting.DBT_RUN_RESULTS, List.of(dir.resolve("r.json"))));
 
         assertThat(manifestOnly.getMessage())
-                .isEqualTo("dbtManifest (-Dsoda.dbt.manifest) is set but dbtRunResults "
-                        + "(-Dsoda.dbt.runResults) is not.");
+                .isEqualTo("dbtManifest (-Dsoda.dbt.manifest) is set but neither dbtRunResults "
+                        + "(-Dsoda.dbt.runResults) nor dbtSources (-Dsoda.dbt.sources) is.");
         assertThat(runResultsOnly.getMessage())
                 .isEqualTo("dbtRunResults (-Dsoda.dbt.runResults) is set but "
                         + "dbtManifest (-Dsoda.dbt.manifest) is not.");

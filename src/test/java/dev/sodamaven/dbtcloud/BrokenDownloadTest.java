@@ -56,7 +56,7 @@ class BrokenDownloadTest {
     void theRefusalKeepsKindAndMessageAndSaysWhereTheBrokenCopyIs() throws Exception {
         Path manifest = Files.writeString(dir.resolve("manifest.json"), "{");
         IngestException problem = readManifest(manifest);
-        CloudArtifacts fetched = new CloudArtifacts("run 7", null, manifest, List.of(), 7);
+        CloudArtifacts fetched = new CloudArtifacts("run 7", null, manifest, List.of(), 7, null);
 
         IngestException refused = fetched.refuseManifest(problem);
 
@@ -89,7 +89,7 @@ class BrokenDownloadTest {
         Path manifest = Files.writeString(dir.resolve("manifest.json"), "{");
         unreadable(manifest);
         IngestException problem = readManifest(manifest);
-        CloudArtifacts fetched = new CloudArtifacts("run 7", null, manifest, List.of(), 7);
+        CloudArtifacts fetched = new CloudArtifacts("run 7", null, manifest, List.of(), 7, null);
 
         IngestException refused = fetched.refuseManifest(problem);
 

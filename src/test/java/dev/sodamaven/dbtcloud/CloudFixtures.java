@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,23 @@ final class CloudFixtures {
     /** run_results.json of {@code dbt docs generate}: no test result. */
     Path docsRunResults(String invocation) throws IOException {
         return runResults("generate", invocation, Map.of());
+    }
+
+    /**
+     * A sources.json written by {@code dbt source freshness} of invocation {@code invocation};
+     * {@code sources} maps source unique_ids to statuses.
+     */
+    Path sources(String invocation, Map<String, String> sources) throws IOException {
+        List<String> results = new ArrayList<>();
+        sources.forEach((id, status) -> results.add("{\"unique_id\":\"" + id + "\",\"status\":\"" + status
+                + "\",\"max_loaded_at\":\"2026-11-19T18:00:00Z\",\"snapshotted_at\":\"2026-11-20T06:00:00Z\","
+                + "\"max_loaded_at_time_ago_in_s\":43200.0,\"criteria\":{\"warn_after\":{\"count\":6,"
+                + "\"period\":\"hour\"},\"error_after\":{\"count\":24,\"period\":\"hour\"},\"filter\":null}}"));
+        return write(
+                "sources",
+                "{\"metadata\":{\"dbt_schema_version\":\"https://schemas.getdbt.com/dbt/sources/v3.json\","
+                        + "\"dbt_version\":\"1.10.7\",\"generated_at\":\"2026-11-20T06:00:02Z\",\"invocation_id\":\""
+                        + invocation + "\"},\"results\":[" + String.join(",", results) + "],\"elapsed_time\":1.2}");
     }
 
     Path manifest(String invocation) throws IOException {

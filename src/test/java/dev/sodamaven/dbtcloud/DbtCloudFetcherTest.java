@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Setting;
+import dev.sodamaven.dbt.FreshnessResult;
 import dev.sodamaven.dbt.TestResult;
 import dev.sodamaven.http.HttpTransport;
 import dev.sodamaven.http.RecordingSleeper;
@@ -32,6 +33,7 @@ class DbtCloudFetcherTest {
     private static final String NOT_NULL = "test.shop.not_null_orders_id.1";
     private static final String UNIQUE = "test.shop.unique_orders_id.2";
     private static final String ACCEPTED = "test.shop.accepted_values_orders_status.3";
+    private static final String ORDERS_SOURCE = "source.shop.raw.orders";
 
     @TempDir
     Path dir;
@@ -124,6 +126,78 @@ class DbtCloudFetcherTest {
                         "/api/v2/accounts/70403/runs/50012345/?",
                         "/api/v2/accounts/70403/runs/50012345/artifacts/run_results.json?4",
                         "/api/v2/accounts/70403/runs/50012345/artifacts/manifest.json?4");
+    }
+
+    @Test
+    void takesTheSourcesJsonOfAFirstFreshnessStepWithTheTestsOfTheBuild() throws Exception {
+        Path freshness = fixtures.sources("inv-fresh", Map.of(ORDERS_SOURCE, "warn"));
+        Path build = fixtures.runResults("build", "inv-build", Map.of(NOT_NULL, "pass"));
+        Path buildManifest = fixtures.manifest("inv-build");
+        Map<String, Path> freshnessArtifacts = new java.util.LinkedHashMap<>();
+        freshnessArtifacts.put("sources.json", freshness);
+        freshnessArtifacts.put("manifest.json", fixtures.manifest("inv-fresh"));
+        cloud.addRun(run(
+                50012346,
+                10,
+                withSystemSteps(
+                        dbt(4, "dbt source freshness", 10, freshnessArtifacts),
+                        dbt(5, "dbt build", 10, artifacts(build, buildManifest)))));
+
+        CloudArtifacts fetched = fetchRun(50012346);
+
+        assertThat(fetched.freshness().results())
+                .extracting(FreshnessResult::uniqueId, FreshnessResult::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ORDERS_SOURCE, "warn"));
+        assertThat(fetched.mergedRunResults().tests())
+                .extracting(TestResult::uniqueId)
+                .containsExactly(NOT_NULL);
+        Path runFolder = root().resolve("run-50012346");
+        assertThat(runFolder.resolve("step-4/sources.json")).hasSameBinaryContentAs(freshness);
+        assertThat(fetched.manifest()).hasSameBinaryContentAs(buildManifest);
+        assertThat(fetched.description())
+                .endsWith("test results from step 5 (`dbt build`), source freshness from step 4 "
+                        + "(`dbt source freshness`)");
+        assertThat(cloud.requests().stream().map(r -> r.path() + "?" + r.query().getOrDefault("step", "")))
+                .contains("/api/v2/accounts/70403/runs/50012346/artifacts/sources.json?4")
+                .doesNotContain("/api/v2/accounts/70403/runs/50012346/artifacts/run_results.json?4");
+    }
+
+    @Test
+    void aRunThatOnlyCheckedFreshnessIsIngestedWithTheManifestOfItsFreshnessStep() throws Exception {
+        Path freshness = fixtures.sources("inv-fresh", Map.of(ORDERS_SOURCE, "error"));
+        Path manifest = fixtures.manifest("inv-fresh");
+        Map<String, Path> freshnessArtifacts = new java.util.LinkedHashMap<>();
+        freshnessArtifacts.put("sources.json", freshness);
+        freshnessArtifacts.put("manifest.json", manifest);
+        // A freshness step that found a stale source ends in error; its sources.json says which.
+        cloud.addRun(run(50012347, 20, withSystemSteps(dbt(4, "dbt source freshness", 20, freshnessArtifacts))));
+
+        CloudArtifacts fetched = fetchRun(50012347);
+
+        assertThat(fetched.freshness().results())
+                .extracting(FreshnessResult::status)
+                .containsExactly("error");
+        assertThat(fetched.mergedRunResults().tests()).isEmpty();
+        assertThat(fetched.mergedRunResults().metadata().invocationId()).isEqualTo("inv-fresh");
+        assertThat(fetched.mergedRunResults().command()).isEqualTo("source freshness");
+        assertThat(fetched.manifest()).isEqualTo(root().resolve("run-50012347/step-4/manifest.json"));
+        assertThat(fetched.description()).endsWith("), source freshness from step 4 (`dbt source freshness`)");
+    }
+
+    @Test
+    void aFreshnessStepWithoutSourcesJsonIsNotedAndTheRunWithoutAnyResultRefused() throws Exception {
+        cloud.addRun(run(
+                50012348,
+                10,
+                withSystemSteps(dbt(4, "dbt source freshness", 10, artifacts(null, fixtures.manifest("inv"))))));
+
+        IngestException error = refusedRun(50012348);
+
+        assertThat(error.getMessage())
+                .contains("has no step with data-test results: ")
+                .contains("step 4 (`dbt source freshness`): no sources.json");
+        assertThat(error.hint())
+                .isEqualTo("Ingest a run of a job with a `dbt test`, `dbt build` or `dbt source freshness` step.");
     }
 
     @Test

@@ -35,12 +35,28 @@ class StepPlannerTest {
         StepPlanner.Plan plan = new StepPlanner().plan(steps);
 
         assertThat(plan.candidates()).extracting(RunStep::index).containsExactly(5, 6, 7, 9);
+        assertThat(plan.freshness()).extracting(RunStep::index).containsExactly(8);
         assertThat(plan.skipped())
                 .containsExactly(
                         "step 3 (`dbt deps`): `dbt deps` runs no tests",
                         "step 4 (`dbt run --select staging`): `dbt run` runs no tests",
-                        "step 8 (`dbt source freshness`): `dbt source freshness` runs no tests",
                         "step 10 (`dbt docs generate`): `dbt docs generate` runs no tests");
+    }
+
+    @Test
+    void plansSourceFreshnessStepsApartWhateverTheirOutcomeUnlessUnfinished() {
+        List<RunStep> steps = List.of(
+                invoke(1, "dbt source freshness"),
+                new RunStep(2, "Source freshness", RunStatus.ERROR, null),
+                invoke(3, "dbt source snapshot-freshness --select source:raw"),
+                new RunStep(4, "Invoke dbt with `dbt source freshness`", RunStatus.CANCELLED, null),
+                invoke(5, "dbt source"));
+
+        StepPlanner.Plan plan = new StepPlanner().plan(steps);
+
+        assertThat(plan.freshness()).extracting(RunStep::index).containsExactly(1, 2, 3);
+        assertThat(plan.skipped()).containsExactly("step 4 (`dbt source freshness`): cancelled");
+        assertThat(plan.candidates()).extracting(RunStep::index).containsExactly(5);
     }
 
     @Test

@@ -160,6 +160,14 @@ public final class ItCloud {
         return new FakeCloud.Step(index, "Invoke dbt with `" + command + "`", status, artifacts);
     }
 
+    /** A {@code dbt source freshness} step of a fake dbt Cloud run, serving its manifest and sources.json. */
+    public static FakeCloud.Step freshnessStep(int index, int status, File manifest, File sources) {
+        Map<String, Path> artifacts = new LinkedHashMap<>();
+        artifacts.put("manifest.json", manifest.toPath());
+        artifacts.put("sources.json", sources.toPath());
+        return new FakeCloud.Step(index, "Invoke dbt with `dbt source freshness`", status, artifacts);
+    }
+
     /** A step of a fake dbt Cloud run that did not invoke dbt (clone, profile). */
     public static FakeCloud.Step systemStep(int index, String name) {
         return new FakeCloud.Step(index, name, 10, Map.of());
