@@ -251,7 +251,7 @@ public final class Ingestion {
         private Optional<DbtResults> fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
             scanLog(ScanLog::info, "Getting dbt artifacts from dbt Cloud.", clock.instant());
             Fetched found = session.dbtCloud(cloud.settings())
-                    .fetchIfNew(settings.outputDirectory().resolve("dbt-cloud"));
+                    .fetchIfNew(settings.outputDirectory().resolve("dbt-cloud"), settings.sendUnitTests());
             if (found instanceof NothingNew nothing) {
                 log.info(nothing.reason());
                 return Optional.empty();

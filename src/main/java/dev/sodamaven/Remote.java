@@ -43,6 +43,8 @@ public final class Remote {
     private final Duration initialBackoff;
     private final IngestLog log;
     private final Secrets secrets;
+    /** Why no connection may be made (the build runs offline), or null. */
+    private final String offline;
 
     /**
      * @param proxies        asked for the proxies (from settings.xml; empty: the JVM's proxy properties
@@ -54,6 +56,22 @@ public final class Remote {
      * @param secrets        the run's secrets, which the clients add their credentials and tokens to
      */
     public Remote(ProxySource proxies, Sleeper sleeper, Duration initialBackoff, IngestLog log, Secrets secrets) {
+        this(proxies, sleeper, initialBackoff, log, secrets, null);
+    }
+
+    /**
+     * As above; with {@code offline} (why the build must not use the network, in the front end's words,
+     * e.g. "Maven runs offline (-o)") every connection is refused before it is made, so a dry run from local
+     * files still works and anything else fails with a clear message, the scan results file kept.
+     */
+    public Remote(
+            ProxySource proxies,
+            Sleeper sleeper,
+            Duration initialBackoff,
+            IngestLog log,
+            Secrets secrets,
+            String offline) {
+        this.offline = offline;
         this.proxies = proxies;
         this.sleeper = sleeper;
         this.initialBackoff = initialBackoff;
@@ -75,6 +93,13 @@ public final class Remote {
         }
 
         private HttpTransport transport() throws IngestException {
+            if (offline != null) {
+                throw IngestException.configuration(
+                        offline + ", so the plugin cannot reach Soda Cloud or dbt Cloud.",
+                        "Build online to send the results; or set " + Setting.DRY_RUN.ref()
+                                + " to true to only write the scan results and reports from local dbt artifacts "
+                                + "(a dbt Cloud run needs the network even then).");
+            }
             if (transport == null) {
                 HttpSettings settings = new HttpSettings(
                         network.connectTimeout(),

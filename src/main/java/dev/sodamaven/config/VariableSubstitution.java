@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Unlike Soda Core, which renders the whole file as a Jinja template before parsing the YAML,
  * values are substituted after parsing, one scalar at a time: a value holding {@code : }, {@code #},
- * quotes or {@code {%} cannot change the file's structure, and a substituted value is never
+ * quotes or <code>{%</code> cannot change the file's structure, and a substituted value is never
  * substituted again. Jinja filters and other expressions are refused with an error rather than
  * silently misread.
  */

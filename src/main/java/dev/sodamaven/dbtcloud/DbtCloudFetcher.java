@@ -76,15 +76,18 @@ public final class DbtCloudFetcher {
     /**
      * The run's artifacts; or, for a job whose latest finished run is older than {@code maxRunAge},
      * that there is nothing new (nothing is downloaded).
+     *
+     * @param unitTestsSent whether unit test results are sent ({@code sendUnitTests}): then a step that ran
+     *                      only unit tests has results to ingest
      */
-    public Fetched fetchIfNew(Path downloadRoot) throws IngestException {
+    public Fetched fetchIfNew(Path downloadRoot, boolean unitTestsSent) throws IngestException {
         List<String> notes = new ArrayList<>();
         DbtRun run = resolveRun(notes);
         Optional<NothingNew> stale = tooOld(run);
         if (stale.isPresent()) {
             return stale.get();
         }
-        return fetch(run, notes, downloadRoot);
+        return fetch(run, notes, downloadRoot, unitTestsSent);
     }
 
     private Optional<NothingNew> tooOld(DbtRun run) {
@@ -107,7 +110,8 @@ public final class DbtCloudFetcher {
                 + Setting.DBT_CLOUD_MAX_RUN_AGE.ref() + " (" + maxRunAge + "); nothing was sent."));
     }
 
-    private CloudArtifacts fetch(DbtRun run, List<String> notes, Path downloadRoot) throws IngestException {
+    private CloudArtifacts fetch(DbtRun run, List<String> notes, Path downloadRoot, boolean unitTestsSent)
+            throws IngestException {
         Path runFolder = downloadRoot.resolve("run-" + run.id());
 
         List<StepResults> withTests = new ArrayList<>();
@@ -124,7 +128,7 @@ public final class DbtCloudFetcher {
                     + "; the run results of its last step are used.");
             Optional<Path> lastStep = download(run, null, runFolder, stepsSeen);
             if (lastStep.isPresent()) {
-                readStep(run, null, lastStep.get(), stepsSeen).ifPresent(withTests::add);
+                readStep(run, null, lastStep.get(), stepsSeen, unitTestsSent).ifPresent(withTests::add);
             }
         } else {
             plan.skipped().forEach(skip -> stepsSeen.add(skip));
@@ -143,7 +147,7 @@ public final class DbtCloudFetcher {
                     stepsSeen.add(step.describe() + ": the same run_results.json as step " + same);
                     continue;
                 }
-                readStep(run, step, file.get(), stepsSeen).ifPresent(withTests::add);
+                readStep(run, step, file.get(), stepsSeen, unitTestsSent).ifPresent(withTests::add);
             }
         }
         List<StepFreshness> freshness = new ArrayList<>();
@@ -304,9 +308,12 @@ public final class DbtCloudFetcher {
         return step == null ? "the last step" : step.describe();
     }
 
-    /** Reads a downloaded run_results.json; empty (and noted) when it holds no data-test result. */
-    private Optional<StepResults> readStep(DbtRun run, RunStep step, Path file, List<String> stepsSeen)
-            throws IngestException {
+    /**
+     * Reads a downloaded run_results.json; empty (and noted) when it holds no data-test result, nor unit
+     * test results that are sent.
+     */
+    private Optional<StepResults> readStep(
+            DbtRun run, RunStep step, Path file, List<String> stepsSeen, boolean unitTestsSent) throws IngestException {
         String label = label(step);
         RunResults results;
         try {
@@ -315,7 +322,8 @@ public final class DbtCloudFetcher {
             // Downloads are kept: a broken one must not stay where a good run_results.json is expected.
             throw BrokenDownload.refuse(file, unreadable);
         }
-        if (!DataTestGuard.hasDataTestResults(results)) {
+        if (!DataTestGuard.hasDataTestResults(results)
+                && !(unitTestsSent && !results.unitTests().isEmpty())) {
             stepsSeen.add(label + ": no data-test result (" + DataTestGuard.describeContents(results) + ")");
             return Optional.empty();
         }

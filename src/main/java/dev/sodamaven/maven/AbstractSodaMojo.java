@@ -184,7 +184,9 @@ abstract class AbstractSodaMojo extends AbstractMojo {
             Parameters parameters = parameters(settings);
             Clock clock = Clock.systemUTC();
             SettingsResolver resolver = new SettingsResolver(System.getenv(), clock.instant(), secrets);
-            Remote remote = new Remote(settings::proxies, Sleeper.REAL, initialBackoff(), log, secrets);
+            // Maven's -o promises a build without the network: no connection is made, not even to send.
+            String offline = session != null && session.isOffline() ? "Maven runs offline (-o)" : null;
+            Remote remote = new Remote(settings::proxies, Sleeper.REAL, initialBackoff(), log, secrets, offline);
             run(new Context(parameters, resolver, clock, log, outbound, remote));
         } catch (IngestException problem) {
             new FailureReport(outbound, getLog()).end(problem, failOnError);

@@ -67,7 +67,7 @@ class DbtCloudFetcherTest {
 
     /** What {@code fetcher} fetched, when it fetched artifacts (always so without a max run age). */
     private CloudArtifacts fetched(DbtCloudFetcher fetcher) throws IngestException {
-        return (CloudArtifacts) fetcher.fetchIfNew(root());
+        return (CloudArtifacts) fetcher.fetchIfNew(root(), false);
     }
 
     private IngestException refusedRun(long runId) {
@@ -198,6 +198,26 @@ class DbtCloudFetcherTest {
                 .contains("step 4 (`dbt source freshness`): no sources.json");
         assertThat(error.hint())
                 .isEqualTo("Ingest a run of a job with a `dbt test`, `dbt build` or `dbt source freshness` step.");
+    }
+
+    @Test
+    void aStepThatRanOnlyUnitTestsIsPickedWhenUnitTestsAreSentAndOnlyThen() throws Exception {
+        Path unit = fixtures.runResults("test", "inv-unit", Map.of("unit_test.shop.orders.test_order_total", "pass"));
+        cloud.addRun(run(
+                50012349,
+                10,
+                withSystemSteps(dbt(
+                        4, "dbt test --select test_type:unit", 10, artifacts(unit, fixtures.manifest("inv-unit"))))));
+        DbtCloudFetcher fetcher = new DbtCloudFetcher(
+                CloudFixtures.client(transport, cloud), 50012349L, null, false, null, Clock.systemUTC(), progress::add);
+
+        CloudArtifacts sent = (CloudArtifacts) fetcher.fetchIfNew(root(), true);
+        IngestException notSent = catchThrowableOfType(IngestException.class, () -> fetcher.fetchIfNew(root(), false));
+
+        assertThat(sent.mergedRunResults().unitTests())
+                .extracting(TestResult::uniqueId)
+                .containsExactly("unit_test.shop.orders.test_order_total");
+        assertThat(notSent.getMessage()).contains("has no step with data-test results");
     }
 
     @Test
@@ -431,7 +451,7 @@ class DbtCloudFetcherTest {
 
         // The run finished at 06:07:40; at 08:10 it is 2 h 2 min old.
         Fetched fetched = jobFetcher(java.time.Duration.ofHours(1), "2026-11-20T08:10:00Z")
-                .fetchIfNew(root());
+                .fetchIfNew(root(), false);
 
         assertThat(fetched)
                 .isInstanceOfSatisfying(
@@ -453,7 +473,7 @@ class DbtCloudFetcherTest {
         addFinishedRun41();
 
         Fetched fetched = jobFetcher(java.time.Duration.ofHours(3), "2026-11-20T08:10:00Z")
-                .fetchIfNew(root());
+                .fetchIfNew(root(), false);
 
         assertThat(fetched)
                 .isInstanceOfSatisfying(
