@@ -389,10 +389,9 @@ public final class Ingestion {
                             selected.map(outcome -> outcome.leftOut().size()).orElse(0))
                     .forEach(log::info);
             warnings.forEach(log::warn);
-            log.info("Scan results written to " + scanResults + "; reports: "
-                    + reports.stream()
-                            .map(report -> report.getFileName().toString())
-                            .collect(Collectors.joining(", ")));
+            // Absolute paths: the log says where to look whatever directory Maven ran in.
+            log.info("Scan results written to " + scanResults.toAbsolutePath());
+            reports.forEach(report -> log.info("Report written to " + report.toAbsolutePath()));
         }
 
         /** Sends the scan unless this is a dry run or there is nothing to send; null when nothing was sent. */
