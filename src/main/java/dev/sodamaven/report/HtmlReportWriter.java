@@ -20,10 +20,10 @@ import java.util.List;
 /**
  * Writes {@value #FILE_NAME}: one self-contained page (inline CSS, no script, nothing loaded from
  * elsewhere, so a CI server can archive and serve it as is) with the totals, what was not sent and
- * why, and one table per dataset listing each check. Every text from the dbt project is escaped, and
+ * why, and the checks by dataset. Every text from the dbt project is escaped, and
  * the page's Content-Security-Policy forbids scripts in case a browser is ever talked into one. Every
  * such text is cut to {@value LongText#MAX_CHARACTERS} characters ({@link LongText}), so the page grows
- * with the number of checks only, however long dbt's messages or the manifest's names are.
+ * with the number of listed checks only, however long dbt's messages or the manifest's names are.
  *
  * <p>So that the page opens quickly at any size, a project of more than {@value
  * CheckListing#DETAIL_LIMIT} checks lists only the checks that did not pass in full (and source
