@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The checks of one dataset, problems first. Datasets are grouped by qualified name, as Soda Cloud
- * shows them, so a model and a source with the same physical name share a group (its node ids
- * tell them apart).
+ * One dataset's checks: all of them counted, the {@link CheckListing listed} ones kept, problems first.
+ * Only listed checks are held, so that a large run is not copied whole: the groups hold the checks
+ * that did not pass, and the passing ones only of a small project. Datasets are grouped by qualified
+ * name, as Soda Cloud shows them, so a model and a source with the same physical name share a group
+ * (its node ids tell them apart).
  */
 final class DatasetGroup {
 
@@ -22,7 +24,7 @@ final class DatasetGroup {
             .thenComparing(SodaCheck::name, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final String qualifiedName;
-    private final List<SodaCheck> checks = new ArrayList<>();
+    private final List<SodaCheck> listed = new ArrayList<>();
     private final Set<String> nodeIds = new TreeSet<>();
     private final Set<String> nodeTypes = new TreeSet<>();
     private final Tally tally = new Tally();
@@ -32,19 +34,21 @@ final class DatasetGroup {
     }
 
     /** The checks grouped by dataset, in order of qualified name. */
-    static List<DatasetGroup> of(List<SodaCheck> checks) {
+    static List<DatasetGroup> of(List<SodaCheck> checks, CheckListing listing) {
         Map<String, DatasetGroup> groups = new TreeMap<>();
         for (SodaCheck check : checks) {
             String name = check.dataset().qualifiedName();
-            groups.computeIfAbsent(name, DatasetGroup::new).add(check);
+            groups.computeIfAbsent(name, DatasetGroup::new).add(check, listing.listed(check));
         }
         List<DatasetGroup> ordered = new ArrayList<>(groups.values());
-        ordered.forEach(group -> group.checks.sort(PROBLEMS_FIRST));
+        ordered.forEach(group -> group.listed.sort(PROBLEMS_FIRST));
         return ordered;
     }
 
-    private void add(SodaCheck check) {
-        checks.add(check);
+    private void add(SodaCheck check, boolean listed) {
+        if (listed) {
+            this.listed.add(check);
+        }
         tally.add(check);
         if (check.dataset().nodeId() != null) {
             nodeIds.add(check.dataset().nodeId());
@@ -58,8 +62,9 @@ final class DatasetGroup {
         return qualifiedName;
     }
 
-    List<SodaCheck> checks() {
-        return checks;
+    /** The checks that get a row of their own, problems first. */
+    List<SodaCheck> listed() {
+        return listed;
     }
 
     Set<String> nodeIds() {

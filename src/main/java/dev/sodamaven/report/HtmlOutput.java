@@ -56,6 +56,11 @@ final class HtmlOutput {
         return this;
     }
 
+    /** {@code one} or {@code many}, as {@code count} asks. */
+    static String plural(long count, String one, String many) {
+        return count == 1 ? one : many;
+    }
+
     /** The escape for {@code c}, or null when it can be written as is. */
     private static String replacement(char c) {
         return switch (c) {

@@ -2,7 +2,6 @@ package dev.sodamaven.report;
 
 import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Outbound;
-import dev.sodamaven.soda.CheckResult;
 import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
@@ -21,20 +20,22 @@ import java.util.List;
 /**
  * Writes {@value #FILE_NAME}: one self-contained page (inline CSS, no script, nothing loaded from
  * elsewhere, so a CI server can archive and serve it as is) with the totals, what was not sent and
- * why, and one table per dataset listing each check. Every text from the dbt project is escaped, and
+ * why, and the checks by dataset. Every text from the dbt project is escaped, and
  * the page's Content-Security-Policy forbids scripts in case a browser is ever talked into one. Every
  * such text is cut to {@value LongText#MAX_CHARACTERS} characters ({@link LongText}), so the page grows
- * with the number of checks only, however long dbt's messages or the manifest's names are.
+ * with the number of listed checks only, however long dbt's messages or the manifest's names are.
  *
- * <p>The page is streamed; only the grouping of checks by dataset is held in memory.
+ * <p>So that the page opens quickly at any size, a project of more than {@value
+ * CheckListing#DETAIL_LIMIT} checks lists only the checks that did not pass in full (and source
+ * freshness), under each dataset's counts, and counts the datasets where every check passed; the page
+ * says so ({@link CheckListing}). Its size then follows the checks that did not pass, not all of them.
+ *
+ * <p>The page is streamed; only the datasets, with their counts and listed checks, are held in memory.
  */
 public final class HtmlReportWriter {
 
     /** The report's file name in the output directory. */
     public static final String FILE_NAME = "report.html";
-
-    /** Longer messages, or ones of several lines, are folded away under their first line. */
-    private static final int SHORT_MESSAGE = 160;
 
     private static final String STYLE = """
             body{margin:0;background:#f6f8fa;color:#1f2328;\
@@ -48,9 +49,11 @@ public final class HtmlReportWriter {
             .facts dt{color:#59636e}
             .facts dd{margin:0;overflow-wrap:anywhere}
             .verdict{font-size:16px;font-weight:600;padding:8px 12px;border-radius:6px;margin:12px 0}
+            .note{background:#ddf4ff;border:1px solid #b6e3ff;padding:8px 12px;border-radius:6px;margin:12px 0}
             table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d1d9e0}
             th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #d1d9e0;vertical-align:top}
             th{background:#f0f3f6;font-weight:600}
+            tr.dataset th{background:#fff;padding-top:12px;border-bottom:2px solid #d1d9e0;overflow-wrap:anywhere}
             td{overflow-wrap:anywhere}
             .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:600}
@@ -95,27 +98,36 @@ public final class HtmlReportWriter {
         private final HtmlOutput html;
         private final MappedChecks mapped;
         private final ReportContext context;
+        private final CheckListing listing;
         private final List<DatasetGroup> datasets;
         private final Tally tally;
+        private final CheckRow rows;
 
         Page(HtmlOutput html, MappedChecks mapped, ReportContext context) {
             this.html = html;
             this.mapped = mapped;
             this.context = context;
-            this.datasets = DatasetGroup.of(mapped.checks());
+            this.listing = CheckListing.of(mapped.checks());
+            this.datasets = DatasetGroup.of(mapped.checks(), listing);
             this.tally = mapped.tally();
+            this.rows = new CheckRow(html);
         }
 
         void write() throws IOException {
             head();
             html.markup("<body>\n<main>\n<h1>dbt test results</h1>\n");
             verdict();
+            summarised();
             facts();
             totals();
             notSent();
-            datasetIndex();
-            for (int i = 0; i < datasets.size(); i++) {
-                dataset(i, datasets.get(i));
+            if (listing.everyCheck()) {
+                datasetIndex();
+                for (int i = 0; i < datasets.size(); i++) {
+                    dataset(i, datasets.get(i));
+                }
+            } else {
+                new CountedDatasets(html, rows).write(datasets, listing);
             }
             html.markup("<footer>Written by soda-maven-plugin (soda:ingest). The checks above are those of"
                     + " scan-results.json, the scan sent to Soda Cloud unless this was a dry run.</footer>\n");
@@ -162,6 +174,25 @@ public final class HtmlReportWriter {
                         .text(tally.total())
                         .markup(plural(tally.total(), " check", " checks"))
                         .markup(" passed.");
+            }
+            html.markup("</p>\n");
+        }
+
+        /** What the page left out, said once at the top, where nobody can miss it. */
+        private void summarised() throws IOException {
+            if (listing.passingNotListed() == 0) {
+                return;
+            }
+            html.markup("<p class=\"note\" id=\"summarised\">")
+                    .text(listing.passingNotListed())
+                    .markup(plural(listing.passingNotListed(), " passing check is", " passing checks are"))
+                    .markup(" counted per dataset, not listed: the project has more than ")
+                    .text(CheckListing.DETAIL_LIMIT)
+                    .markup(" checks. ")
+                    .markup(JUnitReportWriter.FILE_NAME)
+                    .markup(" lists every one.");
+            if (listing.passingFreshnessListed() > 0) {
+                html.markup(" Passing source freshness checks are still listed, for the age of each source.");
             }
             html.markup("</p>\n");
         }
@@ -339,66 +370,15 @@ public final class HtmlReportWriter {
                         .text(String.join(", ", group.nodeIds()))
                         .markup(" &middot; ");
             }
-            html.text(group.checks().size())
-                    .markup(plural(group.checks().size(), " check", " checks"))
-                    .markup("</p>\n<table>\n<thead><tr><th>Check</th><th>Column</th><th>Outcome</th>"
-                            + "<th>dbt status</th><th class=\"num\">Failing rows / age</th><th>Message</th></tr></thead>\n"
-                            + "<tbody>\n");
-            for (SodaCheck check : group.checks()) {
-                check(check);
+            html.text(group.tally().total())
+                    .markup(plural(group.tally().total(), " check", " checks"))
+                    .markup("</p>\n<table>\n")
+                    .markup(CheckRow.HEADER)
+                    .markup("<tbody>\n");
+            for (SodaCheck check : group.listed()) {
+                rows.write(check);
             }
             html.markup("</tbody>\n</table>\n</section>\n");
-        }
-
-        private void check(SodaCheck check) throws IOException {
-            html.markup("<tr><td title=\"").text(check.identity());
-            if (check.filePath() != null) {
-                html.markup(" (").text(check.filePath()).markup(")");
-            }
-            html.markup("\">")
-                    .text(check.name())
-                    .markup("</td><td>")
-                    .text(check.column())
-                    .markup("</td><td><span class=\"badge ")
-                    .markup(CheckResult.of(check).label())
-                    .markup("\">")
-                    .text(check.outcome().wireValue())
-                    .markup("</span></td><td>")
-                    .text(check.dbtStatus())
-                    .markup("</td><td class=\"num\">");
-            if (check.failures() != null) {
-                html.text(check.failures());
-            } else if (check.isFreshness()) {
-                html.text(FreshnessText.age(check.freshness()));
-            }
-            html.markup("</td><td>");
-            if (check.isFreshness()) {
-                // The thresholds and the loaded-at column say what "fresh" meant for this source.
-                html.markup("<span class=\"muted\">")
-                        .text(check.shownDefinition())
-                        .markup("</span> ");
-            }
-            message(check.message());
-            html.markup("</td></tr>\n");
-        }
-
-        private void message(String message) throws IOException {
-            if (message == null || message.isBlank()) {
-                return;
-            }
-            // Masked, then cut with a notice saying where the whole message is; text() leaves it as it is.
-            String trimmed = LongText.message(html.shown(message)).strip();
-            int lineEnd = trimmed.indexOf('\n');
-            if (lineEnd < 0 && trimmed.length() <= SHORT_MESSAGE) {
-                html.text(trimmed);
-                return;
-            }
-            String firstLine = lineEnd < 0 ? trimmed : trimmed.substring(0, lineEnd);
-            html.markup("<details><summary>")
-                    .text(ReportText.oneLine(firstLine, SHORT_MESSAGE))
-                    .markup("</summary><pre>")
-                    .text(trimmed)
-                    .markup("</pre></details>");
         }
 
         private static String anchor(int index) {
@@ -406,7 +386,7 @@ public final class HtmlReportWriter {
         }
 
         private static String plural(long count, String one, String many) {
-            return count == 1 ? one : many;
+            return HtmlOutput.plural(count, one, many);
         }
     }
 }

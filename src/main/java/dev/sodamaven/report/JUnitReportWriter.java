@@ -7,8 +7,11 @@ import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -66,11 +69,13 @@ public final class JUnitReportWriter {
     private void writeXml(MappedChecks mapped, ReportContext context, OutputStream out) throws IOException {
         try {
             // The JDK's own writer: a StAX implementation elsewhere on the class path could behave differently.
-            XMLStreamWriter xml =
-                    XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            // Given a stream, it writes UTF-8 a byte at a time; a buffered writer encodes in blocks.
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(writer);
             new Document(xml, mapped, context, outbound).write();
             xml.flush();
             xml.close();
+            writer.flush();
         } catch (XMLStreamException e) {
             if (e.getNestedException() instanceof IOException io) {
                 throw io;

@@ -39,6 +39,20 @@ class ReportTextTest {
     }
 
     @Test
+    void oneLineReplacesEachKindOfWhiteSpaceAloneAndLeavesSingleSpaces() {
+        assertThat(ReportText.oneLine("a b c", 100)).isEqualTo("a b c");
+        assertThat(ReportText.oneLine("a  b", 100)).isEqualTo("a b");
+        // (A vertical tab or form feed is no XML character: clean() has replaced it already.)
+        for (String space : new String[] {"\t", "\n", "\r"}) {
+            assertThat(ReportText.oneLine("a" + space + "b", 100))
+                    .as("%s", (int) space.charAt(0))
+                    .isEqualTo("a b");
+        }
+        // Only those: a no-break space is text, as it was for the regular expression alone.
+        assertThat(ReportText.oneLine("a\u00A0b", 100)).isEqualTo("a\u00A0b");
+    }
+
+    @Test
     void oneLineNeverCutsASurrogatePairInHalf() {
         String shortened = ReportText.oneLine("abcdef\uD83D\uDE80xyz", 10);
 
