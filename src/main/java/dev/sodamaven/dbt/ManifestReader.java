@@ -27,6 +27,18 @@ public final class ManifestReader {
 
     private static final String LABEL = "dbt manifest";
 
+    private final ReadProgress progress;
+
+    /** A reader whose progress nobody asks for. */
+    public ManifestReader() {
+        this(new ReadProgress());
+    }
+
+    /** A reader counting the relations it keeps into {@code progress}. */
+    public ManifestReader(ReadProgress progress) {
+        this.progress = progress;
+    }
+
     /**
      * Reads {@code file}, keeping the test nodes whose unique_id is in {@code wantedTests}.
      * {@code setting} names where the user configured the file, for messages.
@@ -49,7 +61,7 @@ public final class ManifestReader {
             ArtifactFile artifact, Set<String> wantedTests, boolean forSelection, JsonParser parser)
             throws IOException, IngestException {
         Path file = artifact.path();
-        Accumulator acc = new Accumulator(file, forSelection);
+        Accumulator acc = new Accumulator(file, forSelection, progress);
         LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
@@ -123,6 +135,8 @@ public final class ManifestReader {
         if (type.isPresent()) {
             if (acc.relations.put(node.uniqueId, node.toRelation(type.get())) != null) {
                 acc.duplicate(node.uniqueId);
+            } else {
+                acc.progress.relation();
             }
             acc.selectable(node, SelectableNode.Kind.valueOf(type.get().name()));
         }
@@ -333,6 +347,7 @@ public final class ManifestReader {
     /** State of one read. */
     private static final class Accumulator {
         final Path file;
+        final ReadProgress progress;
         ArtifactMetadata metadata;
         boolean sawNodes;
         boolean sawResults;
@@ -344,8 +359,9 @@ public final class ManifestReader {
         /** Packages, tags and folders repeat across thousands of nodes: each distinct text is kept once. */
         private final Map<String, String> texts = new HashMap<>();
 
-        Accumulator(Path file, boolean forSelection) {
+        Accumulator(Path file, boolean forSelection, ReadProgress progress) {
             this.file = file;
+            this.progress = progress;
             this.forSelection = forSelection;
         }
 
