@@ -41,13 +41,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * One ingestion, in the steps of DESIGN.md: read the dbt results (from local files or a dbt Cloud
@@ -309,9 +310,9 @@ public final class Ingestion {
 
         /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */
         ManifestIndex readManifest(DbtResults results, boolean forSelection) throws IngestException {
-            Set<String> wanted = testsToSend(results.runResults()).stream()
-                    .map(TestResult::uniqueId)
-                    .collect(Collectors.toSet());
+            // Each id to itself: the manifest's tests are keyed by the run results' copy of their id.
+            Map<String, String> wanted = new HashMap<>();
+            testsToSend(results.runResults()).forEach(test -> wanted.put(test.uniqueId(), test.uniqueId()));
             ManifestIndex manifest;
             try {
                 manifest = new ManifestReader(progress)
