@@ -137,7 +137,8 @@ final class MavenBuild {
         String failure = output.lines()
                 .filter(line -> line.contains("ran out of memory") || line.contains("Java heap space"))
                 .findFirst()
-                .map(line -> line.replaceFirst(".*?(The Soda ingestion|Java heap space)", "$1"))
+                .map(line -> line.replaceFirst(".*?(The Soda ingestion|Java heap space)", "$1")
+                        .replaceFirst(" -> \\[Help 1\\]$", ""))
                 .orElse("");
         System.out.printf("%s, %s, checks %s%n", outcome, total, checks);
         Scratch.delete(project.resolve("target"));
