@@ -194,9 +194,12 @@ abstract class AbstractSodaMojo extends AbstractMojo {
         } catch (HeapExhausted full) {
             // Caught out here, where the run's data is unreachable: there is room again to say what happened.
             new FailureReport(outbound, getLog())
-                    .end(HeapAdvice.problem(description(), full.whatWasRead(), maxHeap()), failOnError);
+                    .end(
+                            HeapAdvice.problem(description(), full.getCause(), full.whatWasRead(), maxHeap()),
+                            failOnError);
         } catch (OutOfMemoryError full) {
-            new FailureReport(outbound, getLog()).end(HeapAdvice.problem(description(), null, maxHeap()), failOnError);
+            new FailureReport(outbound, getLog())
+                    .end(HeapAdvice.problem(description(), full, null, maxHeap()), failOnError);
         }
     }
 

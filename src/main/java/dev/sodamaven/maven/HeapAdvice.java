@@ -18,13 +18,18 @@ final class HeapAdvice {
 
     /**
      * @param goal          what ran out, as the skip message names it, e.g. "the Soda ingestion"
+     * @param full          the JVM's error, whose message says which memory ran out ("Java heap space")
      * @param whatWasRead   what the run had done, e.g. "while reading the manifest, after reading …"; or null
      * @param maxHeapBytes  {@link Runtime#maxMemory()} of Maven's JVM
      */
-    static IngestException problem(String goal, String whatWasRead, long maxHeapBytes) {
+    static IngestException problem(String goal, Throwable full, String whatWasRead, long maxHeapBytes) {
         boolean bounded = maxHeapBytes > 0 && maxHeapBytes < Long.MAX_VALUE;
         String heap = bounded ? " in Maven's heap of " + mib(maxHeapBytes) : "";
-        String message = capitalised(goal) + " ran out of memory (Java heap space)" + heap
+        String which =
+                full == null || full.getMessage() == null || full.getMessage().isBlank()
+                        ? "Java heap space"
+                        : full.getMessage();
+        String message = capitalised(goal) + " ran out of memory (" + which + ")" + heap
                 + (whatWasRead == null ? "" : " " + whatWasRead) + ".";
         String more = bounded ? "-Xmx" + suggestedMib(maxHeapBytes) + "m" : "-Xmx1g";
         String hint = "Give Maven more heap, e.g. MAVEN_OPTS=" + more + " in the environment (or " + more

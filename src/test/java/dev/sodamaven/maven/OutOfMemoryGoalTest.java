@@ -100,6 +100,15 @@ class OutOfMemoryGoalTest {
     }
 
     @Test
+    void theMessageSaysWhichMemoryRanOut() throws Exception {
+        UploadMojo goal = goalFailingWith(null, new OutOfMemoryError("GC overhead limit exceeded"));
+
+        Throwable thrown = catchThrowable(goal::execute);
+
+        assertThat(thrown).hasMessageStartingWith("The Soda upload ran out of memory (GC overhead limit exceeded)");
+    }
+
+    @Test
     void theSuggestionIsTwiceTheHeapRoundedUpTo64MiB() {
         assertThat(HeapAdvice.suggestedMib(256 * MIB)).isEqualTo(512);
         assertThat(HeapAdvice.suggestedMib(100 * MIB)).isEqualTo(256);
