@@ -12,6 +12,7 @@ import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
+import dev.sodamaven.dbt.ReadProgress;
 import dev.sodamaven.dbt.RunResults;
 import dev.sodamaven.dbt.RunResultsReader;
 import dev.sodamaven.dbt.Selection;
@@ -40,13 +41,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * One ingestion, in the steps of DESIGN.md: read the dbt results (from local files or a dbt Cloud
@@ -76,27 +78,59 @@ public final class Ingestion {
         this.outbound = Objects.requireNonNull(outbound, "outbound");
     }
 
+    /**
+     * Runs the ingestion. Running out of heap ends it with {@link HeapExhausted}, which says how much had been
+     * read: the run's data is unreachable by then, so that there is room to say it.
+     */
     public IngestOutcome run(IngestSettings settings) throws IngestException {
+        Tracker tracker = new Tracker();
+        try {
+            return run(settings, tracker);
+        } catch (OutOfMemoryError full) {
+            throw new HeapExhausted(tracker.testResults(), tracker.progress.relations(), tracker.step, full);
+        }
+    }
+
+    /** Where a run is: the step it is in and what its readers have counted, kept outside the run's data. */
+    private static final class Tracker {
+        final ReadProgress progress = new ReadProgress();
+        String step = "reading the settings";
+        /** Test results read by a reader that does not count (dbt Cloud downloads), once known. */
+        long testResultsRead;
+
+        long testResults() {
+            return Math.max(progress.testResults(), testResultsRead);
+        }
+    }
+
+    private IngestOutcome run(IngestSettings settings, Tracker tracker) throws IngestException {
         Instant start = clock.instant();
         SettingOrigin.log(settings.origins(), settings.warnings(), log);
         // Read before anything is fetched: a selector the plugin cannot apply is known from the settings alone.
         Selection selection =
                 Selection.of(settings.selection().select(), settings.selection().exclude());
         try (Remote.Session session = remote.open(settings.network())) {
-            Run run = new Run(settings, session, start);
+            Run run = new Run(settings, session, start, tracker.progress);
+            tracker.step = "reading the dbt results";
             Optional<DbtResults> read = run.readResults();
             if (read.isEmpty()) {
                 return IngestOutcome.nothingNew();
             }
             DbtResults results = read.get();
+            tracker.testResultsRead = results.runResults().tests().size();
+            tracker.step = "reading the manifest";
             ManifestIndex manifest = run.readManifest(results, !selection.isEverything());
+            tracker.step = "mapping the tests to checks";
             Optional<SelectionOutcome> selected = run.select(selection, results, manifest);
             MappedChecks mapped = run.mapChecks(results, manifest, selected);
             Instant end = clock.instant();
+            tracker.step = "writing the scan results";
             Path scanResults = run.writeScanResults(results, mapped, selected, end);
+            tracker.step = "writing the reports";
             List<Path> reports = run.writeReports(results, mapped, selected, scanResults, end);
             run.summarize(results, mapped, selected, scanResults, reports);
             Optional<QualityGate.Failure> gate = QualityGate.judge(settings.failOn(), mapped.checks());
+            tracker.step = "uploading the scan";
             UploadReceipt receipt = run.upload(results, mapped, scanResults, gate);
             if (gate.isPresent()) {
                 throw gate.get().problem(receipt != null);
@@ -158,15 +192,17 @@ public final class Ingestion {
         private final IngestSettings settings;
         private final Remote.Session session;
         private final Instant start;
+        private final ReadProgress progress;
         /** This run's warnings; the settings' own were logged at the start. */
         private final List<String> warnings = new ArrayList<>();
 
         private final List<ScanLog> scanLogs = new ArrayList<>();
 
-        Run(IngestSettings settings, Remote.Session session, Instant start) {
+        Run(IngestSettings settings, Remote.Session session, Instant start, ReadProgress progress) {
             this.settings = settings;
             this.session = session;
             this.start = start;
+            this.progress = progress;
             scanLog(ScanLog::info, "soda-maven-plugin " + PluginInfo.version(), start);
         }
 
@@ -203,7 +239,7 @@ public final class Ingestion {
                         freshness,
                         true);
             }
-            RunResultsReader reader = new RunResultsReader();
+            RunResultsReader reader = new RunResultsReader(progress);
             List<RunResults> parts = new ArrayList<>();
             for (Path file : local.runResults()) {
                 RunResults part = reader.read(file, local.runResultsSetting());
@@ -274,13 +310,13 @@ public final class Ingestion {
 
         /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */
         ManifestIndex readManifest(DbtResults results, boolean forSelection) throws IngestException {
-            Set<String> wanted = testsToSend(results.runResults()).stream()
-                    .map(TestResult::uniqueId)
-                    .collect(Collectors.toSet());
+            // Each id to itself: the manifest's tests are keyed by the run results' copy of their id.
+            Map<String, String> wanted = new HashMap<>();
+            testsToSend(results.runResults()).forEach(test -> wanted.put(test.uniqueId(), test.uniqueId()));
             ManifestIndex manifest;
             try {
-                manifest =
-                        new ManifestReader().read(results.manifest(), wanted, results.manifestSetting(), forSelection);
+                manifest = new ManifestReader(progress)
+                        .read(results.manifest(), wanted, results.manifestSetting(), forSelection);
             } catch (IngestException unreadable) {
                 throw results.brokenManifest().apply(unreadable);
             }

@@ -58,6 +58,8 @@ public final class BenchmarkMain {
         Path results = directory.resolve("results.md");
         ChildJvm children = new ChildJvm(directory.resolve("logs"), directory.resolve("scratch"), timeout);
         List<CaseResult> done = new ArrayList<>();
+        MavenBuild maven = MavenBuild.prepareIfAsked(directory);
+        StringBuilder mavenResults = new StringBuilder();
         for (BenchCase benchCase : cases) {
             System.out.printf(
                     "%n== %s: manifest ~%d MiB, %,d test results%n",
@@ -76,8 +78,11 @@ public final class BenchmarkMain {
             done.add(result);
             result.loadBefore = Environment.loadAverage();
             measure(result, artifacts, children, heaps, repeats, readTree, readTreeMax, python, pythonMax);
+            if (maven != null) {
+                mavenResults.append(MavenBuild.render(benchCase.label(), maven.run(benchCase.label(), artifacts)));
+            }
             result.loadAfter = Environment.loadAverage();
-            write(results, new Report(environment, settings, done, children.runs()));
+            write(results, new Report(environment, settings, done, children.runs()).render() + mavenResults);
             if (!keep) {
                 Scratch.delete(artifacts);
             }
@@ -129,8 +134,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private static void write(Path file, Report report) throws IOException {
+    private static void write(Path file, String report) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, report.render());
+        Files.writeString(file, report);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams a manifest.json (schema v1 to v12, dbt 0.19 to 1.12 and Fusion) and keeps only the test
@@ -27,6 +28,18 @@ public final class ManifestReader {
 
     private static final String LABEL = "dbt manifest";
 
+    private final ReadProgress progress;
+
+    /** A reader whose progress nobody asks for. */
+    public ManifestReader() {
+        this(new ReadProgress());
+    }
+
+    /** A reader counting the relations it keeps into {@code progress}. */
+    public ManifestReader(ReadProgress progress) {
+        this.progress = progress;
+    }
+
     /**
      * Reads {@code file}, keeping the test nodes whose unique_id is in {@code wantedTests}.
      * {@code setting} names where the user configured the file, for messages.
@@ -41,15 +54,43 @@ public final class ManifestReader {
      */
     public ManifestIndex read(Path file, Set<String> wantedTests, String setting, boolean forSelection)
             throws IngestException {
-        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
-        return artifact.read(parser -> readBody(artifact, wantedTests, forSelection, parser));
+        return read(
+                file,
+                new Wanted(id -> wantedTests.contains(id) ? id : null, hasUnitTest(wantedTests)),
+                setting,
+                forSelection);
     }
 
-    private ManifestIndex readBody(
-            ArtifactFile artifact, Set<String> wantedTests, boolean forSelection, JsonParser parser)
+    /**
+     * As {@link #read(Path, Set, String, boolean)}, with the wanted test ids as a map of each id to itself: a
+     * test kept is keyed by the caller's copy of its id (the run results'), so that each id is held once.
+     */
+    public ManifestIndex read(Path file, Map<String, String> wantedTests, String setting, boolean forSelection)
+            throws IngestException {
+        return read(file, new Wanted(wantedTests::get, hasUnitTest(wantedTests.keySet())), setting, forSelection);
+    }
+
+    private ManifestIndex read(Path file, Wanted wanted, String setting, boolean forSelection) throws IngestException {
+        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
+        return artifact.read(parser -> readBody(artifact, wanted, forSelection, parser));
+    }
+
+    /**
+     * The tests to keep.
+     *
+     * @param canonical a wanted test's id as the caller holds it, or null for a test not wanted
+     * @param anyUnitTest whether a unit test is among them
+     */
+    private record Wanted(UnaryOperator<String> canonical, boolean anyUnitTest) {}
+
+    private static boolean hasUnitTest(Set<String> ids) {
+        return ids.stream().anyMatch(ManifestReader::isUnitTestId);
+    }
+
+    private ManifestIndex readBody(ArtifactFile artifact, Wanted wantedTests, boolean forSelection, JsonParser parser)
             throws IOException, IngestException {
         Path file = artifact.path();
-        Accumulator acc = new Accumulator(file, forSelection);
+        Accumulator acc = new Accumulator(file, forSelection, progress);
         LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
@@ -66,10 +107,10 @@ public final class ManifestReader {
                     }
                     readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                 }
-                case "sources" -> readNodeMap(p, node -> keepNode(node, Set.of(), acc));
+                case "sources" -> readNodeMap(p, node -> keepNode(node, NONE, acc));
                 // dbt 1.8+: unit tests live apart from the nodes; read for a selection, or when sent.
                 case "unit_tests" -> {
-                    if (forSelection || wantedTests.stream().anyMatch(ManifestReader::isUnitTestId)) {
+                    if (forSelection || wantedTests.anyUnitTest()) {
                         readNodeMap(p, node -> keepNode(node, wantedTests, acc));
                     } else {
                         p.skipChildren();
@@ -99,10 +140,14 @@ public final class ManifestReader {
         return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.warnings, acc.selectable);
     }
 
-    private static void keepNode(NodeFields node, Set<String> wantedTests, Accumulator acc) {
+    private static final Wanted NONE = new Wanted(id -> null, false);
+
+    private static void keepNode(NodeFields node, Wanted wantedTests, Accumulator acc) {
         if ("test".equals(node.resourceType)) {
-            if (wantedTests.contains(node.uniqueId)) {
-                if (acc.tests.put(node.uniqueId, node.toTest()) != null) {
+            String id = wantedTests.canonical().apply(node.uniqueId);
+            if (id != null) {
+                node.uniqueId = id;
+                if (acc.tests.put(id, node.toTest(acc::once)) != null) {
                     acc.duplicate(node.uniqueId);
                 }
                 acc.selectable(node, node.testKind());
@@ -111,8 +156,10 @@ public final class ManifestReader {
         }
         if ("unit_test".equals(node.resourceType)) {
             // Not a data test: kept only when its result is wanted (sendUnitTests, or a selection).
-            if (wantedTests.contains(node.uniqueId)) {
-                if (acc.tests.put(node.uniqueId, node.toUnitTest()) != null) {
+            String id = wantedTests.canonical().apply(node.uniqueId);
+            if (id != null) {
+                node.uniqueId = id;
+                if (acc.tests.put(id, node.toUnitTest()) != null) {
                     acc.duplicate(node.uniqueId);
                 }
                 acc.selectable(node, SelectableNode.Kind.UNIT_TEST);
@@ -121,8 +168,11 @@ public final class ManifestReader {
         }
         Optional<RelationType> type = RelationType.fromResourceType(node.resourceType);
         if (type.isPresent()) {
-            if (acc.relations.put(node.uniqueId, node.toRelation(type.get())) != null) {
+            DbtRelation relation = node.toRelation(type.get(), acc::once);
+            if (acc.relations.put(relation.uniqueId(), relation) != null) {
                 acc.duplicate(node.uniqueId);
+            } else {
+                acc.progress.relation();
             }
             acc.selectable(node, SelectableNode.Kind.valueOf(type.get().name()));
         }
@@ -266,7 +316,11 @@ public final class ManifestReader {
         String loadedAtField;
         String loadedAtQuery;
 
-        DbtTest toTest() {
+        /**
+         * The test, its repeated texts (files, columns, the relations it names) taken from {@code once} so that
+         * each is held once however many tests repeat it: a large project has a hundred thousand of them.
+         */
+        DbtTest toTest(UnaryOperator<String> once) {
             // A generic test whose test_metadata has no name is still generic; keep it apart from singular ones.
             String generic = hasTestMetadata ? (genericName == null ? "generic" : genericName) : null;
             // Soda Cloud refuses a check without a name: an empty one falls back to the unique_id too.
@@ -274,14 +328,14 @@ public final class ManifestReader {
             return new DbtTest(
                     uniqueId,
                     shownName,
-                    originalFilePath,
-                    columnName,
-                    generic,
-                    modelArgument,
-                    toArgument,
-                    attachedNode,
-                    fileKeyName,
-                    dependsOn);
+                    once.apply(originalFilePath),
+                    once.apply(columnName),
+                    once.apply(generic),
+                    once.apply(modelArgument),
+                    once.apply(toArgument),
+                    once.apply(attachedNode),
+                    once.apply(fileKeyName),
+                    dependsOn.stream().map(once).toList());
         }
 
         /**
@@ -306,19 +360,25 @@ public final class ManifestReader {
             return hasTestMetadata ? SelectableNode.Kind.GENERIC_TEST : SelectableNode.Kind.SINGULAR_TEST;
         }
 
-        DbtRelation toRelation(RelationType type) {
+        /** The relation, its id and repeated texts (database, schema, source) taken from {@code once}. */
+        DbtRelation toRelation(RelationType type, UnaryOperator<String> once) {
+            String physical = type == RelationType.SOURCE ? identifier : alias;
+            // Most aliases and identifiers are the name again: one copy of it does.
+            if (physical != null && physical.equals(name)) {
+                physical = name;
+            }
             return new DbtRelation(
-                    uniqueId,
+                    once.apply(uniqueId),
                     type,
                     name,
-                    type == RelationType.SOURCE ? null : alias,
-                    type == RelationType.SOURCE ? identifier : null,
-                    sourceName,
-                    database,
-                    schema,
-                    version,
-                    type == RelationType.SOURCE ? loadedAt() : null,
-                    type == RelationType.SOURCE ? originalFilePath : null);
+                    type == RelationType.SOURCE ? null : physical,
+                    type == RelationType.SOURCE ? physical : null,
+                    once.apply(sourceName),
+                    once.apply(database),
+                    once.apply(schema),
+                    once.apply(version),
+                    type == RelationType.SOURCE ? once.apply(loadedAt()) : null,
+                    type == RelationType.SOURCE ? once.apply(originalFilePath) : null);
         }
 
         /** What a source's freshness is measured on, in words; a field wins, as in dbt. */
@@ -333,6 +393,7 @@ public final class ManifestReader {
     /** State of one read. */
     private static final class Accumulator {
         final Path file;
+        final ReadProgress progress;
         ArtifactMetadata metadata;
         boolean sawNodes;
         boolean sawResults;
@@ -341,11 +402,15 @@ public final class ManifestReader {
         final List<String> warnings = new ArrayList<>();
         final boolean forSelection;
         final Map<String, SelectableNode> selectable = new HashMap<>();
-        /** Packages, tags and folders repeat across thousands of nodes: each distinct text is kept once. */
+        /**
+         * Ids, files, schemas, packages, tags and folders repeat across thousands of nodes: each distinct text
+         * is kept once. Dropped with the accumulator when the read ends.
+         */
         private final Map<String, String> texts = new HashMap<>();
 
-        Accumulator(Path file, boolean forSelection) {
+        Accumulator(Path file, boolean forSelection, ReadProgress progress) {
             this.file = file;
+            this.progress = progress;
             this.forSelection = forSelection;
         }
 
@@ -378,7 +443,7 @@ public final class ManifestReader {
                             kind.isTest() ? node.dependsOn : List.of()));
         }
 
-        private String once(String text) {
+        String once(String text) {
             return text == null ? null : texts.computeIfAbsent(text, t -> t);
         }
 

@@ -25,6 +25,18 @@ public final class RunResultsReader {
 
     private static final String LABEL = "dbt run results";
 
+    private final ReadProgress progress;
+
+    /** A reader whose progress nobody asks for. */
+    public RunResultsReader() {
+        this(new ReadProgress());
+    }
+
+    /** A reader counting the test results it keeps into {@code progress}. */
+    public RunResultsReader(ReadProgress progress) {
+        this.progress = progress;
+    }
+
     /**
      * Reads {@code file}; {@code setting} names where the user configured it, for messages.
      */
@@ -35,7 +47,7 @@ public final class RunResultsReader {
 
     private RunResults readBody(ArtifactFile artifact, JsonParser parser) throws IOException, IngestException {
         Path file = artifact.path();
-        Accumulator acc = new Accumulator(file);
+        Accumulator acc = new Accumulator(file, progress);
         LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
                 case "metadata" -> {
@@ -160,7 +172,9 @@ public final class RunResultsReader {
             if (previous == null || current.replaces(previous)) {
                 acc.tests.put(id, current);
             }
-            if (previous != null) {
+            if (previous == null) {
+                acc.progress.testResult();
+            } else {
                 acc.warnings.add(acc.file + " lists test " + id + " more than once; "
                         + (current.replaces(previous)
                                 ? "the last result (" + status + ") was used."
@@ -209,6 +223,7 @@ public final class RunResultsReader {
     /** Mutable state of one read; lives only inside {@link #read}. */
     private static final class Accumulator {
         final Path file;
+        final ReadProgress progress;
         ArtifactMetadata metadata;
         String command;
         boolean sawResults;
@@ -220,8 +235,9 @@ public final class RunResultsReader {
         final Map<String, Map<String, Integer>> others = new TreeMap<>();
         final List<String> warnings = new ArrayList<>();
 
-        Accumulator(Path file) {
+        Accumulator(Path file, ReadProgress progress) {
             this.file = file;
+            this.progress = progress;
         }
 
         void warnMalformed() {

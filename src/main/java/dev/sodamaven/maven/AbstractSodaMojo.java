@@ -1,5 +1,6 @@
 package dev.sodamaven.maven;
 
+import dev.sodamaven.HeapExhausted;
 import dev.sodamaven.Remote;
 import dev.sodamaven.config.Parameters;
 import dev.sodamaven.config.SettingsResolver;
@@ -190,7 +191,21 @@ abstract class AbstractSodaMojo extends AbstractMojo {
             run(new Context(parameters, resolver, clock, log, outbound, remote));
         } catch (IngestException problem) {
             new FailureReport(outbound, getLog()).end(problem, failOnError);
+        } catch (HeapExhausted full) {
+            // Caught out here, where the run's data is unreachable: there is room again to say what happened.
+            new FailureReport(outbound, getLog())
+                    .end(
+                            HeapAdvice.problem(description(), full.getCause(), full.whatWasRead(), maxHeap()),
+                            failOnError);
+        } catch (OutOfMemoryError full) {
+            new FailureReport(outbound, getLog())
+                    .end(HeapAdvice.problem(description(), full, null, maxHeap()), failOnError);
         }
+    }
+
+    /** Maven's heap, for the advice on running out of it; a test may pretend another. */
+    long maxHeap() {
+        return Runtime.getRuntime().maxMemory();
     }
 
     /** What the goal does, as the skip message names it, e.g. "the Soda ingestion". */

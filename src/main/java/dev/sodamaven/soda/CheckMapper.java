@@ -7,6 +7,7 @@ import dev.sodamaven.dbt.FreshnessResult;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.TestResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class CheckMapper {
         List<MappedChecks.UnattachedTest> unattached = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> otherStatus = new ArrayList<>();
+        // A relation has many tests: their checks share one Dataset.
+        Map<String, Dataset> datasets = new HashMap<>();
         for (TestResult result : lastResultPerTest(results)) {
             Optional<Outcome> outcome = outcomeOf(result.status());
             if (result.is(DbtStatus.SKIPPED)) {
@@ -70,7 +73,9 @@ public final class CheckMapper {
                     // The name is also the check's definition in Soda Cloud: say a unit test checks code, not data.
                     test.isUnitTest() ? "dbt unit test " + test.name() : test.name(),
                     test.originalFilePath(),
-                    datasetOf(resolution.relation().get()),
+                    datasets.computeIfAbsent(
+                            resolution.relation().get().uniqueId(),
+                            id -> datasetOf(resolution.relation().get())),
                     test.columnName(),
                     outcome.get(),
                     result.status(),
