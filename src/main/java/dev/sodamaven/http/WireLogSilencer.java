@@ -15,9 +15,18 @@ final class WireLogSilencer {
         "org.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers",
     };
 
+    /**
+     * Maven 4's logger reads {@code maven.logger.log.*} instead and warns about each old name it meets; the
+     * Maven front end sets the new names there, and then the old ones are left alone.
+     */
+    private static final String SILENCED_BY_MAVEN_4_NAMES = "maven.logger.log.org.apache.hc";
+
     private WireLogSilencer() {}
 
     static synchronized void silence() {
+        if ("off".equals(System.getProperty(SILENCED_BY_MAVEN_4_NAMES))) {
+            return;
+        }
         for (String property : PROPERTIES) {
             if (!"off".equals(System.getProperty(property))) {
                 System.setProperty(property, "off");

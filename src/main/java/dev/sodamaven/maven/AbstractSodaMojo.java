@@ -179,6 +179,7 @@ abstract class AbstractSodaMojo extends AbstractMojo {
             log.info("Skipping " + description() + ": " + Setting.SKIP.ref() + " is true.");
             return;
         }
+        Maven4WireLogs.silenceOnMaven4();
         try {
             MavenSettingsAccess settings =
                     new MavenSettingsAccess(session == null ? null : session.getSettings(), settingsDecrypter, secrets);
