@@ -10,6 +10,7 @@ import dev.sodamaven.core.Outbound;
 import dev.sodamaven.core.PluginInfo;
 import dev.sodamaven.core.Setting;
 import dev.sodamaven.dbt.DataTestGuard;
+import dev.sodamaven.dbt.FreshnessResult;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.ManifestReader;
 import dev.sodamaven.dbt.ReadProgress;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,6 +154,8 @@ public final class Ingestion {
      * @param dbtCloudRunId   the dbt Cloud run they came from, or null
      * @param freshness       the source freshness results, or null
      * @param freshnessSameInvocation whether the manifest should come from the freshness invocation too
+     * @param testInvocations the invocation ids of every run results file merged, in order; none for
+     *                        freshness only
      */
     private record DbtResults(
             RunResults runResults,
@@ -162,28 +166,24 @@ public final class Ingestion {
             UnaryOperator<IngestException> brokenManifest,
             Long dbtCloudRunId,
             SourceFreshness freshness,
-            boolean freshnessSameInvocation) {
+            boolean freshnessSameInvocation,
+            List<String> testInvocations) {
 
         /** The freshness results, none when there was no sources.json. */
-        List<dev.sodamaven.dbt.FreshnessResult> freshnessResults() {
+        List<FreshnessResult> freshnessResults() {
             return freshness == null ? List.of() : freshness.results();
         }
 
         /**
-         * The dbt invocation(s) the results come from: the run results' and the sources.json's when both
-         * were read, since either may be sent alone another time.
+         * The dbt invocation(s) the results come from: those of every run results file and of the sources.json,
+         * since any of them may be sent in another combination another time; null when none is named.
          */
         String invocationIds() {
-            String tests = runResults.metadata().invocationId();
-            String sources = freshness == null ? null : freshness.metadata().invocationId();
-            if (sources == null || sources.equals(tests)) {
-                return tests;
+            Set<String> ids = new LinkedHashSet<>(testInvocations);
+            if (freshness != null && freshness.metadata().invocationId() != null) {
+                ids.add(freshness.metadata().invocationId());
             }
-            return tests == null
-                            || runResults.tests().isEmpty()
-                                    && runResults.unitTests().isEmpty()
-                    ? sources
-                    : tests + ", " + sources;
+            return ids.isEmpty() ? null : String.join(", ", ids);
         }
     }
 
@@ -237,7 +237,8 @@ public final class Ingestion {
                         UnaryOperator.identity(),
                         null,
                         freshness,
-                        true);
+                        true,
+                        List.of());
             }
             RunResultsReader reader = new RunResultsReader(progress);
             List<RunResults> parts = new ArrayList<>();
@@ -269,7 +270,8 @@ public final class Ingestion {
                         UnaryOperator.identity(),
                         null,
                         freshness,
-                        true);
+                        true,
+                        List.of());
             }
             DataTestGuard.requireDataTestResults(merged, origin, settings.sendUnitTests());
             return new DbtResults(
@@ -281,7 +283,11 @@ public final class Ingestion {
                     UnaryOperator.identity(),
                     null,
                     freshness,
-                    true);
+                    true,
+                    parts.stream()
+                            .map(part -> part.metadata().invocationId())
+                            .filter(Objects::nonNull)
+                            .toList());
         }
 
         private Optional<DbtResults> fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {
@@ -305,7 +311,12 @@ public final class Ingestion {
                     fetched::refuseManifest,
                     fetched.runId(),
                     fetched.freshness(),
-                    false));
+                    false,
+                    // The run id tells dbt Cloud runs apart; the last test step's invocation names the run.
+                    fetched.mergedRunResults().tests().isEmpty()
+                                    || fetched.mergedRunResults().metadata().invocationId() == null
+                            ? List.of()
+                            : List.of(fetched.mergedRunResults().metadata().invocationId())));
         }
 
         /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */

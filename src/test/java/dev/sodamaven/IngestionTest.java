@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,40 @@ class IngestionTest {
 
         assertThat(cloud.acceptedScans()).hasSize(2);
         assertThat(ledger).content().contains("\"dbtInvocationId\" : \"6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41\"");
+    }
+
+    @Test
+    void anotherCombinationOfRunResultsFilesIsNotTakenForOneSentBefore() throws Exception {
+        Path ledger = output.resolve("ledger.json");
+        Path example = SharedArtifacts.exampleArtifacts().resolve("run_results.json");
+        // The same tests, written by another dbt invocation: a first file of another run, merged before the same last
+        // file.
+        Path other = Files.writeString(
+                output.resolve("other_run_results.json"),
+                Files.readString(example)
+                        .replace("6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41", "0b7e58a2-4d1c-4c6e-9d55-7e1f3a6c2b90"));
+        Parameters exampleOnly = parameters()
+                .with(Setting.DBT_ARTIFACTS, null)
+                .with(Setting.DBT_MANIFEST, SharedArtifacts.exampleArtifacts().resolve("manifest.json"))
+                .with(Setting.DBT_RUN_RESULTS, List.of(example))
+                .with(Setting.LEDGER, ledger)
+                .build();
+        Parameters bothFiles = parameters()
+                .with(Setting.DBT_ARTIFACTS, null)
+                .with(Setting.DBT_MANIFEST, SharedArtifacts.exampleArtifacts().resolve("manifest.json"))
+                .with(Setting.DBT_RUN_RESULTS, List.of(other, example))
+                .with(Setting.LEDGER, ledger)
+                .build();
+
+        ingest(exampleOnly);
+        ingest(bothFiles);
+        ingest(bothFiles);
+
+        assertThat(cloud.acceptedScans()).hasSize(2);
+        assertThat(ledger)
+                .content()
+                .contains("\"dbtInvocationId\" : \"0b7e58a2-4d1c-4c6e-9d55-7e1f3a6c2b90, "
+                        + "6f0c9b7e-2d1a-4a55-9a0e-5c3f1e2b7d41\"");
     }
 
     @Test
