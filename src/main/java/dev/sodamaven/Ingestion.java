@@ -228,17 +228,7 @@ public final class Ingestion {
                 log.info(describeFreshness(freshness));
             }
             if (local.runResults().isEmpty()) {
-                return new DbtResults(
-                        RunResults.freshnessOnly(freshness.metadata()),
-                        local.manifest(),
-                        local.manifestSetting(),
-                        local.sources().toString(),
-                        false,
-                        UnaryOperator.identity(),
-                        null,
-                        freshness,
-                        true,
-                        List.of());
+                return freshnessOnly(local, freshness);
             }
             RunResultsReader reader = new RunResultsReader(progress);
             List<RunResults> parts = new ArrayList<>();
@@ -261,17 +251,7 @@ public final class Ingestion {
                 // freshness results are what there is to ingest, and the run results are only named.
                 log.info(origin + " holds no data-test result (" + DataTestGuard.describeContents(merged)
                         + "); only the source freshness results are ingested.");
-                return new DbtResults(
-                        RunResults.freshnessOnly(freshness.metadata()),
-                        local.manifest(),
-                        local.manifestSetting(),
-                        local.sources().toString(),
-                        false,
-                        UnaryOperator.identity(),
-                        null,
-                        freshness,
-                        true,
-                        List.of());
+                return freshnessOnly(local, freshness);
             }
             DataTestGuard.requireDataTestResults(merged, origin, settings.sendUnitTests());
             return new DbtResults(
@@ -288,6 +268,21 @@ public final class Ingestion {
                             .map(part -> part.metadata().invocationId())
                             .filter(Objects::nonNull)
                             .toList());
+        }
+
+        /** Local source freshness results without test results to go with them. */
+        private DbtResults freshnessOnly(ArtifactSource.Local local, SourceFreshness freshness) {
+            return new DbtResults(
+                    RunResults.freshnessOnly(freshness.metadata()),
+                    local.manifest(),
+                    local.manifestSetting(),
+                    local.sources().toString(),
+                    false,
+                    UnaryOperator.identity(),
+                    null,
+                    freshness,
+                    true,
+                    List.of());
         }
 
         private Optional<DbtResults> fetchFromDbtCloud(ArtifactSource.DbtCloud cloud) throws IngestException {

@@ -41,6 +41,23 @@ final class ChildJvm {
         this.timeout = timeout;
     }
 
+    /**
+     * This JVM's java and class path running {@code main} with {@code args}, at {@code -Xmx<heapMb>m}, exiting on
+     * the first OutOfMemoryError, its GC log in {@code gcLog}.
+     */
+    static List<String> java(int heapMb, Path gcLog, Class<?> main, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMb + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Xlog:gc:file=" + gcLog,
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** Every process run so far, in order. */
     List<ChildRun> runs() {
         return runs;
@@ -48,14 +65,10 @@ final class ChildJvm {
 
     ChildRun probe(String caseLabel, String mode, int heapMb, Path artifacts) throws IOException, InterruptedException {
         String name = caseLabel + "-" + mode + "-" + heapMb + "m-" + (runs.size() + 1);
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc:file=" + logs.resolve(name + ".gc.log"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                IngestProbe.class.getName(),
+        List<String> command = java(
+                heapMb,
+                logs.resolve(name + ".gc.log"),
+                IngestProbe.class,
                 mode,
                 artifacts.toString(),
                 scratch.resolve(name).toString());

@@ -97,14 +97,10 @@ public final class UploadProbe {
             throws IOException, InterruptedException {
         String name = file.getFileName().toString().replace(".json", "") + "-" + heap + "m";
         Path log = scratch.resolve(name + ".log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc:file=" + scratch.resolve(name + ".gc.log"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                UploadProbe.class.getName(),
+        List<String> command = ChildJvm.java(
+                heap,
+                scratch.resolve(name + ".gc.log"),
+                UploadProbe.class,
                 "child",
                 file.toString(),
                 String.valueOf(cloud.port()));

@@ -22,6 +22,12 @@ final class LenientJson {
     }
 
     /** The message of the one parse error this class raises itself; {@link JsonFault} recognises it. */
+    /** Handles one object of an array; the parser stands on its START_OBJECT and must be left on its END_OBJECT. */
+    @FunctionalInterface
+    interface ObjectHandler {
+        void object(JsonParser parser) throws IOException, IngestException;
+    }
+
     static final String EXPECTED_FIELD_NAME = "expected a field name or '}'";
 
     private LenientJson() {}
@@ -41,6 +47,28 @@ final class LenientJson {
         if (token != JsonToken.END_OBJECT) {
             throw new JsonParseException(parser, EXPECTED_FIELD_NAME);
         }
+    }
+
+    /**
+     * Hands each object of the array the parser stands on to {@code handler}; anything but an array holds
+     * no object. Returns how many elements were not objects (skipped), for the reader to warn about.
+     */
+    static int eachObject(JsonParser parser, ObjectHandler handler) throws IOException, IngestException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            text(parser);
+            return 0;
+        }
+        int notObjects = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (token == JsonToken.START_OBJECT) {
+                handler.object(parser);
+            } else {
+                text(parser);
+                notObjects++;
+            }
+        }
+        return notObjects;
     }
 
     /** Scalars as text (numbers and booleans too), null for null; objects and arrays are skipped. */

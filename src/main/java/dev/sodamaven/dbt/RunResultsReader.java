@@ -113,20 +113,10 @@ public final class RunResultsReader {
 
     private static void readResults(JsonParser parser, Accumulator acc) throws IOException, IngestException {
         acc.sawResults = true;
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            // "results": null (or any non-array) holds no result; the caller decides what that means.
-            LenientJson.text(parser);
-            return;
-        }
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            if (token != JsonToken.START_OBJECT) {
-                LenientJson.text(parser);
-                acc.malformedEntries++;
-                continue;
-            }
-            readResult(parser, acc);
-        }
+        // "results": null (or any non-array) holds no result; the caller decides what that means.
+        // Counted apart: readResult counts the objects it cannot use meanwhile.
+        int notObjects = LenientJson.eachObject(parser, p -> readResult(p, acc));
+        acc.malformedEntries += notObjects;
     }
 
     private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {

@@ -69,19 +69,9 @@ public final class SourcesReader {
 
     private static void readResults(JsonParser parser, Accumulator acc) throws IOException, IngestException {
         acc.sawResults = true;
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            LenientJson.text(parser);
-            return;
-        }
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            if (token != JsonToken.START_OBJECT) {
-                LenientJson.text(parser);
-                acc.malformed++;
-                continue;
-            }
-            readResult(parser, acc);
-        }
+        // Counted apart: readResult counts the objects it cannot use meanwhile.
+        int notObjects = LenientJson.eachObject(parser, p -> readResult(p, acc));
+        acc.malformed += notObjects;
     }
 
     private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {

@@ -47,7 +47,7 @@ public final class StepPlanner {
         List<RunStep> freshness = new ArrayList<>();
         for (RunStep step : steps) {
             if (step.isSourceFreshness()) {
-                if (step.status().inProgress() || step.status() == RunStatus.CANCELLED) {
+                if (unfinished(step)) {
                     skipped.add(step.describe() + ": " + step.status().label().toLowerCase(java.util.Locale.ROOT));
                 } else {
                     // A freshness step that "failed" found a stale source: its sources.json says which.
@@ -61,12 +61,17 @@ public final class StepPlanner {
             }
             if (NO_TESTS.contains(subcommand)) {
                 skipped.add(step.describe() + ": `dbt " + subcommand + "` runs no tests");
-            } else if (step.status().inProgress() || step.status() == RunStatus.CANCELLED) {
+            } else if (unfinished(step)) {
                 skipped.add(step.describe() + ": " + step.status().label().toLowerCase(java.util.Locale.ROOT));
             } else {
                 candidates.add(step);
             }
         }
         return new Plan(candidates, skipped, freshness);
+    }
+
+    /** Running or cancelled: its files, if any, are incomplete. */
+    private static boolean unfinished(RunStep step) {
+        return step.status().inProgress() || step.status() == RunStatus.CANCELLED;
     }
 }
