@@ -111,7 +111,9 @@ public final class Ingestion {
         // Read before anything is fetched: a selector the plugin cannot apply is known from the settings alone.
         Selection selection =
                 Selection.of(settings.selection().select(), settings.selection().exclude());
-        try (Remote.Session session = remote.open(settings.network())) {
+        boolean forSelection = !selection.isEverything();
+        try (Remote.Session session = remote.open(settings.network());
+                ManifestAhead ahead = readAhead(settings, tracker.progress, forSelection)) {
             Run run = new Run(settings, session, start, tracker.progress);
             tracker.step = "reading the dbt results";
             Optional<DbtResults> read = run.readResults();
@@ -121,15 +123,24 @@ public final class Ingestion {
             DbtResults results = read.get();
             tracker.testResultsRead = results.runResults().tests().size();
             tracker.step = "reading the manifest";
-            ManifestIndex manifest = run.readManifest(results, !selection.isEverything());
+            ManifestIndex manifest = run.readManifest(results, forSelection, ahead);
             tracker.step = "mapping the tests to checks";
             Optional<SelectionOutcome> selected = run.select(selection, results, manifest);
             MappedChecks mapped = run.mapChecks(results, manifest, selected);
             Instant end = clock.instant();
-            tracker.step = "writing the scan results";
-            Path scanResults = run.writeScanResults(results, mapped, selected, end);
-            tracker.step = "writing the reports";
-            List<Path> reports = run.writeReports(results, mapped, selected, scanResults, end);
+            tracker.step = "writing the scan results and the reports";
+            Path scanResults;
+            List<Path> reports;
+            // The reports on a second core while the scan results file is written; the scan results come first.
+            try (SideTask<List<Path>> reportsWritten =
+                    SideTask.start("writing the reports", () -> run.writeReports(results, mapped, selected, end))) {
+                scanResults = run.writeScanResults(results, mapped, selected, end);
+                try {
+                    reports = reportsWritten.join();
+                } catch (IngestException failed) {
+                    throw failed.withKeptScanResults(scanResults);
+                }
+            }
             run.summarize(results, mapped, selected, scanResults, reports);
             Optional<QualityGate.Failure> gate = QualityGate.judge(settings.failOn(), mapped.checks());
             tracker.step = "uploading the scan";
@@ -139,6 +150,18 @@ public final class Ingestion {
             }
             return new IngestOutcome(scanResults, mapped, receipt, run.allWarnings());
         }
+    }
+
+    /**
+     * Local artifacts name their manifest from the start: it is read alongside the run results. A dbt Cloud
+     * run's manifest is known only once the run is found, and is read after its downloads.
+     */
+    private static ManifestAhead readAhead(IngestSettings settings, ReadProgress progress, boolean forSelection) {
+        if (settings.artifacts() instanceof ArtifactSource.Local local && local.manifest() != null) {
+            return ManifestAhead.start(
+                    new ManifestReader(progress), local.manifest(), local.manifestSetting(), forSelection);
+        }
+        return null;
     }
 
     /**
@@ -315,14 +338,17 @@ public final class Ingestion {
         }
 
         /** Only the tests that have a result are kept; with a selection, what its selectors look at too. */
-        ManifestIndex readManifest(DbtResults results, boolean forSelection) throws IngestException {
+        ManifestIndex readManifest(DbtResults results, boolean forSelection, ManifestAhead ahead)
+                throws IngestException {
             // Each id to itself: the manifest's tests are keyed by the run results' copy of their id.
             Map<String, String> wanted = new HashMap<>();
             testsToSend(results.runResults()).forEach(test -> wanted.put(test.uniqueId(), test.uniqueId()));
             ManifestIndex manifest;
             try {
-                manifest = new ManifestReader(progress)
-                        .read(results.manifest(), wanted, results.manifestSetting(), forSelection);
+                manifest = ahead != null && ahead.reads(results.manifest())
+                        ? ahead.finish(wanted)
+                        : new ManifestReader(progress)
+                                .read(results.manifest(), wanted, results.manifestSetting(), forSelection);
             } catch (IngestException unreadable) {
                 throw results.brokenManifest().apply(unreadable);
             }
@@ -384,15 +410,12 @@ public final class Ingestion {
         }
 
         /**
-         * Written before the upload too: a CI run whose upload fails still shows the test results. The
-         * scan results file exists by now, so a report that cannot be written says how to send it.
+         * Written before the upload too, while the scan results file is being written: a CI run whose upload
+         * fails still shows the test results. A report that cannot be written says how to send the scan results
+         * file; the run adds that once the file exists.
          */
         List<Path> writeReports(
-                DbtResults results,
-                MappedChecks mapped,
-                Optional<SelectionOutcome> selected,
-                Path scanResults,
-                Instant end)
+                DbtResults results, MappedChecks mapped, Optional<SelectionOutcome> selected, Instant end)
                 throws IngestException {
             ReportContext context = ReportContext.of(
                     settings.dataSource(),
@@ -401,13 +424,9 @@ public final class Ingestion {
                     results.source(),
                     end,
                     selected.map(SelectionOutcome::describe).orElse(null));
-            try {
-                return List.of(
-                        new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
-                        new HtmlReportWriter(outbound).write(mapped, context, settings.outputDirectory()));
-            } catch (IngestException failed) {
-                throw failed.withKeptScanResults(scanResults);
-            }
+            return List.of(
+                    new JUnitReportWriter(outbound).write(mapped, context, settings.outputDirectory()),
+                    new HtmlReportWriter(outbound).write(mapped, context, settings.outputDirectory()));
         }
 
         /**

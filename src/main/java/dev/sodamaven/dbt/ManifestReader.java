@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.sodamaven.core.IngestException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,11 +57,33 @@ public final class ManifestReader {
      */
     public ManifestIndex read(Path file, Set<String> wantedTests, String setting, boolean forSelection)
             throws IngestException {
-        return read(
-                file,
-                new Wanted(id -> wantedTests.contains(id) ? id : null, hasUnitTest(wantedTests)),
-                setting,
-                forSelection);
+        return read(file, new EachIdToItself(wantedTests), setting, forSelection);
+    }
+
+    /** A set of ids seen as the map of each id to itself, asked by {@code contains} (a test may pass any set). */
+    private static final class EachIdToItself extends AbstractMap<String, String> {
+        private final Set<String> ids;
+
+        EachIdToItself(Set<String> ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public String get(Object id) {
+            return id instanceof String text && ids.contains(text) ? text : null;
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return ids;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            Set<Entry<String, String>> entries = new HashSet<>();
+            ids.forEach(id -> entries.add(new SimpleImmutableEntry<>(id, id)));
+            return entries;
+        }
     }
 
     /**
@@ -67,21 +92,51 @@ public final class ManifestReader {
      */
     public ManifestIndex read(Path file, Map<String, String> wantedTests, String setting, boolean forSelection)
             throws IngestException {
-        return read(file, new Wanted(wantedTests::get, hasUnitTest(wantedTests.keySet())), setting, forSelection);
-    }
-
-    private ManifestIndex read(Path file, Wanted wanted, String setting, boolean forSelection) throws IngestException {
-        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
-        return artifact.read(parser -> readBody(artifact, wanted, forSelection, parser));
+        return read(file, () -> wantedTests, setting, forSelection);
     }
 
     /**
-     * The tests to keep.
-     *
-     * @param canonical a wanted test's id as the caller holds it, or null for a test not wanted
-     * @param anyUnitTest whether a unit test is among them
+     * As {@link #read(Path, Map, String, boolean)}, with the wanted tests asked of {@code wantedTests} only
+     * when the first test node is met: dbt writes models, seeds and snapshots before tests, so a caller can
+     * start this read while it is still reading the run results, and have the supplier wait for them.
      */
-    private record Wanted(UnaryOperator<String> canonical, boolean anyUnitTest) {}
+    public ManifestIndex read(
+            Path file, Supplier<Map<String, String>> wantedTests, String setting, boolean forSelection)
+            throws IngestException {
+        ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
+        Wanted wanted = new Wanted(wantedTests);
+        return artifact.read(parser -> readBody(artifact, wanted, forSelection, parser));
+    }
+
+    /** The tests to keep, asked for once, when first needed. */
+    private static final class Wanted {
+        private final Supplier<Map<String, String>> source;
+        private Map<String, String> ids;
+        private boolean anyUnitTest;
+
+        Wanted(Supplier<Map<String, String>> source) {
+            this.source = source;
+        }
+
+        /** A wanted test's id as the caller holds it, or null for a test not wanted. */
+        String canonical(String id) {
+            return ids().get(id);
+        }
+
+        /** Whether a unit test is among them. */
+        boolean anyUnitTest() {
+            ids();
+            return anyUnitTest;
+        }
+
+        private Map<String, String> ids() {
+            if (ids == null) {
+                ids = source.get();
+                anyUnitTest = hasUnitTest(ids.keySet());
+            }
+            return ids;
+        }
+    }
 
     private static boolean hasUnitTest(Set<String> ids) {
         return ids.stream().anyMatch(ManifestReader::isUnitTestId);
@@ -105,13 +160,16 @@ public final class ManifestReader {
                         acc.warnings.add(file + " has \"nodes\": " + describeNonObject(p)
                                 + "; it defines no test, model, seed or snapshot.");
                     }
-                    readNodeMap(p, node -> keepNode(node, wantedTests, acc));
+                    readNodeMap(p, forSelection, node -> keepNode(node, wantedTests, acc));
                 }
-                case "sources" -> readNodeMap(p, node -> keepNode(node, NONE, acc));
+                case "sources" -> {
+                    Wanted none = new Wanted(Map::of);
+                    readNodeMap(p, forSelection, node -> keepNode(node, none, acc));
+                }
                 // dbt 1.8+: unit tests live apart from the nodes; read for a selection, or when sent.
                 case "unit_tests" -> {
                     if (forSelection || wantedTests.anyUnitTest()) {
-                        readNodeMap(p, node -> keepNode(node, wantedTests, acc));
+                        readNodeMap(p, forSelection, node -> keepNode(node, wantedTests, acc));
                     } else {
                         p.skipChildren();
                     }
@@ -140,11 +198,9 @@ public final class ManifestReader {
         return new ManifestIndex(acc.metadata, acc.tests, acc.relations, acc.warnings, acc.selectable);
     }
 
-    private static final Wanted NONE = new Wanted(id -> null, false);
-
     private static void keepNode(NodeFields node, Wanted wantedTests, Accumulator acc) {
         if ("test".equals(node.resourceType)) {
-            String id = wantedTests.canonical().apply(node.uniqueId);
+            String id = wantedTests.canonical(node.uniqueId);
             if (id != null) {
                 node.uniqueId = id;
                 if (acc.tests.put(id, node.toTest(acc::once)) != null) {
@@ -156,7 +212,7 @@ public final class ManifestReader {
         }
         if ("unit_test".equals(node.resourceType)) {
             // Not a data test: kept only when its result is wanted (sendUnitTests, or a selection).
-            String id = wantedTests.canonical().apply(node.uniqueId);
+            String id = wantedTests.canonical(node.uniqueId);
             if (id != null) {
                 node.uniqueId = id;
                 if (acc.tests.put(id, node.toUnitTest()) != null) {
@@ -188,7 +244,8 @@ public final class ManifestReader {
     }
 
     /** Reads a map of unique_id → node ({@code nodes} or {@code sources}). */
-    private static void readNodeMap(JsonParser parser, NodeSink sink) throws IOException, IngestException {
+    private static void readNodeMap(JsonParser parser, boolean forSelection, NodeSink sink)
+            throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             LenientJson.text(parser);
             return;
@@ -198,7 +255,7 @@ public final class ManifestReader {
                 LenientJson.text(p);
                 return;
             }
-            NodeFields node = readNode(p);
+            NodeFields node = readNode(p, forSelection);
             if (node.uniqueId == null || node.uniqueId.isBlank()) {
                 node.uniqueId = key;
             }
@@ -211,7 +268,8 @@ public final class ManifestReader {
         return token == JsonToken.VALUE_NULL ? "null" : token == JsonToken.START_ARRAY ? "an array" : "a single value";
     }
 
-    private static NodeFields readNode(JsonParser parser) throws IOException, IngestException {
+    /** One node; what only dbt's selector methods look at (package, fqn, tags, patch) is read for a selection. */
+    private static NodeFields readNode(JsonParser parser, boolean forSelection) throws IOException, IngestException {
         NodeFields node = new NodeFields();
         LenientJson.readObject(parser, (name, p) -> {
             switch (name) {
@@ -229,10 +287,26 @@ public final class ManifestReader {
                 case "attached_node" -> node.attachedNode = LenientJson.text(p);
                 case "file_key_name" -> node.fileKeyName = LenientJson.text(p);
                 case "depends_on" -> readDependsOn(p, node);
-                case "package_name" -> node.packageName = LenientJson.text(p);
-                case "fqn" -> node.fqn = LenientJson.strings(p);
-                case "tags" -> node.tags = LenientJson.strings(p);
-                case "patch_path" -> node.patchPath = LenientJson.text(p);
+                case "package_name" -> {
+                    if (forSelection) {
+                        node.packageName = LenientJson.text(p);
+                    }
+                }
+                case "fqn" -> {
+                    if (forSelection) {
+                        node.fqn = LenientJson.strings(p);
+                    }
+                }
+                case "tags" -> {
+                    if (forSelection) {
+                        node.tags = LenientJson.strings(p);
+                    }
+                }
+                case "patch_path" -> {
+                    if (forSelection) {
+                        node.patchPath = LenientJson.text(p);
+                    }
+                }
                 case "test_metadata" -> readTestMetadata(p, node);
                 case "model" -> node.testedModel = LenientJson.text(p);
                 case "loaded_at_field" -> node.loadedAtField = LenientJson.text(p);

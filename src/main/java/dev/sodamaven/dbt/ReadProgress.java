@@ -3,7 +3,8 @@ package dev.sodamaven.dbt;
 /**
  * How far the readers of one run have got, counted as they go: a run that runs out of memory can still
  * say how much it had read, which tells the user whether the heap or the project is unusual. Plain
- * counters, updated and read by the one thread of the run; they cost an increment per item.
+ * counters that cost an increment per item: each is updated by one reader (the run results and the
+ * manifest may be read on two threads at once) and read once the readers have ended.
  */
 public final class ReadProgress {
 

@@ -434,4 +434,46 @@ class ManifestReaderTest {
         assertThat(new ManifestReader().read(file, wanted, SETTING).selectable())
                 .isEmpty();
     }
+
+    /**
+     * The wanted tests are asked for at the first test node, not before: the models ahead of it are read
+     * while the caller is still reading the run results (Ingestion reads the two files at once).
+     */
+    @Test
+    void theWantedTestsAreAskedForOnlyAtTheFirstTestNode() throws Exception {
+        String json = """
+                {'metadata': %s,
+                 'nodes': {
+                   'model.shop.orders': {'resource_type': 'model', 'unique_id': 'model.shop.orders', 'name': 'orders'},
+                   'seed.shop.customers': {'resource_type': 'seed', 'unique_id': 'seed.shop.customers',
+                     'name': 'customers'},
+                   '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'not_null_orders_order_id',
+                     'test_metadata': {'name': 'not_null'}, 'attached_node': 'model.shop.orders'},
+                   'model.shop.payments': {'resource_type': 'model', 'unique_id': 'model.shop.payments',
+                     'name': 'payments'}},
+                 'sources': {}}
+                """.formatted(manifestMetadata(12, "x"), NOT_NULL, NOT_NULL);
+        ReadProgress progress = new ReadProgress();
+        List<Long> relationsWhenAsked = new java.util.ArrayList<>();
+        String runResultsCopy = new String(NOT_NULL);
+
+        ManifestIndex manifest = new ManifestReader(progress)
+                .read(
+                        write(dir, "manifest.json", json),
+                        () -> {
+                            relationsWhenAsked.add(progress.relations());
+                            return java.util.Map.of(runResultsCopy, runResultsCopy);
+                        },
+                        SETTING,
+                        false);
+
+        assertThat(relationsWhenAsked)
+                .as("asked once, after the two relations before the test")
+                .containsExactly(2L);
+        assertThat(manifest.relations()).hasSize(3);
+        assertThat(manifest.tests().keySet()).containsExactly(NOT_NULL);
+        // Keyed by the caller's copy of the id: one copy of each id is held.
+        assertThat(manifest.tests().keySet().iterator().next()).isSameAs(runResultsCopy);
+        assertThat(manifest.tests().get(NOT_NULL).uniqueId()).isSameAs(runResultsCopy);
+    }
 }
