@@ -19,6 +19,8 @@ import java.util.List;
  *   <li>{@code bench.python} also measure python3's json.load, its address space limited to
  *       {@code bench.pythonMaxMemory} MiB;</li>
  *   <li>{@code bench.keep} keep the generated artifacts (they are reused by the next run with the same case);</li>
+ *   <li>{@code bench.mavenHeaps} MAVEN_OPTS -Xmx values in MiB of whole {@code mvn soda:ingest} builds
+ *       ({@link MavenBuild}); empty, the default, runs none;</li>
  *   <li>{@code bench.directory}, {@code bench.timeoutMinutes}, {@code bench.seed}.</li>
  * </ul>
  * Each measurement runs in a fresh JVM, one after the other; results go to the console and to
@@ -33,10 +35,9 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(System.getProperty("bench.directory", "target/benchmark"));
-        List<BenchCase> cases = Arrays.stream(
-                        System.getProperty("bench.cases", "100MB:5000").split(","))
-                .map(BenchCase::parse)
-                .toList();
+        String caseList = System.getProperty("bench.cases", "100MB:5000");
+        List<BenchCase> cases =
+                Arrays.stream(caseList.split(",")).map(BenchCase::parse).toList();
         int[] heaps = Arrays.stream(
                         System.getProperty("bench.heaps", "256,128,64").split(","))
                 .mapToInt(h -> Integer.parseInt(h.trim()))
@@ -49,16 +50,21 @@ public final class BenchmarkMain {
         boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
         long seed = Long.getLong("bench.seed", 42);
         Duration timeout = Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20));
-        String settings = "cases=" + System.getProperty("bench.cases") + " heaps=" + Arrays.toString(heaps)
+        List<Integer> mavenHeaps = Arrays.stream(
+                        System.getProperty("bench.mavenHeaps", "").split(","))
+                .filter(h -> !h.isBlank())
+                .map(h -> Integer.valueOf(h.trim()))
+                .toList();
+        String settings = "cases=" + caseList + " heaps=" + Arrays.toString(heaps)
                 + " repeats=" + repeats + " readTree=" + readTree + " readTreeMaxHeap=" + readTreeMax + " python="
-                + python + " pythonMaxMemory=" + pythonMax + " seed=" + seed;
+                + python + " pythonMaxMemory=" + pythonMax + " seed=" + seed + " mavenHeaps=" + mavenHeaps;
 
         List<String> environment = Environment.describe();
         environment.forEach(System.out::println);
         Path results = directory.resolve("results.md");
         ChildJvm children = new ChildJvm(directory.resolve("logs"), directory.resolve("scratch"), timeout);
         List<CaseResult> done = new ArrayList<>();
-        MavenBuild maven = MavenBuild.prepareIfAsked(directory);
+        MavenBuild maven = MavenBuild.prepareIfAsked(directory, mavenHeaps);
         StringBuilder mavenResults = new StringBuilder();
         for (BenchCase benchCase : cases) {
             System.out.printf(
@@ -78,6 +84,8 @@ public final class BenchmarkMain {
             done.add(result);
             result.loadBefore = Environment.loadAverage();
             measure(result, artifacts, children, heaps, repeats, readTree, readTreeMax, python, pythonMax);
+            System.out.println("  " + FloorRatios.times(result));
+            FloorRatios.lines(result).forEach(line -> System.out.println("  " + line));
             if (maven != null) {
                 mavenResults.append(MavenBuild.render(benchCase.label(), maven.run(benchCase.label(), artifacts)));
             }
@@ -120,6 +128,7 @@ public final class BenchmarkMain {
         }
         result.readers = children.probe(label, "readers", heaps[0], artifacts);
         result.tokens = children.probe(label, "tokens", heaps[0], artifacts);
+        result.tokensPlain = children.probe(label, "tokens-plain", heaps[0], artifacts);
         result.ingestMinimum = new HeapSearch(INGEST_FLOOR_MB, 4_096)
                 .search(smallestOk, heaps[heaps.length - 1], heap -> children.probe(label, "ingest", heap, artifacts));
         if (readTree) {

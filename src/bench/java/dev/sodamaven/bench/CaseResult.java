@@ -11,6 +11,7 @@ final class CaseResult {
     final List<ChildRun> timing = new ArrayList<>();
     ChildRun readers;
     ChildRun tokens;
+    ChildRun tokensPlain;
     HeapSearch.Result ingestMinimum;
     HeapSearch.Result readTreeMinimum;
     ChildRun python;
@@ -28,6 +29,15 @@ final class CaseResult {
 
     double manifestMib() {
         return artifacts.manifestBytes() / (double) (1 << 20);
+    }
+
+    /** The ingest runs that ended well at the first heap of bench.heaps (the one run bench.repeats times). */
+    List<ChildRun> ingestRunsAtFirstHeap() {
+        if (timing.isEmpty()) {
+            return List.of();
+        }
+        int first = timing.get(0).heapMb();
+        return timing.stream().filter(run -> run.heapMb() == first && run.ok()).toList();
     }
 
     /** Whether an ingest run produced exactly the checks the generator planted, without warnings. */

@@ -93,7 +93,7 @@ final class ChildJvm {
     private ChildRun run(String caseLabel, String mode, int heapMb, String name, List<String> command)
             throws IOException, InterruptedException {
         Path log = logs.resolve(name + ".log");
-        System.out.printf("  %-12s %-8s %-6s ... ", caseLabel, mode, heapMb + "m");
+        System.out.printf("  %-12s %-12s %-6s ... ", caseLabel, mode, heapMb + "m");
         System.out.flush();
         String load = Environment.loadAverage().split(" ")[0];
         long start = System.nanoTime();

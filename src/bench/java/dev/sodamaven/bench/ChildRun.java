@@ -7,7 +7,8 @@ import java.util.Map;
  * One measured process: its outcome, the values it printed and where its output went.
  *
  * @param caseLabel     the benchmark case
- * @param mode          what it did ({@code ingest}, {@code readers}, {@code readtree}, {@code python})
+ * @param mode          what it did ({@code ingest}, {@code readers}, {@code tokens}, {@code tokens-plain},
+ *                      {@code readtree}, {@code python})
  * @param heapMb        its -Xmx in MiB (python: its address-space limit in MiB)
  * @param outcome       how it ended
  * @param processSeconds wall time of the whole process, JVM start included

@@ -39,7 +39,10 @@ import java.util.stream.Collectors;
  *   <li>{@code ingest}: the whole {@code soda:ingest} in dry run, as {@link Ingestion} runs it;</li>
  *   <li>{@code readers}: only {@link RunResultsReader} and {@link ManifestReader}, timed apart;</li>
  *   <li>{@code tokens}: a bare Jackson {@code nextToken()} loop over both files, the floor any
- *       streaming reader pays (tokenizing without looking at anything);</li>
+ *       streaming reader pays (tokenizing without looking at anything), with {@code new JsonFactory()}
+ *       (field names interned): the baseline of the earlier numbers in docs/benchmarks.md;</li>
+ *   <li>{@code tokens-plain}: the same loop with a factory built like the plugin's, field names not
+ *       interned: the floor of the plugin's own parser;</li>
  *   <li>{@code readtree}: the naive way, {@code ObjectMapper.readTree} of the whole manifest.</li>
  * </ul>
  * Prints one line {@code BENCH-RESULT key=value ...}; an OutOfMemoryError ends the JVM (the parent
@@ -62,7 +65,8 @@ public final class IngestProbe {
         Object result = switch (mode) {
             case "ingest" -> ingest(artifacts, scratch, values);
             case "readers" -> readers(artifacts, values);
-            case "tokens" -> tokens(artifacts, values);
+            case "tokens" -> tokens(new JsonFactory(), artifacts, values);
+            case "tokens-plain" -> tokens(plainFactory(), artifacts, values);
             case "readtree" -> readTree(artifacts, values);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
@@ -138,8 +142,7 @@ public final class IngestProbe {
         return new Object[] {results, manifest};
     }
 
-    private static long[] tokens(Path artifacts, Map<String, Object> values) throws IOException {
-        JsonFactory factory = new JsonFactory();
+    private static long[] tokens(JsonFactory factory, Path artifacts, Map<String, Object> values) throws IOException {
         long[] counts = new long[2];
         String[] files = {"run_results.json", "manifest.json"};
         for (int i = 0; i < files.length; i++) {
@@ -154,6 +157,18 @@ public final class IngestProbe {
         }
         values.put("tokens", counts[0] + counts[1]);
         return counts;
+    }
+
+    /**
+     * Built like ArtifactFile's factory where it matters for speed: field names not interned. Its stream
+     * read constraints (nesting depth, string length) are not needed for speed: every parser checks
+     * such limits (here Jackson's defaults), the plugin's only sets other values. Built inside the timed
+     * part, as {@code tokens} builds its {@code new JsonFactory()}.
+     */
+    private static JsonFactory plainFactory() {
+        return JsonFactory.builder()
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .build();
     }
 
     private static JsonNode readTree(Path artifacts, Map<String, Object> values) throws Exception {

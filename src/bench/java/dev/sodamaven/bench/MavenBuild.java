@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * The whole {@code mvn soda:ingest} in a real Maven build, under {@code MAVEN_OPTS=-Xmx…}: the plugin as
  * compiled by this build (target/classes, with its plugin.xml) is put as a jar into a scratch local
  * repository, its dependencies come from the developer's own (~/.m2, as the integration tests do), and
- * the project's Maven wrapper runs the goal in dry run on an empty project. Started when the environment
- * variable {@code BENCH_MAVEN_HEAPS} lists heaps in MiB (e.g. {@code 256,128}).
+ * the project's Maven wrapper runs the goal in dry run on an empty project. Started when the property
+ * {@code bench.mavenHeaps} lists heaps in MiB (e.g. {@code 256,128}).
  */
 final class MavenBuild {
 
@@ -32,16 +32,18 @@ final class MavenBuild {
     private final Path scratch;
     private final Path logs;
     private final String coordinates;
+    private final List<Integer> heaps;
 
-    private MavenBuild(Path scratch, Path logs, String coordinates) {
+    private MavenBuild(Path scratch, Path logs, String coordinates, List<Integer> heaps) {
         this.scratch = scratch;
         this.logs = logs;
         this.coordinates = coordinates;
+        this.heaps = heaps;
     }
 
-    /** Prepares the scratch repository and project; null when BENCH_MAVEN_HEAPS is not set. */
-    static MavenBuild prepareIfAsked(Path directory) throws IOException {
-        if (heaps().isEmpty()) {
+    /** Prepares the scratch repository and project for builds at {@code heaps} (MiB); null when there are none. */
+    static MavenBuild prepareIfAsked(Path directory, List<Integer> heaps) throws IOException {
+        if (heaps.isEmpty()) {
             return null;
         }
         Path classes = Path.of("target", "classes");
@@ -77,19 +79,8 @@ final class MavenBuild {
         return new MavenBuild(
                 scratch,
                 Files.createDirectories(directory.resolve("logs")),
-                groupId + ":" + artifactId + ":" + version + ":ingest");
-    }
-
-    /** The heaps of BENCH_MAVEN_HEAPS, in MiB. */
-    static List<Integer> heaps() {
-        String value = System.getenv("BENCH_MAVEN_HEAPS");
-        List<Integer> heaps = new ArrayList<>();
-        if (value != null && !value.isBlank()) {
-            for (String heap : value.split(",")) {
-                heaps.add(Integer.parseInt(heap.trim()));
-            }
-        }
-        return heaps;
+                groupId + ":" + artifactId + ":" + version + ":ingest",
+                List.copyOf(heaps));
     }
 
     /**
@@ -99,7 +90,7 @@ final class MavenBuild {
     List<Result> run(String caseLabel, Path artifacts) throws IOException, InterruptedException {
         List<Result> results = new ArrayList<>();
         build(caseLabel + "-maven-warmup", 512, artifacts);
-        for (int heap : heaps()) {
+        for (int heap : heaps) {
             results.add(build(caseLabel + "-maven-" + heap + "m", heap, artifacts));
         }
         return results;
@@ -108,7 +99,7 @@ final class MavenBuild {
     private Result build(String name, int heapMb, Path artifacts) throws IOException, InterruptedException {
         Path log = logs.resolve(name + ".log");
         Path project = scratch.resolve("project");
-        System.out.printf("  %-12s %-8s %-6s ... ", name.substring(0, name.indexOf("-maven")), "maven", heapMb + "m");
+        System.out.printf("  %-12s %-12s %-6s ... ", name.substring(0, name.indexOf("-maven")), "maven", heapMb + "m");
         System.out.flush();
         String load = Environment.loadAverage().split(" ")[0];
         ProcessBuilder builder = new ProcessBuilder(

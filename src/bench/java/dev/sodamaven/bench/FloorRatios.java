@@ -1,0 +1,92 @@
+package dev.sodamaven.bench;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * How many times a bare scan's time the ingestion and the readers take, for one case: the medians of the
+ * ingestion runs at the first heap and the readers run, each divided by the {@code tokens} run
+ * ({@code new JsonFactory()}, field names interned: the baseline of the earlier numbers) and by the
+ * {@code tokens-plain} run (field names not interned, as the plugin's parser), all of the same invocation
+ * and at the same heap. Ratios have two significant digits: two shared cores give no more.
+ */
+final class FloorRatios {
+
+    private static final MathContext TWO_DIGITS = new MathContext(2);
+
+    private FloorRatios() {}
+
+    /** The times the ratios are made of, one line, e.g. "-Xmx256m: ingest (median of 5) 2.31 s wall, ...". */
+    static String times(CaseResult c) {
+        List<ChildRun> ingest = c.ingestRunsAtFirstHeap();
+        if (ingest.isEmpty()) {
+            return "no ingestion run ended well at the first heap";
+        }
+        return Report.fmt(
+                "-Xmx%dm: ingest (median of %d) %s; readers %s; tokens %s; tokens-plain %s",
+                ingest.get(0).heapMb(),
+                ingest.size(),
+                times(median(ingest, "seconds"), median(ingest, "cpuSeconds")),
+                times(c.readers),
+                times(c.tokens),
+                times(c.tokensPlain));
+    }
+
+    /** The ratios, one line for the ingestion and one for the readers. */
+    static List<String> lines(CaseResult c) {
+        List<ChildRun> ingest = c.ingestRunsAtFirstHeap();
+        String ingestLine = ingest.isEmpty()
+                ? "ingest: no run ended well at the first heap"
+                : line("ingest", median(ingest, "seconds"), median(ingest, "cpuSeconds"), c);
+        String readersLine = c.readers == null || !c.readers.ok()
+                ? "readers: "
+                        + (c.readers == null ? "not run" : c.readers.outcome().label())
+                : line("readers", c.readers.number("seconds"), c.readers.number("cpuSeconds"), c);
+        return List.of(ingestLine, readersLine);
+    }
+
+    private static String line(String name, double wall, double cpu, CaseResult c) {
+        return ratio(name, "tokens", wall, cpu, c.tokens) + "; "
+                + ratio(name, "tokens-plain", wall, cpu, c.tokensPlain);
+    }
+
+    private static String ratio(String name, String floorName, double wall, double cpu, ChildRun floor) {
+        String prefix = name + " / " + floorName + ": ";
+        if (floor == null || !floor.ok()) {
+            return prefix + (floor == null ? "not run" : floor.outcome().label());
+        }
+        return prefix + twoDigits(wall / floor.number("seconds")) + "× wall, "
+                + twoDigits(cpu / floor.number("cpuSeconds")) + "× CPU";
+    }
+
+    private static String times(ChildRun run) {
+        if (run == null || !run.ok()) {
+            return run == null ? "not run" : run.outcome().label();
+        }
+        return times(run.number("seconds"), run.number("cpuSeconds"));
+    }
+
+    private static String times(double wall, double cpu) {
+        return Report.fmt("%.2f s wall, %.2f s CPU", wall, cpu);
+    }
+
+    /** The median as the ingestion table takes it: the middle one, the upper of the two for an even count. */
+    private static double median(List<ChildRun> runs, String key) {
+        List<Double> sorted = runs.stream().map(r -> r.number(key)).sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** {@code value} with two significant digits, e.g. 2.5, 0.80, 12, 3.0. */
+    private static String twoDigits(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "?";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(TWO_DIGITS);
+        // 3 rounds to "3"; two significant digits are "3.0".
+        if (rounded.precision() < TWO_DIGITS.getPrecision()) {
+            rounded = rounded.setScale(rounded.scale() + TWO_DIGITS.getPrecision() - rounded.precision());
+        }
+        return rounded.toPlainString();
+    }
+}
