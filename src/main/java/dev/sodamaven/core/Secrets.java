@@ -108,7 +108,8 @@ public final class Secrets {
     }
 
     private static String replaceAll(String text, List<Form> forms) {
-        if (text == null || text.isEmpty()) {
+        // A dry run has no secret: every text of a large project's reports passes through here.
+        if (text == null || text.isEmpty() || forms.isEmpty()) {
             return text;
         }
         int run = longestBase64Run(text);

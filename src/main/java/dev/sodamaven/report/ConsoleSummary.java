@@ -2,12 +2,14 @@ package dev.sodamaven.report;
 
 import dev.sodamaven.core.Setting;
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.Dataset;
 import dev.sodamaven.soda.LongText;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,14 @@ public final class ConsoleSummary {
         Tally tally = mapped.tally();
         lines.add("Checks: " + tally.total() + " (" + tally + ")");
         Map<String, Tally> perDataset = new TreeMap<>();
+        // The checks of one relation share one Dataset: each is named and looked up once, not once per check.
+        Map<Dataset, Tally> byDataset = new IdentityHashMap<>();
         for (SodaCheck check : mapped.checks()) {
-            perDataset
-                    .computeIfAbsent(LongText.cut(check.dataset().qualifiedName()), name -> new Tally())
+            byDataset
+                    .computeIfAbsent(
+                            check.dataset(),
+                            dataset -> perDataset.computeIfAbsent(
+                                    LongText.cut(dataset.qualifiedName()), name -> new Tally()))
                     .add(check);
         }
         if (!perDataset.isEmpty()) {

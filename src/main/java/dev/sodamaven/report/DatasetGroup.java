@@ -1,10 +1,12 @@
 package dev.sodamaven.report;
 
 import dev.sodamaven.soda.CheckResult;
+import dev.sodamaven.soda.Dataset;
 import dev.sodamaven.soda.SodaCheck;
 import dev.sodamaven.soda.Tally;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +38,16 @@ final class DatasetGroup {
     /** The checks grouped by dataset, in order of qualified name. */
     static List<DatasetGroup> of(List<SodaCheck> checks, CheckListing listing) {
         Map<String, DatasetGroup> groups = new TreeMap<>();
+        // The checks of one relation share one Dataset: each is named and looked up once, not once per check.
+        Map<Dataset, DatasetGroup> byDataset = new IdentityHashMap<>();
         for (SodaCheck check : checks) {
-            String name = check.dataset().qualifiedName();
-            groups.computeIfAbsent(name, DatasetGroup::new).add(check, listing.listed(check));
+            DatasetGroup group = byDataset.get(check.dataset());
+            if (group == null) {
+                group = groups.computeIfAbsent(check.dataset().qualifiedName(), DatasetGroup::new);
+                group.addNode(check.dataset());
+                byDataset.put(check.dataset(), group);
+            }
+            group.add(check, listing.listed(check));
         }
         List<DatasetGroup> ordered = new ArrayList<>(groups.values());
         ordered.forEach(group -> group.listed.sort(PROBLEMS_FIRST));
@@ -50,11 +59,14 @@ final class DatasetGroup {
             this.listed.add(check);
         }
         tally.add(check);
-        if (check.dataset().nodeId() != null) {
-            nodeIds.add(check.dataset().nodeId());
+    }
+
+    private void addNode(Dataset dataset) {
+        if (dataset.nodeId() != null) {
+            nodeIds.add(dataset.nodeId());
         }
-        if (check.dataset().nodeType() != null) {
-            nodeTypes.add(check.dataset().nodeType());
+        if (dataset.nodeType() != null) {
+            nodeTypes.add(dataset.nodeType());
         }
     }
 
