@@ -18,13 +18,16 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * The summary printed at the end of an ingestion: totals by outcome, one line per dataset, what was
- * not sent and why. Each name, id and reason from the dbt artifacts is cut to {@link LongText}'s
+ * The summary printed at the end of an ingestion: totals by outcome, one line per dataset (in a project
+ * of many datasets, those where a check did not pass), what was not sent and why. Each name, id and reason from the dbt artifacts is cut to {@link LongText}'s
  * limit: one dataset name of millions of characters would otherwise be padded onto every dataset line.
  */
 public final class ConsoleSummary {
 
     private static final int MAX_NAMES = 10;
+
+    /** The most datasets listed one per line; see {@link #datasetLines}. */
+    static final int MAX_DATASET_LINES = 50;
 
     private ConsoleSummary() {}
 
@@ -50,9 +53,7 @@ public final class ConsoleSummary {
         }
         if (!perDataset.isEmpty()) {
             lines.add("Datasets: " + perDataset.size());
-            int width =
-                    perDataset.keySet().stream().mapToInt(String::length).max().orElse(0);
-            perDataset.forEach((name, counts) -> lines.add("  " + pad(name, width) + "  " + nonZero(counts)));
+            datasetLines(perDataset, lines);
         }
         Tally freshness =
                 Tally.of(mapped.checks().stream().filter(SodaCheck::isFreshness).toList());
@@ -69,6 +70,40 @@ public final class ConsoleSummary {
                     + Setting.SELECT.ref() + " / " + Setting.EXCLUDE.ref());
         }
         return lines;
+    }
+
+    /**
+     * A line per dataset, up to {@value #MAX_DATASET_LINES} datasets. Beyond that, a build log of one line
+     * per dataset (20,000 in a large project) buries what matters: the datasets where every check passed
+     * are counted, not listed, and the others listed up to the limit; report.html has them all.
+     */
+    private static void datasetLines(Map<String, Tally> perDataset, List<String> lines) {
+        Map<String, Tally> shown = perDataset;
+        long allPassed = 0;
+        if (perDataset.size() > MAX_DATASET_LINES) {
+            shown = new TreeMap<>();
+            for (Map.Entry<String, Tally> dataset : perDataset.entrySet()) {
+                if (dataset.getValue().pass() == dataset.getValue().total()) {
+                    allPassed++;
+                } else if (shown.size() < MAX_DATASET_LINES) {
+                    shown.put(dataset.getKey(), dataset.getValue());
+                }
+            }
+        }
+        int width = shown.keySet().stream().mapToInt(String::length).max().orElse(0);
+        shown.forEach((name, counts) -> lines.add("  " + pad(name, width) + "  " + nonZero(counts)));
+        long notShown = perDataset.size() - allPassed - shown.size();
+        StringJoiner left = new StringJoiner(" and ");
+        if (allPassed > 0) {
+            left.add(allPassed + " " + plural("dataset", allPassed) + " where every check passed");
+        }
+        if (notShown > 0) {
+            left.add(notShown + " more " + plural("dataset", notShown) + " where a check did not pass");
+        }
+        if (left.length() > 0) {
+            lines.add("  Not listed, of more than " + MAX_DATASET_LINES + " datasets: " + left + "; "
+                    + HtmlReportWriter.FILE_NAME + " lists every one.");
+        }
     }
 
     /** Warnings about results that were not sent for a reason the user can act on. */
@@ -165,7 +200,7 @@ public final class ConsoleSummary {
         return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
-    private static String plural(String noun, int count) {
+    private static String plural(String noun, long count) {
         return count == 1 ? noun : noun + "s";
     }
 }
