@@ -113,16 +113,7 @@ final class ChildJvm {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String output = Files.readString(log);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            if (line.startsWith("BENCH-RESULT ")) {
-                for (String pair :
-                        line.substring("BENCH-RESULT ".length()).trim().split(" ")) {
-                    int eq = pair.indexOf('=');
-                    values.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-        }
+        Map<String, String> values = resultValues(output);
         ChildRun.Outcome outcome;
         if (!finished) {
             outcome = ChildRun.Outcome.TIMEOUT;
@@ -153,5 +144,20 @@ final class ChildJvm {
             System.out.printf("%s after %.1f s (%s)%n", run.outcome().label(), run.processSeconds(), run.log());
         }
         return run;
+    }
+
+    /** The {@code key=value} pairs of the {@code BENCH-RESULT} lines a probe printed. */
+    static Map<String, String> resultValues(String output) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("BENCH-RESULT ")) {
+                for (String pair :
+                        line.substring("BENCH-RESULT ".length()).trim().split(" ")) {
+                    int eq = pair.indexOf('=');
+                    values.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        return values;
     }
 }

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,16 +116,7 @@ public final class UploadProbe {
         double processSeconds = (System.nanoTime() - start) / 1e9;
         long bodyBytes = cloud.insertBytes.get() - received;
         String output = Files.readString(log);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            if (line.startsWith("BENCH-RESULT ")) {
-                for (String pair :
-                        line.substring("BENCH-RESULT ".length()).trim().split(" ")) {
-                    int eq = pair.indexOf('=');
-                    values.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-        }
+        Map<String, String> values = ChildJvm.resultValues(output);
         String outcome;
         if (!finished) {
             outcome = "timeout";

@@ -102,7 +102,11 @@ public final class CheckMapper {
                         "Check the source's identifier in its YAML file."));
                 continue;
             }
-            checks.add(FreshnessCheck.of(result, outcome.get(), source, datasetOf(source)));
+            checks.add(FreshnessCheck.of(
+                    result,
+                    outcome.get(),
+                    source,
+                    datasets.computeIfAbsent(source.uniqueId(), id -> datasetOf(source))));
         }
         return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
     }

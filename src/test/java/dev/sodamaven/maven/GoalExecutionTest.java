@@ -1,15 +1,13 @@
 package dev.sodamaven.maven;
 
-import static dev.sodamaven.maven.MavenWorld.execution;
-import static dev.sodamaven.maven.MavenWorld.session;
 import static dev.sodamaven.maven.MavenWorld.set;
+import static dev.sodamaven.maven.MavenWorld.wiredUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.io.xpp3.SettingsXpp3Reader;
@@ -29,17 +27,7 @@ class GoalExecutionTest {
 
     /** A goal as Maven hands it over: defaults injected, the session and the execution set. */
     private UploadMojo upload(Settings settings) throws Exception {
-        UploadMojo goal = new UploadMojo();
-        goal.setLog(log);
-        set(goal, "session", session(new Properties(), settings, project));
-        set(goal, "mojoExecution", execution("upload"));
-        set(goal, "settingsDecrypter", MavenSettingsAccessTest.decrypter());
-        set(goal, "sodaCloudServerId", "soda-cloud");
-        set(goal, "failOnError", true);
-        set(goal, "connectTimeout", 30);
-        set(goal, "readTimeout", 120);
-        set(goal, "maxRetries", 3);
-        return goal;
+        return wiredUpload(new UploadMojo(), log, settings, project);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
@@ -25,6 +26,23 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 final class MavenWorld {
 
     private MavenWorld() {}
+
+    /**
+     * {@code goal} as Maven hands it over: the log, a session with {@code settings} on {@code project}, the
+     * execution, and the defaults Maven injects into its fields.
+     */
+    static <T extends UploadMojo> T wiredUpload(T goal, Log log, Settings settings, Path project) throws Exception {
+        goal.setLog(log);
+        set(goal, "session", session(new Properties(), settings, project));
+        set(goal, "mojoExecution", execution("upload"));
+        set(goal, "settingsDecrypter", MavenSettingsAccessTest.decrypter());
+        set(goal, "sodaCloudServerId", "soda-cloud");
+        set(goal, "failOnError", true);
+        set(goal, "connectTimeout", 30);
+        set(goal, "readTimeout", 120);
+        set(goal, "maxRetries", 3);
+        return goal;
+    }
 
     /** A session with these user properties ({@code -D…}), settings.xml and project base directory. */
     static MavenSession session(Properties userProperties, Settings settings, Path baseDirectory) {

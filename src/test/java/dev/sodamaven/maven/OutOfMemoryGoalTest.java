@@ -1,15 +1,13 @@
 package dev.sodamaven.maven;
 
-import static dev.sodamaven.maven.MavenWorld.execution;
-import static dev.sodamaven.maven.MavenWorld.session;
 import static dev.sodamaven.maven.MavenWorld.set;
+import static dev.sodamaven.maven.MavenWorld.wiredUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.sodamaven.HeapExhausted;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +42,7 @@ class OutOfMemoryGoalTest {
                 return 256 * MIB;
             }
         };
-        goal.setLog(log);
-        set(goal, "session", session(new Properties(), null, project));
-        set(goal, "mojoExecution", execution("upload"));
-        set(goal, "settingsDecrypter", MavenSettingsAccessTest.decrypter());
-        set(goal, "sodaCloudServerId", "soda-cloud");
-        set(goal, "failOnError", true);
-        set(goal, "connectTimeout", 30);
-        set(goal, "readTimeout", 120);
-        set(goal, "maxRetries", 3);
-        return goal;
+        return wiredUpload(goal, log, null, project);
     }
 
     @Test

@@ -89,46 +89,20 @@ public final class ReportSizeProbe {
                 skipped.add(id);
                 continue;
             }
-            SodaCheck check;
-            if (roll < 86) {
-                check = new SodaCheck(id, name, "models/schema.yml", dataset, column, Outcome.PASS, "pass", 0L, null);
-            } else if (roll < 90) {
-                check = new SodaCheck(
-                        id,
-                        name,
-                        "models/schema.yml",
-                        dataset,
-                        column,
-                        Outcome.WARN,
-                        "warn",
-                        failures,
-                        "Got " + failures + " results, configured to warn if != 0");
-            } else if (roll < 95) {
-                check = new SodaCheck(
-                        id,
-                        name,
-                        "models/schema.yml",
-                        dataset,
-                        column,
-                        Outcome.FAIL,
-                        "fail",
-                        failures,
-                        "Got " + failures + " results, configured to fail if != 0");
-            } else {
-                check = new SodaCheck(
-                        id,
-                        name,
-                        "models/schema.yml",
-                        dataset,
-                        column,
-                        Outcome.FAIL,
-                        "error",
-                        null,
-                        "Database Error in test " + name + " (models/schema.yml)\n  relation \"" + table
-                                + "\" does not exist\n  LINE 14: from \"analytics\".\"bench_marts\"...\n"
-                                + "               ^\n  compiled code at target/run/bench_shop/models/schema.yml/"
-                                + name + ".sql");
-            }
+            Outcome outcome = roll < 86 ? Outcome.PASS : roll < 90 ? Outcome.WARN : Outcome.FAIL;
+            String status = roll < 86 ? "pass" : roll < 90 ? "warn" : roll < 95 ? "fail" : "error";
+            String message = switch (status) {
+                case "pass" -> null;
+                case "warn", "fail" -> "Got " + failures + " results, configured to " + status + " if != 0";
+                default ->
+                    "Database Error in test " + name + " (models/schema.yml)\n  relation \"" + table
+                            + "\" does not exist\n  LINE 14: from \"analytics\".\"bench_marts\"...\n"
+                            + "               ^\n  compiled code at target/run/bench_shop/models/schema.yml/"
+                            + name + ".sql";
+            };
+            Long failing = roll < 86 ? Long.valueOf(0L) : roll < 95 ? Long.valueOf(failures) : null;
+            SodaCheck check =
+                    new SodaCheck(id, name, "models/schema.yml", dataset, column, outcome, status, failing, message);
             checks.add(check);
         }
         return new MappedChecks(checks, skipped, List.of(), List.of(), List.of());
