@@ -131,17 +131,20 @@ public final class Ingestion {
             tracker.step = "writing the scan results and the reports";
             Path scanResults;
             List<Path> reports;
+            List<String> summary;
             // The reports on a second core while the scan results file is written; the scan results come first.
             try (SideTask<List<Path>> reportsWritten =
                     SideTask.start("writing the reports", () -> run.writeReports(results, mapped, selected, end))) {
                 scanResults = run.writeScanResults(results, mapped, selected, end);
+                // Counted while the reports are still being written, which take longer in a large run.
+                summary = run.summary(mapped, selected);
                 try {
                     reports = reportsWritten.join();
                 } catch (IngestException failed) {
                     throw failed.withKeptScanResults(scanResults);
                 }
             }
-            run.summarize(results, mapped, selected, scanResults, reports);
+            run.summarize(results, mapped, selected, summary, scanResults, reports);
             Optional<QualityGate.Failure> gate = QualityGate.judge(settings.failOn(), mapped.checks());
             tracker.step = "uploading the scan";
             UploadReceipt receipt = run.upload(results, mapped, scanResults, gate);
@@ -429,6 +432,12 @@ public final class Ingestion {
                     new HtmlReportWriter(outbound).write(mapped, context, settings.outputDirectory()));
         }
 
+        /** The counts the build log shows: {@link ConsoleSummary}. */
+        List<String> summary(MappedChecks mapped, Optional<SelectionOutcome> selected) {
+            return ConsoleSummary.lines(
+                    mapped, selected.map(outcome -> outcome.leftOut().size()).orElse(0));
+        }
+
         /**
          * Before the upload, so that a build whose upload fails, or only warns with failOnError=false,
          * still shows the test results.
@@ -437,6 +446,7 @@ public final class Ingestion {
                 DbtResults results,
                 MappedChecks mapped,
                 Optional<SelectionOutcome> selected,
+                List<String> summary,
                 Path scanResults,
                 List<Path> reports) {
             if (!settings.dryRun() && mapped.checks().isEmpty()) {
@@ -445,10 +455,7 @@ public final class Ingestion {
             log.info("dbt results from " + results.source() + ": " + describeRun(results.runResults()));
             unitTestsNotSent(results.runResults()).ifPresent(log::info);
             selected.ifPresent(outcome -> log.info("Selection: " + outcome.describe()));
-            ConsoleSummary.lines(
-                            mapped,
-                            selected.map(outcome -> outcome.leftOut().size()).orElse(0))
-                    .forEach(log::info);
+            summary.forEach(log::info);
             warnings.forEach(log::warn);
             // Absolute paths: the log says where to look whatever directory Maven ran in.
             log.info("Scan results written to " + scanResults.toAbsolutePath());

@@ -52,18 +52,35 @@ final class ArtifactFile {
     /** Deepest nesting accepted; dbt's own files stay far below it. */
     private static final int MAX_NESTING_DEPTH = 1_000;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            // Manifests hold hundreds of thousands of distinct field names (node ids as keys of nodes,
-            // parent_map, child_map); interning each costs time (measured 10-15 % of a read) and the
-            // readers compare names with equals, never by identity.
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            // Every result's execution_time is a double: the JDK's parser showed in profiles of large runs.
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .build())
-            .build();
+    /** For run results and sources: their few field names are kept in Jackson's table, each decoded once. */
+    private static final JsonFactory FACTORY = factory(true);
+
+    /**
+     * For a manifest, whose field names are mostly distinct: node ids are the keys of nodes, parent_map
+     * and child_map. Jackson's table of names grows its area for long names 16 KiB at a time, copying
+     * all of it each time, and starts over every 16,000-odd names: on the benchmark's 1 GB manifest that
+     * was 0.8 GB of int arrays, each beyond half a G1 region, so allocated outside the young generation,
+     * and in a 256 MB heap also holding the run's tests it led to full collections. Without the table,
+     * Jackson decodes each name as it comes (through its character reader, which skips unread values as
+     * lazily): the whole ingestion took 10-20 % less time (docs/benchmarks.md).
+     */
+    private static final JsonFactory MANIFEST_FACTORY = factory(false);
+
+    private static JsonFactory factory(boolean canonicalizeNames) {
+        return JsonFactory.builder()
+                // Manifests hold hundreds of thousands of distinct field names (node ids as keys of nodes,
+                // parent_map, child_map); interning each costs time (measured 10-15 % of a read) and the
+                // readers compare names with equals, never by identity.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .configure(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES, canonicalizeNames)
+                // Every result's execution_time is a double: the JDK's parser showed in profiles of large runs.
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .build())
+                .build();
+    }
 
     /** Longest text taken from the file into a message (a place, a schema URL). */
     private static final int MAX_SHOWN_LENGTH = 100;
@@ -86,6 +103,8 @@ final class ArtifactFile {
     private final String kind;
     private final String label;
     private final String setting;
+    /** Whether its field names are mostly distinct, as a manifest's are: see {@link #MANIFEST_FACTORY}. */
+    private final boolean distinctNames;
     /** Whether the metadata named this file's kind: from then on its field names are dbt's, and may be shown. */
     private boolean identified;
 
@@ -100,6 +119,7 @@ final class ArtifactFile {
         this.kind = kind;
         this.label = label;
         this.setting = setting;
+        this.distinctNames = "manifest".equals(kind);
     }
 
     Path path() {
@@ -196,7 +216,7 @@ final class ArtifactFile {
             int length = in.readNBytes(head, 0, head.length);
             NonJsonContent.refuse(head, length, path, label, fileName(), REGENERATE);
             in.reset();
-            try (JsonParser parser = FACTORY.createParser(in)) {
+            try (JsonParser parser = createParser(in, head, length)) {
                 return parseJson(parser, body);
             }
         } catch (IngestException content) {
@@ -217,6 +237,35 @@ final class ArtifactFile {
                     "Check the file and the disk it is on, then run the build again.",
                     io);
         }
+    }
+
+    /**
+     * The parser for the file: a manifest in UTF-8 goes to Jackson's character parser through a
+     * {@link StrictUtf8Reader} (Jackson's own reader for it would replace bytes that are not UTF-8),
+     * anything else to its stream parser, which detects UTF-16 and UTF-32 too.
+     */
+    private JsonParser createParser(InputStream in, byte[] head, int length) throws IOException {
+        if (!distinctNames || !isUtf8(head, length)) {
+            return FACTORY.createParser(in);
+        }
+        return MANIFEST_FACTORY.createParser(new StrictUtf8Reader(in, READ_BUFFER_BYTES));
+    }
+
+    /**
+     * Whether the file starts as UTF-8 does, as far as Jackson's encoding detection can tell: no zero
+     * byte among the first four (UTF-16 and UTF-32 have one in every code unit of ASCII text) and no
+     * UTF-16 byte order mark.
+     */
+    private static boolean isUtf8(byte[] head, int length) {
+        if (length >= 2 && ((head[0] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFF)) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(length, 4); i++) {
+            if (head[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private <T> T parseJson(JsonParser parser, Body<T> body) throws IOException, IngestException {
@@ -270,7 +319,9 @@ final class ArtifactFile {
     private IngestException malformed(JsonParser parser, IOException malformed) {
         JsonLocation location = malformed instanceof JsonProcessingException json && json.getLocation() != null
                 ? json.getLocation()
-                : parser == null ? null : parser.currentLocation();
+                : malformed instanceof StrictUtf8Reader.NotUtf8 notUtf8
+                        ? locationOf(notUtf8, parser)
+                        : parser == null ? null : parser.currentLocation();
         String where = at(location) + place(parser);
         JsonFault fault = JsonFault.of(malformed);
         return switch (fault) {
@@ -293,13 +344,23 @@ final class ArtifactFile {
         };
     }
 
+    private JsonLocation locationOf(StrictUtf8Reader.NotUtf8 notUtf8, JsonParser parser) {
+        try {
+            return notUtf8.locationIn(path);
+        } catch (IOException unreadable) {
+            return parser == null ? null : parser.currentTokenLocation();
+        }
+    }
+
     /**
      * The byte UTF-8 refused when it cannot be a letter of plain ASCII text (0x80 and above: a Latin-1
      * letter, a stray continuation byte); else "a byte", since an ASCII byte would be a character of
      * the file.
      */
     private static String badByte(IOException malformed) {
-        String problem = malformed instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+        String problem = malformed instanceof JsonProcessingException json
+                ? json.getOriginalMessage()
+                : malformed instanceof StrictUtf8Reader.NotUtf8 ? malformed.getMessage() : null;
         Matcher bad = HEX_BYTE.matcher(problem == null ? "" : problem);
         if (bad.find() && Integer.parseInt(bad.group().substring(2), 16) >= 0x80) {
             return "byte " + bad.group().toLowerCase(Locale.ROOT);

@@ -55,10 +55,14 @@ public enum JsonFault {
 
     /**
      * The kind of {@code problem}, a failure of Jackson's parser (a {@link JsonProcessingException}
-     * or the {@link CharConversionException} of its UTF-32 reader). Only Jackson's own words at the
+     * or the {@link CharConversionException} of its UTF-32 reader), or of the manifest's {@link
+     * StrictUtf8Reader}. Only Jackson's own words at the
      * start of its message decide: what it quotes from the text comes after them.
      */
     public static JsonFault of(IOException problem) {
+        if (problem instanceof StrictUtf8Reader.NotUtf8) {
+            return NOT_UTF8;
+        }
         if (problem instanceof CharConversionException) {
             return NOT_UTF32;
         }

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -82,6 +84,19 @@ public final class JUnitReportWriter {
             }
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Seconds to the millisecond, as {@code %.3f} writes them (the shortest decimal that reads back as
+     * the same double, rounded half up);
+     * what dbt never writes, negative or not finite, goes to String.format itself. String.format,
+     * once per test case, was a fifth of the time this writer took on 100,000 tests.
+     */
+    static String seconds(double seconds) {
+        if (!Double.isFinite(seconds) || Math.copySign(1.0, seconds) < 0) {
+            return String.format(Locale.ROOT, "%.3f", seconds);
+        }
+        return BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** One document being written. */
@@ -289,10 +304,6 @@ public final class JUnitReportWriter {
 
         private void newLine(int depth) throws XMLStreamException {
             xml.writeCharacters(INDENTS[depth]);
-        }
-
-        private static String seconds(double seconds) {
-            return String.format(Locale.ROOT, "%.3f", seconds);
         }
     }
 }

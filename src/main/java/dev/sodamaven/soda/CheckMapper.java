@@ -7,7 +7,7 @@ import dev.sodamaven.dbt.FreshnessResult;
 import dev.sodamaven.dbt.ManifestIndex;
 import dev.sodamaven.dbt.TestResult;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,9 @@ public final class CheckMapper {
         List<MappedChecks.UnattachedTest> unattached = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> otherStatus = new ArrayList<>();
-        // A relation has many tests: their checks share one Dataset.
-        Map<String, Dataset> datasets = new HashMap<>();
+        // A relation has many tests: their checks share one Dataset. The manifest holds one DbtRelation per
+        // node, so the object itself is the key: no hashing and comparing of node ids per check.
+        Map<DbtRelation, Dataset> datasets = new IdentityHashMap<>();
         for (TestResult result : lastResultPerTest(results)) {
             Optional<Outcome> outcome = outcomeOf(result.status());
             if (result.is(DbtStatus.SKIPPED)) {
@@ -73,9 +74,7 @@ public final class CheckMapper {
                     // The name is also the check's definition in Soda Cloud: say a unit test checks code, not data.
                     test.isUnitTest() ? "dbt unit test " + test.name() : test.name(),
                     test.originalFilePath(),
-                    datasets.computeIfAbsent(
-                            resolution.relation().get().uniqueId(),
-                            id -> datasetOf(resolution.relation().get())),
+                    datasets.computeIfAbsent(resolution.relation().get(), CheckMapper::datasetOf),
                     test.columnName(),
                     outcome.get(),
                     result.status(),
@@ -103,10 +102,7 @@ public final class CheckMapper {
                 continue;
             }
             checks.add(FreshnessCheck.of(
-                    result,
-                    outcome.get(),
-                    source,
-                    datasets.computeIfAbsent(source.uniqueId(), id -> datasetOf(source))));
+                    result, outcome.get(), source, datasets.computeIfAbsent(source, CheckMapper::datasetOf)));
         }
         return new MappedChecks(checks, skipped, unattached, missing, otherStatus);
     }

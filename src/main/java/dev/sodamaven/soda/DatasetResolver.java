@@ -95,8 +95,9 @@ public final class DatasetResolver {
     }
 
     private Resolution find(DbtTest test) {
-        if (test.attachedNode() != null && relations.containsKey(test.attachedNode())) {
-            return Resolution.found(relations.get(test.attachedNode()));
+        DbtRelation attached = test.attachedNode() == null ? null : relations.get(test.attachedNode());
+        if (attached != null) {
+            return Resolution.found(attached);
         }
         List<DbtRelation> candidates = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();

@@ -1,15 +1,15 @@
 package dev.sodamaven.soda;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * Checks counted by {@link CheckResult}: the one count the console summary, the JUnit report and the
  * HTML report all show, so a run gives the same numbers everywhere.
  */
 public final class Tally {
 
-    private final Map<CheckResult, Long> counts = new EnumMap<>(CheckResult.class);
+    private static final CheckResult[] RESULTS = CheckResult.values();
+
+    /** Indexed by ordinal: a large run adds each of its checks to three or four tallies. */
+    private final long[] counts = new long[RESULTS.length];
 
     public static Tally of(Iterable<SodaCheck> checks) {
         Tally tally = new Tally();
@@ -18,11 +18,11 @@ public final class Tally {
     }
 
     public void add(SodaCheck check) {
-        counts.merge(CheckResult.of(check), 1L, Long::sum);
+        counts[CheckResult.of(check).ordinal()]++;
     }
 
     public long count(CheckResult result) {
-        return counts.getOrDefault(result, 0L);
+        return counts[result.ordinal()];
     }
 
     public long pass() {
@@ -42,12 +42,16 @@ public final class Tally {
     }
 
     public long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        return total;
     }
 
     /** The worst result counted; PASS when nothing was. */
     public CheckResult worst() {
-        for (CheckResult result : CheckResult.values()) {
+        for (CheckResult result : RESULTS) {
             if (count(result) > 0) {
                 return result;
             }

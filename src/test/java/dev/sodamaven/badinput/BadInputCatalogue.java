@@ -324,8 +324,8 @@ final class BadInputCatalogue {
                         return w.parameters();
                     },
                     INPUT,
-                    "dbt manifest {manifest} is not UTF-8 text at line 100, column 32 (in "
-                            + "/nodes/model.jaffle_shop.orders/alias): byte 0xdf cannot be there in UTF-8, so the file "
+                    "dbt manifest {manifest} is not UTF-8 text at line 100, column 30 (in "
+                            + "/nodes/model.jaffle_shop.orders/alias): byte 0xf6 cannot be there in UTF-8, so the file "
                             + "was probably saved in another encoding (such as Latin-1 or Windows-1252).",
                     "dbt writes UTF-8: run dbt again to regenerate it, or convert the file to UTF-8."),
             refused(

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sodamaven.core.IngestException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -475,5 +477,30 @@ class ManifestReaderTest {
         // Keyed by the caller's copy of the id: one copy of each id is held.
         assertThat(manifest.tests().keySet().iterator().next()).isSameAs(runResultsCopy);
         assertThat(manifest.tests().get(NOT_NULL).uniqueId()).isSameAs(runResultsCopy);
+    }
+
+    /**
+     * The manifest's own parser reads UTF-8 only; a byte order mark is UTF-8 too, and a file in UTF-16
+     * (zero bytes, or its byte order mark) goes to the stream parser, which detects the encoding.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-8", "UTF-8 with byte order mark", "UTF-16LE with byte order mark", "UTF-16BE"})
+    void readsTheEncodingsJsonAllows(String encoding) throws Exception {
+        String json = ("{'metadata': " + manifestMetadata(12, "1.8.0") + ", 'nodes': {'%s': {'resource_type': 'test',"
+                        + " 'unique_id': '%s', 'name': 'caf\u00e9', 'depends_on': {'nodes': []}}}}")
+                .formatted(SINGULAR, SINGULAR)
+                .replace('\'', '"');
+        byte[] bytes = switch (encoding) {
+            case "UTF-8" -> json.getBytes(StandardCharsets.UTF_8);
+            case "UTF-8 with byte order mark" -> ("\ufeff" + json).getBytes(StandardCharsets.UTF_8);
+            case "UTF-16LE with byte order mark" -> ("\ufeff" + json).getBytes(StandardCharsets.UTF_16LE);
+            default -> json.getBytes(StandardCharsets.UTF_16BE);
+        };
+        Path file = Files.write(dir.resolve("manifest.json"), bytes);
+
+        ManifestIndex manifest = new ManifestReader().read(file, Set.of(SINGULAR), SETTING);
+
+        assertThat(manifest.tests()).containsOnlyKeys(SINGULAR);
+        assertThat(manifest.tests().get(SINGULAR).name()).isEqualTo("caf\u00e9");
     }
 }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -85,6 +87,39 @@ class JUnitReportWriterTest {
                 .isZero();
         assertThat(cases.get(0).getAttribute("time")).isEqualTo("0.500");
         assertThat(cases.get(4).getAttribute("time")).isEqualTo("0.000");
+    }
+
+    /** The time attributes are written as {@code %.3f} writes them, ties and binary neighbours of ties included. */
+    @Test
+    void secondsAreWrittenAsPercentPointThreeFWritesThem() {
+        List<Double> values = new ArrayList<>(List.of(
+                0.0,
+                -0.0,
+                0.0005,
+                0.0015,
+                1.0005,
+                2.5e-4,
+                0.9995,
+                12345.6785,
+                1e-9,
+                86_400.0,
+                1e17,
+                -1.5,
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE));
+        Random random = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextInt(100_000) / 1000.0 + (random.nextInt(3) - 1) * 0.0005);
+            values.add(random.nextDouble() * Math.pow(10, random.nextInt(8)));
+        }
+
+        for (double value : values) {
+            assertThat(JUnitReportWriter.seconds(value))
+                    .as("%s", value)
+                    .isEqualTo(String.format(Locale.ROOT, "%.3f", value));
+        }
     }
 
     @Test
