@@ -1,11 +1,7 @@
 package dev.sodamaven.report;
 
 import dev.sodamaven.dbt.RunResults;
-import dev.sodamaven.dbt.TestResult;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,7 +15,6 @@ import java.util.Objects;
  * @param invocationId     dbt's invocation id
  * @param resultsSource    where the dbt results came from (a file, or a dbt Cloud run)
  * @param generatedAt      when the reports were made
- * @param executionSeconds seconds each test ran, by unique_id; tests not in it count as 0
  * @param selection        what {@code select} / {@code exclude} kept and left out, one sentence; null
  *                         when every test was kept
  */
@@ -31,18 +26,16 @@ public record ReportContext(
         String invocationId,
         String resultsSource,
         Instant generatedAt,
-        Map<String, Double> executionSeconds,
         String selection) {
 
     public ReportContext {
         Objects.requireNonNull(generatedAt, "generatedAt");
-        // Taken over, not copied: it holds a second for each of up to a hundred thousand tests.
-        executionSeconds = executionSeconds == null ? Map.of() : Collections.unmodifiableMap(executionSeconds);
     }
 
     /**
-     * The context of an ingestion of {@code runResults}: dbt version, command, invocation and test
-     * durations are taken from them; {@code selectionSummary} says what the selection did (null: none).
+     * The context of an ingestion of {@code runResults}: dbt version, command and invocation are taken
+     * from them (how long each test ran is on its check); {@code selectionSummary} says what the
+     * selection did (null: none).
      */
     public static ReportContext of(
             String dataSource,
@@ -51,10 +44,6 @@ public record ReportContext(
             String resultsSource,
             Instant generatedAt,
             String selectionSummary) {
-        Map<String, Double> seconds = new HashMap<>();
-        for (TestResult test : runResults.tests()) {
-            seconds.put(test.uniqueId(), test.executionTime());
-        }
         return new ReportContext(
                 dataSource,
                 scanDefinition,
@@ -63,13 +52,6 @@ public record ReportContext(
                 runResults.metadata().invocationId(),
                 resultsSource,
                 generatedAt,
-                seconds,
                 selectionSummary);
-    }
-
-    /** Seconds the test ran, 0 when unknown. */
-    public double executionSeconds(String uniqueId) {
-        Double seconds = executionSeconds.get(uniqueId);
-        return seconds == null || seconds.isNaN() || seconds < 0 ? 0 : seconds;
     }
 }

@@ -79,7 +79,8 @@ public final class CheckMapper {
                     outcome.get(),
                     result.status(),
                     result.failures(),
-                    result.message()));
+                    result.message(),
+                    result.executionTime()));
         }
         for (FreshnessResult result : freshness) {
             Optional<Outcome> outcome = FreshnessCheck.outcomeOf(result.status());

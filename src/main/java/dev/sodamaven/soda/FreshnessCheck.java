@@ -59,7 +59,9 @@ final class FreshnessCheck {
                 null,
                 result.error(),
                 definition,
-                new SodaCheck.Freshness(result.ageSeconds(), result.maxLoadedAt(), criteria));
+                new SodaCheck.Freshness(result.ageSeconds(), result.maxLoadedAt(), criteria),
+                // sources.json's execution_time is the freshness query's, not read: the report shows 0.
+                0);
     }
 
     /** {@code source_name.table_name}, as dbt names a source table in its own output. */

@@ -16,6 +16,8 @@ package dev.sodamaven.soda;
  * @param message      dbt's message, or null
  * @param definition   what Soda Cloud shows as the check's definition; null for the name
  * @param freshness    what a source freshness check measured; null for a test
+ * @param executionSeconds how long dbt ran the test, in seconds (the JUnit report's time); 0 when
+ *                     unknown, as for freshness, and for what dbt did not write as a number of 0 or more
  */
 public record SodaCheck(
         String identity,
@@ -28,7 +30,14 @@ public record SodaCheck(
         Long failures,
         String message,
         String definition,
-        Freshness freshness) {
+        Freshness freshness,
+        double executionSeconds) {
+
+    public SodaCheck {
+        if (!(executionSeconds >= 0)) {
+            executionSeconds = 0;
+        }
+    }
 
     /** A dbt test (data or unit test) as a check: its definition is its name. */
     public SodaCheck(
@@ -40,8 +49,35 @@ public record SodaCheck(
             Outcome outcome,
             String dbtStatus,
             Long failures,
+            String message,
+            double executionSeconds) {
+        this(
+                identity,
+                name,
+                filePath,
+                dataset,
+                column,
+                outcome,
+                dbtStatus,
+                failures,
+                message,
+                null,
+                null,
+                executionSeconds);
+    }
+
+    /** A dbt test as a check, how long it ran not known. */
+    public SodaCheck(
+            String identity,
+            String name,
+            String filePath,
+            Dataset dataset,
+            String column,
+            Outcome outcome,
+            String dbtStatus,
+            Long failures,
             String message) {
-        this(identity, name, filePath, dataset, column, outcome, dbtStatus, failures, message, null, null);
+        this(identity, name, filePath, dataset, column, outcome, dbtStatus, failures, message, 0);
     }
 
     /**

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,8 +102,7 @@ class HtmlReportWriterTest {
     @Test
     void anEmptyResultIsAValidPage() throws Exception {
         MappedChecks none = new MappedChecks(List.of(), List.of(), List.of(), List.of(), List.of());
-        ReportContext bare =
-                new ReportContext(null, null, null, null, null, null, ReportFixtures.GENERATED, null, null);
+        ReportContext bare = new ReportContext(null, null, null, null, null, null, ReportFixtures.GENERATED, null);
 
         String html = Files.readString(writer.write(none, bare, output));
 
@@ -142,7 +140,6 @@ class HtmlReportWriterTest {
                 "<id>",
                 "<file>",
                 ReportFixtures.GENERATED,
-                Map.of(),
                 null);
 
         String html = Files.readString(writer.write(mapped, context, output), StandardCharsets.UTF_8);
@@ -181,7 +178,7 @@ class HtmlReportWriterTest {
                 List.of("test.x.s"),
                 List.of("test.x.t (success)"));
         ReportContext plainContext =
-                new ReportContext("ds", "scan", "1.0", "build", "id", "file", ReportFixtures.GENERATED, Map.of(), null);
+                new ReportContext("ds", "scan", "1.0", "build", "id", "file", ReportFixtures.GENERATED, null);
         Path plainDirectory = Files.createDirectories(output.resolve("plain"));
         String plainHtml = Files.readString(writer.write(plainMapped, plainContext, plainDirectory));
         for (char markup : new char[] {'<', '>', '"', '\''}) {

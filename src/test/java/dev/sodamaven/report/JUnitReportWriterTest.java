@@ -9,6 +9,7 @@ import dev.sodamaven.core.IngestException;
 import dev.sodamaven.core.Setting;
 import dev.sodamaven.soda.MappedChecks;
 import dev.sodamaven.soda.Outcome;
+import dev.sodamaven.soda.SodaCheck;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,38 @@ class JUnitReportWriterTest {
                 .isZero();
         assertThat(cases.get(0).getAttribute("time")).isEqualTo("0.500");
         assertThat(cases.get(4).getAttribute("time")).isEqualTo("0.000");
+    }
+
+    /** dbt's execution_time is a number of 0 or more; anything else it never writes counts as 0. */
+    @Test
+    void aTimeThatIsNotANumberOfZeroOrMoreIsWrittenAsZero() throws Exception {
+        MappedChecks mapped = new MappedChecks(
+                List.of(timed("nan", Double.NaN), timed("negative", -2.5), timed("measured", 2.25)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+
+        Element suite = suite(writer.write(mapped, ReportFixtures.context(), output));
+
+        assertThat(elements(suite, "testcase"))
+                .extracting(testCase -> testCase.getAttribute("time"))
+                .containsExactly("0.000", "0.000", "2.250");
+        assertThat(suite.getAttribute("time")).isEqualTo("2.250");
+    }
+
+    private static SodaCheck timed(String name, double seconds) {
+        return new SodaCheck(
+                "test.jaffle_shop." + name,
+                name,
+                "models/schema.yml",
+                ORDERS,
+                null,
+                Outcome.PASS,
+                "pass",
+                0L,
+                null,
+                seconds);
     }
 
     /** The time attributes are written as {@code %.3f} writes them, ties and binary neighbours of ties included. */
@@ -206,8 +239,8 @@ class JUnitReportWriterTest {
                 List.of(),
                 List.of(),
                 List.of());
-        ReportContext context = new ReportContext(
-                "ds \"&<>", "scan\u0000", null, null, null, null, ReportFixtures.GENERATED, Map.of(), null);
+        ReportContext context =
+                new ReportContext("ds \"&<>", "scan\u0000", null, null, null, null, ReportFixtures.GENERATED, null);
 
         Path file = writer.write(mapped, context, output);
 

@@ -217,7 +217,8 @@ class LargeProjectReportsTest {
                     null,
                     null,
                     "warn after 12 hour",
-                    new SodaCheck.Freshness(7_200.0, "2026-11-20T06:30:12Z", "warn after 12 hour")));
+                    new SodaCheck.Freshness(7_200.0, "2026-11-20T06:30:12Z", "warn after 12 hour"),
+                    0));
         }
         return new MappedChecks(checks, List.of(), List.of(), List.of(), List.of());
     }

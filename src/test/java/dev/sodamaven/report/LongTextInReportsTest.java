@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,8 +77,7 @@ class LongTextInReportsTest {
                 List.of(new MappedChecks.UnattachedTest(huge, huge, huge, huge)),
                 List.of(huge),
                 List.of(huge + " (success)"));
-        ReportContext context =
-                new ReportContext(huge, huge, huge, huge, huge, huge, ReportFixtures.GENERATED, Map.of(), null);
+        ReportContext context = new ReportContext(huge, huge, huge, huge, huge, huge, ReportFixtures.GENERATED, null);
 
         Path html = new HtmlReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);
         Path junit = new JUnitReportWriter(ReportFixtures.OUTBOUND).write(mapped, context, output);

@@ -9,7 +9,6 @@ import dev.sodamaven.soda.Outcome;
 import dev.sodamaven.soda.SodaCheck;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +25,10 @@ final class ReportFixtures {
 
     private ReportFixtures() {}
 
+    /** How long the sample's tests ran: two of them for a second or so, the others not measured. */
+    private static final Map<String, Double> SAMPLE_SECONDS =
+            Map.of("unique_orders_order_id", 1.25, "not_null_orders_order_id", 0.5);
+
     static SodaCheck check(
             String name, Dataset dataset, Outcome outcome, String dbtStatus, Long failures, String message) {
         return new SodaCheck(
@@ -37,7 +40,8 @@ final class ReportFixtures {
                 outcome,
                 dbtStatus,
                 failures,
-                message);
+                message,
+                SAMPLE_SECONDS.getOrDefault(name, 0.0));
     }
 
     /**
@@ -117,9 +121,6 @@ final class ReportFixtures {
 
     /** The sample context, saying what a selection did ({@code null}: none). */
     static ReportContext context(String selectionSummary) {
-        Map<String, Double> seconds = new HashMap<>();
-        seconds.put("test.jaffle_shop.unique_orders_order_id.0123456789", 1.25);
-        seconds.put("test.jaffle_shop.not_null_orders_order_id.0123456789", 0.5);
         return new ReportContext(
                 "jaffle_shop",
                 "Ingest - dbt",
@@ -128,7 +129,6 @@ final class ReportFixtures {
                 "0b6c1a9e-5c1f-4bd3-9d2b-4f0b2f3b1d7a",
                 "target/run_results.json",
                 GENERATED,
-                seconds,
                 selectionSummary);
     }
 

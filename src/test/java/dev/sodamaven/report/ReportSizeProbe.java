@@ -7,10 +7,8 @@ import dev.sodamaven.soda.SodaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,18 +31,9 @@ public final class ReportSizeProbe {
         int tests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int datasets = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         Path folder = Files.createDirectories(Path.of(args.length > 2 ? args[2] : "target/report-size"));
-        Map<String, Double> seconds = new HashMap<>();
-        MappedChecks mapped = project(tests, datasets, seconds);
+        MappedChecks mapped = project(tests, datasets);
         ReportContext context = new ReportContext(
-                "bench",
-                "Ingest - dbt",
-                "1.10.7",
-                "build",
-                "id",
-                "run_results.json",
-                ReportFixtures.GENERATED,
-                seconds,
-                null);
+                "bench", "Ingest - dbt", "1.10.7", "build", "id", "run_results.json", ReportFixtures.GENERATED, null);
         System.out.printf(
                 Locale.ROOT,
                 "%,d test results: %,d checks (%s), %,d skipped, %,d datasets%n",
@@ -71,7 +60,7 @@ public final class ReportSizeProbe {
                 (end - junit) / 1_000_000);
     }
 
-    private static MappedChecks project(int tests, int datasets, Map<String, Double> seconds) {
+    private static MappedChecks project(int tests, int datasets) {
         SplittableRandom random = new SplittableRandom(42);
         List<SodaCheck> checks = new ArrayList<>(tests);
         List<String> skipped = new ArrayList<>();
@@ -84,7 +73,7 @@ public final class ReportSizeProbe {
             String id = String.format(Locale.ROOT, "test.bench_shop.%s.%010x", name, random.nextLong(1L << 40));
             int roll = random.nextInt(100);
             long failures = 1 + random.nextInt(25_000);
-            seconds.put(id, random.nextDouble() * 20);
+            double seconds = random.nextDouble() * 20;
             if (roll >= 97) {
                 skipped.add(id);
                 continue;
@@ -101,8 +90,8 @@ public final class ReportSizeProbe {
                             + name + ".sql";
             };
             Long failing = roll < 86 ? Long.valueOf(0L) : roll < 95 ? Long.valueOf(failures) : null;
-            SodaCheck check =
-                    new SodaCheck(id, name, "models/schema.yml", dataset, column, outcome, status, failing, message);
+            SodaCheck check = new SodaCheck(
+                    id, name, "models/schema.yml", dataset, column, outcome, status, failing, message, seconds);
             checks.add(check);
         }
         return new MappedChecks(checks, skipped, List.of(), List.of(), List.of());

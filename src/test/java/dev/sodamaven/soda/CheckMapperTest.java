@@ -77,7 +77,8 @@ class CheckMapperTest {
                                 Outcome.FAIL,
                                 "fail",
                                 7L,
-                                "Got 7 results, configured to fail if != 0"),
+                                "Got 7 results, configured to fail if != 0",
+                                0.5),
                         new SodaCheck(
                                 ON_SOURCE.uniqueId(),
                                 "unique_raw_customers_id",
@@ -87,7 +88,8 @@ class CheckMapperTest {
                                 Outcome.FAIL,
                                 "error",
                                 null,
-                                "Database Error in test unique_raw_customers_id"));
+                                "Database Error in test unique_raw_customers_id",
+                                0.5));
         assertThat(mapped.checks().get(0).diagnosticValue()).isEqualTo(7);
         assertThat(mapped.checks().get(1).diagnosticValue()).isZero();
         assertThat(mapped.tally().fail() + mapped.tally().error()).isEqualTo(2);
