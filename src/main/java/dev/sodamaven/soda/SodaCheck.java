@@ -66,20 +66,6 @@ public record SodaCheck(
                 executionSeconds);
     }
 
-    /** A dbt test as a check, how long it ran not known. */
-    public SodaCheck(
-            String identity,
-            String name,
-            String filePath,
-            Dataset dataset,
-            String column,
-            Outcome outcome,
-            String dbtStatus,
-            Long failures,
-            String message) {
-        this(identity, name, filePath, dataset, column, outcome, dbtStatus, failures, message, 0);
-    }
-
     /**
      * What a source freshness check measured.
      *

@@ -125,7 +125,8 @@ class HtmlReportWriterTest {
                 Outcome.FAIL,
                 "fail",
                 1L,
-                "Got 'it' & \"that\" <b>bold</b>");
+                "Got 'it' & \"that\" <b>bold</b>",
+                0);
         MappedChecks mapped = new MappedChecks(
                 List.of(hostile),
                 List.of("test.x.<script>skipped</script>"),
@@ -170,7 +171,8 @@ class HtmlReportWriterTest {
                 Outcome.FAIL,
                 "fail",
                 1L,
-                "Got it");
+                "Got it",
+                0);
         MappedChecks plainMapped = new MappedChecks(
                 List.of(plain),
                 List.of("test.x.skipped"),

@@ -70,7 +70,7 @@ class LongTextInReportsTest {
     void hugeNamesIdsAndFactsAreCutToo() throws Exception {
         String huge = "n".repeat(2_000_000);
         Dataset dataset = new Dataset(huge, huge, huge, "model", huge);
-        SodaCheck check = new SodaCheck(huge, huge, huge, dataset, huge, Outcome.FAIL, "fail", 1L, "Got 1 result");
+        SodaCheck check = new SodaCheck(huge, huge, huge, dataset, huge, Outcome.FAIL, "fail", 1L, "Got 1 result", 0);
         MappedChecks mapped = new MappedChecks(
                 List.of(check),
                 List.of(huge),

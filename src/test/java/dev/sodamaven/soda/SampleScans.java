@@ -24,7 +24,8 @@ final class SampleScans {
                         Outcome.PASS,
                         "pass",
                         0L,
-                        null),
+                        null,
+                        0),
                 new SodaCheck(
                         "test.shop.accepted_values_kunden_stadt__Zürich__\"Genève\".1a2b",
                         "accepted_values_kunden_stadt__Zürich__\"Genève\"",
@@ -34,7 +35,8 @@ final class SampleScans {
                         Outcome.WARN,
                         "warn",
                         3L,
-                        "Got 3 results, configured to warn if != 0"),
+                        "Got 3 results, configured to warn if != 0",
+                        0),
                 new SodaCheck(
                         "test.shop.assert_orders_total_positive",
                         "assert_orders_total_positive",
@@ -44,7 +46,8 @@ final class SampleScans {
                         Outcome.FAIL,
                         "fail",
                         12L,
-                        "Got 12 results, configured to fail if != 0"),
+                        "Got 12 results, configured to fail if != 0",
+                        0),
                 new SodaCheck(
                         "test.shop.relationships_orders_customer_id.77ee",
                         "relationships_orders_customer_id",
@@ -54,7 +57,8 @@ final class SampleScans {
                         Outcome.FAIL,
                         "error",
                         null,
-                        "Database Error in test relationships_orders_customer_id: relation \"customers\" does not exist"),
+                        "Database Error in test relationships_orders_customer_id: relation \"customers\" does not exist",
+                        0),
                 new SodaCheck(
                         "test.shop.unique_日本語_id.00ff",
                         "unique_日本語_id 🚀",
@@ -64,7 +68,8 @@ final class SampleScans {
                         Outcome.PASS,
                         "pass",
                         0L,
-                        null));
+                        null,
+                        0));
         List<ScanLog> logs = List.of(
                 ScanLog.info("soda-maven-plugin 0.1.0", START),
                 ScanLog.info("Ingesting local dbt artifacts.", START.plusMillis(5)),
@@ -93,7 +98,8 @@ final class SampleScans {
                         Outcome.PASS,
                         "pass",
                         0L,
-                        null)),
+                        null,
+                        0)),
                 List.of(ScanLog.info("soda-maven-plugin", START)));
     }
 }

@@ -286,7 +286,8 @@ class ScanResultsWriterTest {
                 Outcome.PASS,
                 "pass",
                 0L,
-                null);
+                null,
+                0);
         Path file = dir.resolve("scan-results.json");
 
         new ScanResultsWriter()
