@@ -287,24 +287,9 @@ public final class ManifestReader {
                 case "attached_node" -> node.attachedNode = LenientJson.text(p);
                 case "file_key_name" -> node.fileKeyName = LenientJson.text(p);
                 case "depends_on" -> readDependsOn(p, node);
-                case "package_name" -> {
+                case "package_name", "fqn", "tags", "patch_path" -> {
                     if (forSelection) {
-                        node.packageName = LenientJson.text(p);
-                    }
-                }
-                case "fqn" -> {
-                    if (forSelection) {
-                        node.fqn = LenientJson.strings(p);
-                    }
-                }
-                case "tags" -> {
-                    if (forSelection) {
-                        node.tags = LenientJson.strings(p);
-                    }
-                }
-                case "patch_path" -> {
-                    if (forSelection) {
-                        node.patchPath = LenientJson.text(p);
+                        readSelectorField(name, p, node);
                     }
                 }
                 case "test_metadata" -> readTestMetadata(p, node);
@@ -315,6 +300,17 @@ public final class ManifestReader {
             }
         });
         return node;
+    }
+
+    /** A field only dbt's selector methods look at; left unread (and skipped) without a selection. */
+    private static void readSelectorField(String name, JsonParser parser, NodeFields node)
+            throws IOException, IngestException {
+        switch (name) {
+            case "package_name" -> node.packageName = LenientJson.text(parser);
+            case "fqn" -> node.fqn = LenientJson.strings(parser);
+            case "tags" -> node.tags = LenientJson.strings(parser);
+            default -> node.patchPath = LenientJson.text(parser);
+        }
     }
 
     private static void readDependsOn(JsonParser parser, NodeFields node) throws IOException, IngestException {

@@ -19,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * The summary printed at the end of an ingestion: totals by outcome, one line per dataset (in a project
- * of many datasets, those where a check did not pass), what was not sent and why. Each name, id and reason from the dbt artifacts is cut to {@link LongText}'s
- * limit: one dataset name of millions of characters would otherwise be padded onto every dataset line.
+ * of many datasets, those where a check did not pass), what was not sent and why. Each name, id and
+ * reason from the dbt artifacts is cut to {@link LongText}'s limit: one dataset name of millions of
+ * characters would otherwise be padded onto every dataset line.
  */
 public final class ConsoleSummary {
 

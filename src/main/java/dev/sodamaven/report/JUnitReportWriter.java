@@ -87,10 +87,10 @@ public final class JUnitReportWriter {
     }
 
     /**
-     * Seconds to the millisecond, as {@code %.3f} writes them (the shortest decimal that reads back as
-     * the same double, rounded half up);
-     * what dbt never writes, negative or not finite, goes to String.format itself. String.format,
-     * once per test case, was a fifth of the time this writer took on 100,000 tests.
+     * Seconds to the millisecond, as {@code %.3f} writes them: the shortest decimal that reads back as
+     * the same double, rounded half up. What dbt never writes, negative or not finite, goes to
+     * String.format itself; String.format once per test case was a fifth of the time this writer took
+     * on 100,000 tests.
      */
     static String seconds(double seconds) {
         if (!Double.isFinite(seconds) || Math.copySign(1.0, seconds) < 0) {
