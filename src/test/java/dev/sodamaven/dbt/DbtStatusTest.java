@@ -32,6 +32,14 @@ class DbtStatusTest {
         assertThat(DbtStatus.normalise(raw)).isEqualTo(normalised);
     }
 
+    /** Tabs and line breaks separate words as spaces do; a no-break space does not (nor did it before). */
+    @Test
+    void whiteSpaceInsideAStatusSeparatesItsWords() {
+        assertThat(DbtStatus.normalise("No\tOp")).isEqualTo("no-op");
+        assertThat(DbtStatus.normalise("Partial \r\n- Success")).isEqualTo("partial success");
+        assertThat(DbtStatus.normalise("No\u00A0Op")).isEqualTo("no\u00A0op");
+    }
+
     @Test
     void aMissingOrBlankStatusIsUnknown() {
         assertThat(DbtStatus.normalise(null)).isEqualTo("unknown");
