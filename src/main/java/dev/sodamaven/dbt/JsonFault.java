@@ -55,9 +55,9 @@ public enum JsonFault {
 
     /**
      * The kind of {@code problem}, a failure of Jackson's parser (a {@link JsonProcessingException}
-     * or the {@link CharConversionException} of its UTF-32 reader), or of the manifest's {@link
-     * StrictUtf8Reader}. Only the type, or Jackson's own words at the start of its message, decide:
-     * what it quotes from the text comes after them.
+     * or the {@link CharConversionException} of its UTF-32 reader), or of {@link StrictUtf8Reader}.
+     * Only the type, or Jackson's own words at the start of its message, decide: what it quotes from
+     * the text comes after them.
      */
     public static JsonFault of(IOException problem) {
         if (problem instanceof StrictUtf8Reader.NotUtf8) {

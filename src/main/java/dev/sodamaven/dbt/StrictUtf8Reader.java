@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * UTF-8 text from a stream, refusing bytes that are not UTF-8 where {@link java.io.InputStreamReader}
- * would put U+FFFD in their place; Jackson reads through the latter when it does not keep a table of
- * field names (see {@link ArtifactFile}). Every character before a bad byte is read first, so that the
+ * would put U+FFFD in their place. Every artifact in UTF-8 is read through it by Jackson's character
+ * parser (see {@link ArtifactFile}). Every character before a bad byte is read first, so that the
  * parser stands in the value holding the bad byte, and can name it, when it gets the {@link NotUtf8}
  * failure. A byte order mark at the start is skipped, as Jackson's stream parser does.
  */
