@@ -17,4 +17,7 @@ assert ran > notFound
 assert text.indexOf('[INFO] BUILD SUCCESS', ran) > ran
 assert log.at('INFO', 'Dry run: nothing was uploaded to Soda Cloud.').size() == 1
 assert new File(basedir, 'target/soda/scan-results.json').isFile()
+
+// Neither build went to Maven Central (both run offline, see invoker.properties).
+assert !text.contains('from central: https://')
 true
