@@ -105,6 +105,27 @@ class FreshnessIngestionTest {
                 .anySatisfy(line -> assertThat(line).contains("Of which source freshness: 2 (1 warn, 1 error)"));
     }
 
+    /** select and exclude choose among tests (README, Selecting tests); freshness results are all sent. */
+    @Test
+    void aSelectionNarrowsTheTestsAndSendsEveryFreshnessResult() throws Exception {
+        Path folder = exampleFolder(true);
+        sources(folder, EXAMPLE_INVOCATION);
+
+        IngestOutcome outcome = run.ingest(dryRun().with(Setting.DBT_ARTIFACTS, folder)
+                .with(Setting.SELECT, "source:raw.orders")
+                .build());
+
+        assertThat(outcome.checks().checks())
+                .filteredOn(check -> !check.isFreshness())
+                .extracting(check -> check.identity())
+                .singleElement()
+                .asString()
+                .contains("source_not_null_raw_orders_id");
+        assertThat(freshnessChecks(outcome))
+                .extracting(check -> check.path("table").asText())
+                .containsExactly("raw_orders", "raw_customers");
+    }
+
     @Test
     void aFolderWithoutRunResultsIsAFreshnessOnlyIngestionAndSoAreManifestAndSourcesAlone() throws Exception {
         Path folder = exampleFolder(false);
