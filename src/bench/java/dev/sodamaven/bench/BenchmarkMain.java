@@ -18,6 +18,8 @@ import java.util.List;
  *   <li>{@code bench.readTree} also measure ObjectMapper.readTree, up to {@code bench.readTreeMaxHeap} MiB;</li>
  *   <li>{@code bench.python} also measure python3's json.load, its address space limited to
  *       {@code bench.pythonMaxMemory} MiB;</li>
+ *   <li>{@code bench.warm} also run the ingestion and the {@code tokens} scan several times in one JVM
+ *       each ({@link IngestProbe}'s warm modes), for their times once the JIT has compiled the code;</li>
  *   <li>{@code bench.keep} keep the generated artifacts (they are reused by the next run with the same case);</li>
  *   <li>{@code bench.mavenHeaps} MAVEN_OPTS -Xmx values in MiB of whole {@code mvn soda:ingest} builds
  *       ({@link MavenBuild}); empty, the default, runs none;</li>
@@ -48,6 +50,7 @@ public final class BenchmarkMain {
         boolean python = Boolean.parseBoolean(System.getProperty("bench.python", "true"));
         int pythonMax = Integer.getInteger("bench.pythonMaxMemory", 12_288);
         boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
+        boolean warm = Boolean.parseBoolean(System.getProperty("bench.warm", "false"));
         long seed = Long.getLong("bench.seed", 42);
         Duration timeout = Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20));
         List<Integer> mavenHeaps = Arrays.stream(
@@ -57,7 +60,8 @@ public final class BenchmarkMain {
                 .toList();
         String settings = "cases=" + caseList + " heaps=" + Arrays.toString(heaps)
                 + " repeats=" + repeats + " readTree=" + readTree + " readTreeMaxHeap=" + readTreeMax + " python="
-                + python + " pythonMaxMemory=" + pythonMax + " seed=" + seed + " mavenHeaps=" + mavenHeaps;
+                + python + " pythonMaxMemory=" + pythonMax + " seed=" + seed + " mavenHeaps=" + mavenHeaps + " warm="
+                + warm;
 
         List<String> environment = Environment.describe();
         environment.forEach(System.out::println);
@@ -84,6 +88,10 @@ public final class BenchmarkMain {
             done.add(result);
             result.loadBefore = Environment.loadAverage();
             measure(result, artifacts, children, heaps, repeats, readTree, readTreeMax, python, pythonMax);
+            if (warm) {
+                result.ingestWarm = children.probe(benchCase.label(), "ingest-warm", heaps[0], artifacts);
+                result.tokensWarm = children.probe(benchCase.label(), "tokens-warm", heaps[0], artifacts);
+            }
             System.out.println("  " + FloorRatios.times(result));
             FloorRatios.lines(result).forEach(line -> System.out.println("  " + line));
             if (maven != null) {

@@ -12,6 +12,10 @@ final class CaseResult {
     ChildRun readers;
     ChildRun tokens;
     ChildRun tokensPlain;
+    /** {@code ingest-warm} and {@code tokens-warm}, when bench.warm asked for them. */
+    ChildRun ingestWarm;
+
+    ChildRun tokensWarm;
     HeapSearch.Result ingestMinimum;
     HeapSearch.Result readTreeMinimum;
     ChildRun python;

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param caseLabel     the benchmark case
  * @param mode          what it did ({@code ingest}, {@code readers}, {@code tokens}, {@code tokens-plain},
+ *                      {@code ingest-warm}, {@code tokens-warm},
  *                      {@code readtree}, {@code python})
  * @param heapMb        its -Xmx in MiB (python: its address-space limit in MiB)
  * @param outcome       how it ended

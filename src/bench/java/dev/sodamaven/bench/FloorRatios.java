@@ -43,7 +43,34 @@ final class FloorRatios {
                 ? "readers: "
                         + (c.readers == null ? "not run" : c.readers.outcome().label())
                 : line("readers", c.readers.number("seconds"), c.readers.number("cpuSeconds"), c);
-        return List.of(ingestLine, readersLine);
+        if (c.ingestWarm == null && c.tokensWarm == null) {
+            return List.of(ingestLine, readersLine);
+        }
+        return List.of(ingestLine, readersLine, warmLine(c));
+    }
+
+    /** The warm modes: each one's median of the runs after the JIT warmed up, and their ratio. */
+    private static String warmLine(CaseResult c) {
+        String prefix = Report.fmt(
+                "warm (median of runs %d-%d of %d in one JVM): ",
+                IngestProbe.WARM_UP_RUNS + 1, IngestProbe.WARM_RUNS, IngestProbe.WARM_RUNS);
+        if (c.ingestWarm == null || !c.ingestWarm.ok() || c.tokensWarm == null || !c.tokensWarm.ok()) {
+            return prefix + "ingest-warm " + outcome(c.ingestWarm) + ", tokens-warm " + outcome(c.tokensWarm);
+        }
+        double ingest = c.ingestWarm.number("warmSeconds");
+        double tokens = c.tokensWarm.number("warmSeconds");
+        return prefix
+                + Report.fmt(
+                        "ingest %.2f s (runs: %s), tokens %.2f s (runs: %s): ",
+                        ingest,
+                        c.ingestWarm.values().get("runSeconds"),
+                        tokens,
+                        c.tokensWarm.values().get("runSeconds"))
+                + "ingest / tokens " + twoDigits(ingest / tokens) + "× wall";
+    }
+
+    private static String outcome(ChildRun run) {
+        return run == null ? "not run" : run.outcome().label();
     }
 
     private static String line(String name, double wall, double cpu, CaseResult c) {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -43,12 +44,21 @@ import java.util.stream.Collectors;
  *       (field names interned): the baseline of the earlier numbers in docs/benchmarks.md;</li>
  *   <li>{@code tokens-plain}: the same loop with a factory built like the plugin's, field names not
  *       interned: the floor of the plugin's own parser;</li>
- *   <li>{@code readtree}: the naive way, {@code ObjectMapper.readTree} of the whole manifest.</li>
+ *   <li>{@code readtree}: the naive way, {@code ObjectMapper.readTree} of the whole manifest;</li>
+ *   <li>{@code ingest-warm} and {@code tokens-warm}: {@code ingest} and {@code tokens} {@value #WARM_RUNS} times
+ *       in this one JVM, a collection between runs, each run's time in {@code runSeconds} and the median of
+ *       the runs after the first two in {@code warmSeconds}: the time once the JIT has compiled the code,
+ *       which a fresh JVM on few cores pays for while it reads.</li>
  * </ul>
  * Prints one line {@code BENCH-RESULT key=value ...}; an OutOfMemoryError ends the JVM (the parent
  * starts it with {@code -XX:+ExitOnOutOfMemoryError}).
  */
 public final class IngestProbe {
+
+    /** Runs of a warm mode; the first two warm the JIT up and are not in {@code warmSeconds}. */
+    static final int WARM_RUNS = 5;
+
+    static final int WARM_UP_RUNS = 2;
 
     private IngestProbe() {}
 
@@ -68,6 +78,8 @@ public final class IngestProbe {
             case "tokens" -> tokens(new JsonFactory(), artifacts, values);
             case "tokens-plain" -> tokens(plainFactory(), artifacts, values);
             case "readtree" -> readTree(artifacts, values);
+            case "ingest-warm" -> warm(values, () -> ingest(artifacts, scratch, values));
+            case "tokens-warm" -> warm(values, () -> tokens(new JsonFactory(), artifacts, values));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
         long nanos = System.nanoTime() - start;
@@ -91,6 +103,33 @@ public final class IngestProbe {
                 + values.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(" ")));
+    }
+
+    /** One measured operation of a warm mode. */
+    @FunctionalInterface
+    private interface Operation {
+        Object run() throws Exception;
+    }
+
+    private static Object warm(Map<String, Object> values, Operation operation) throws Exception {
+        List<Double> seconds = new ArrayList<>();
+        Object last = null;
+        for (int run = 0; run < WARM_RUNS; run++) {
+            // What the run before kept is garbage now: collected here, not inside the next run's time.
+            last = null;
+            System.gc();
+            long start = System.nanoTime();
+            last = operation.run();
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+        values.put("runs", WARM_RUNS);
+        values.put(
+                "runSeconds",
+                seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(",")));
+        List<Double> warmed =
+                seconds.subList(WARM_UP_RUNS, WARM_RUNS).stream().sorted().toList();
+        values.put("warmSeconds", warmed.get(warmed.size() / 2));
+        return last;
     }
 
     private static IngestOutcome ingest(Path artifacts, Path scratch, Map<String, Object> values)
