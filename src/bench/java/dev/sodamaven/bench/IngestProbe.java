@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  *   <li>{@code readtree}: the naive way, {@code ObjectMapper.readTree} of the whole manifest;</li>
  *   <li>{@code ingest-warm} and {@code tokens-warm}: {@code ingest} and {@code tokens} {@value #WARM_RUNS} times
  *       in this one JVM, a collection between runs, each run's time in {@code runSeconds} and the median of
- *       the runs after the first two in {@code warmSeconds}: the time once the JIT has compiled the code,
+ *       the runs after the first {@value #WARM_UP_RUNS} in {@code warmSeconds}: the time once the JIT has compiled the code,
  *       which a fresh JVM on few cores pays for while it reads.</li>
  * </ul>
  * Prints one line {@code BENCH-RESULT key=value ...}; an OutOfMemoryError ends the JVM (the parent
@@ -55,9 +55,10 @@ import java.util.stream.Collectors;
  */
 public final class IngestProbe {
 
-    /** Runs of a warm mode; the first two warm the JIT up and are not in {@code warmSeconds}. */
+    /** Runs of a warm mode. */
     static final int WARM_RUNS = 5;
 
+    /** The first runs of a warm mode, which warm the JIT up: not in {@code warmSeconds}. */
     static final int WARM_UP_RUNS = 2;
 
     private IngestProbe() {}

@@ -68,9 +68,8 @@ final class ArtifactFile {
 
     private static JsonFactory factory(boolean canonicalizeNames) {
         return JsonFactory.builder()
-                // Manifests hold hundreds of thousands of distinct field names (node ids as keys of nodes,
-                // parent_map, child_map); interning each costs time (measured 10-15 % of a read) and the
-                // readers compare names with equals, never by identity.
+                // The readers compare names with equals, never by identity: interning would buy nothing, and it
+                // cost 10-15 % of a manifest read when manifests still went through the table (a UTF-16 one does).
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .configure(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES, canonicalizeNames)
                 // Every result's execution_time is a double: the JDK's parser showed in profiles of large runs.

@@ -76,7 +76,7 @@ public final class DbtStatus {
         StringBuilder letters = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            // The characters of the regular expression \\s, as before, and the two separators.
+            // The white space of the regular expression \s that this loop replaced, and the two separators.
             boolean separator = c == ' '
                     || c == '\t'
                     || c == '\n'
