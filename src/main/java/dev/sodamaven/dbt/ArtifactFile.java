@@ -1,6 +1,7 @@
 package dev.sodamaven.dbt;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,7 +68,7 @@ final class ArtifactFile {
     private static final JsonFactory MANIFEST_FACTORY = factory(false);
 
     private static JsonFactory factory(boolean canonicalizeNames) {
-        return JsonFactory.builder()
+        return new SkimmingJsonParser.Factory(new JsonFactoryBuilder()
                 // The readers compare names with equals, never by identity: interning would buy nothing, and it
                 // cost 10-15 % of a manifest read when manifests still went through the table (a UTF-16 one does).
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -77,8 +78,7 @@ final class ArtifactFile {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
-                        .build())
-                .build();
+                        .build()));
     }
 
     /** Longest text taken from the file into a message (a place, a schema URL). */
@@ -140,10 +140,19 @@ final class ArtifactFile {
      * truncated, malformed, not UTF-8, two objects in one file) is one {@link IngestException} naming
      * the file and the place. A fault in what the file holds, the body's own included, is a
      * {@link ContentFault}; a file that cannot be read is not.
+     *
+     * <p>{@code body} may be run twice, from the start of the file each time: when the skim of a skipped
+     * value refuses it (see {@link SkimmingJsonParser}). It must build its result afresh on each run.
      */
     <T> T read(Body<T> body) throws IngestException {
         requireReadableFile();
-        return parse(body);
+        try {
+            return parse(body, true);
+        } catch (SkimmingJsonParser.Refused refused) {
+            // Something in a skipped value the skim does not vouch for, most likely broken JSON: Jackson's
+            // own skip reads it again from the start, and accepts it or says what is wrong and where.
+            return parse(body, false);
+        }
     }
 
     /**
@@ -205,7 +214,8 @@ final class ArtifactFile {
         }
     }
 
-    private <T> T parse(Body<T> body) throws IngestException {
+    /** Parses the file with {@code body}; {@code skim}: skip values with {@link SkimmingJsonParser}'s skim. */
+    private <T> T parse(Body<T> body, boolean skim) throws IngestException {
         // Jackson asks for 8,000 bytes at a time: behind the default 8 KiB buffer it got 8,000 bytes, then the
         // 192 left, and so on, twice the refills and tokens split across them. 64 KiB made the readers of
         // the benchmark's 100,000-test case 15 to 30 % faster (docs/benchmarks.md).
@@ -216,6 +226,9 @@ final class ArtifactFile {
             NonJsonContent.refuse(head, length, path, label, fileName(), REGENERATE);
             in.reset();
             try (JsonParser parser = createParser(in, head, length)) {
+                if (!skim && parser instanceof SkimmingJsonParser skimming) {
+                    skimming.stopSkimming();
+                }
                 return parseJson(parser, body);
             }
         } catch (IngestException content) {

@@ -71,6 +71,18 @@ final class LenientJson {
         return notObjects;
     }
 
+    /**
+     * Skips the value the parser stands on, unread; a string not read yet is then gone, as an object or an
+     * array is. With {@link SkimmingJsonParser} it is skimmed, not tokenized (most of a manifest is skipped).
+     */
+    static void skip(JsonParser parser) throws IOException {
+        if (parser instanceof SkimmingJsonParser skimming) {
+            skimming.skipValue();
+        } else {
+            parser.skipChildren();
+        }
+    }
+
     /** Scalars as text (numbers and booleans too), null for null; objects and arrays are skipped. */
     static String text(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
@@ -121,7 +133,7 @@ final class LenientJson {
             if (token == JsonToken.VALUE_STRING) {
                 values.add(parser.getText());
             } else {
-                parser.skipChildren();
+                skip(parser);
             }
         }
         return values;

@@ -105,7 +105,11 @@ public final class ManifestReader {
             throws IngestException {
         ArtifactFile artifact = new ArtifactFile(file, "manifest", LABEL, setting);
         Wanted wanted = new Wanted(wantedTests);
-        return artifact.read(parser -> readBody(artifact, wanted, forSelection, parser));
+        long before = progress.relations();
+        return artifact.read(parser -> {
+            progress.relationsBackTo(before);
+            return readBody(artifact, wanted, forSelection, parser);
+        });
     }
 
     /** The tests to keep, asked for once, when first needed. */
@@ -171,14 +175,14 @@ public final class ManifestReader {
                     if (forSelection || wantedTests.anyUnitTest()) {
                         readNodeMap(p, forSelection, node -> keepNode(node, wantedTests, acc));
                     } else {
-                        p.skipChildren();
+                        LenientJson.skip(p);
                     }
                 }
                 case "results" -> {
                     acc.sawResults = true;
-                    p.skipChildren();
+                    LenientJson.skip(p);
                 }
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         if (acc.metadata == null) {
@@ -296,7 +300,7 @@ public final class ManifestReader {
                 case "model" -> node.testedModel = LenientJson.text(p);
                 case "loaded_at_field" -> node.loadedAtField = LenientJson.text(p);
                 case "loaded_at_query" -> node.loadedAtQuery = LenientJson.text(p);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         return node;
@@ -322,7 +326,7 @@ public final class ManifestReader {
             if ("nodes".equals(name)) {
                 node.dependsOn = LenientJson.strings(p);
             } else {
-                p.skipChildren();
+                LenientJson.skip(p);
             }
         });
     }
@@ -337,7 +341,7 @@ public final class ManifestReader {
             switch (name) {
                 case "name" -> node.genericName = LenientJson.text(p);
                 case "kwargs" -> readKwargs(p, node);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
     }
@@ -351,7 +355,7 @@ public final class ManifestReader {
             switch (name) {
                 case "model" -> node.modelArgument = LenientJson.text(p);
                 case "to" -> node.toArgument = LenientJson.text(p);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
     }

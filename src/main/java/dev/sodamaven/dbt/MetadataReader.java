@@ -24,7 +24,7 @@ final class MetadataReader {
                 case "dbt_version" -> fields.dbtVersion = LenientJson.text(p);
                 case "invocation_id" -> fields.invocationId = LenientJson.text(p);
                 case "generated_at" -> fields.generatedAt = LenientJson.text(p);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         return new ArtifactMetadata(file, fields.schemaUrl, fields.dbtVersion, fields.invocationId, fields.generatedAt);

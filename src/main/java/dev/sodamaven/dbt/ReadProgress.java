@@ -21,6 +21,16 @@ public final class ReadProgress {
         relations++;
     }
 
+    /** Back to {@code count} data test results: the file is read again from its start (see {@link ArtifactFile#read}). */
+    void testResultsBackTo(long count) {
+        testResults = count;
+    }
+
+    /** Back to {@code count} relations: the manifest is read again from its start (see {@link ArtifactFile#read}). */
+    void relationsBackTo(long count) {
+        relations = count;
+    }
+
     /** Data test results read so far, across every run_results.json of the run. */
     public long testResults() {
         return testResults;

@@ -42,7 +42,11 @@ public final class RunResultsReader {
      */
     public RunResults read(Path file, String setting) throws IngestException {
         ArtifactFile artifact = new ArtifactFile(file, "run-results", LABEL, setting);
-        return artifact.read(parser -> readBody(artifact, parser));
+        long before = progress.testResults();
+        return artifact.read(parser -> {
+            progress.testResultsBackTo(before);
+            return readBody(artifact, parser);
+        });
     }
 
     private RunResults readBody(ArtifactFile artifact, JsonParser parser) throws IOException, IngestException {
@@ -58,9 +62,9 @@ public final class RunResultsReader {
                 case "results" -> readResults(p, acc);
                 case "nodes" -> {
                     acc.sawNodes = true;
-                    p.skipChildren();
+                    LenientJson.skip(p);
                 }
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         if (acc.metadata == null) {
@@ -106,7 +110,7 @@ public final class RunResultsReader {
                         acc.command = method;
                     }
                 }
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
     }
@@ -140,9 +144,9 @@ public final class RunResultsReader {
                 case "node" -> {
                     // dbt before 0.19 embeds the whole node where later versions name its unique_id.
                     result.embedsNode = p.currentToken() == JsonToken.START_OBJECT;
-                    p.skipChildren();
+                    LenientJson.skip(p);
                 }
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         String id = result.uniqueId;

@@ -39,7 +39,7 @@ public final class SourcesReader {
                     artifact.requireKind(acc.metadata);
                 }
                 case "results" -> readResults(p, acc);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         if (acc.metadata == null) {
@@ -85,7 +85,7 @@ public final class SourcesReader {
                 case "max_loaded_at_time_ago_in_s" -> fields.ageSeconds = seconds(p);
                 case "error" -> fields.error = LenientJson.text(p);
                 case "criteria" -> readCriteria(p, fields);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         if (fields.uniqueId == null || !fields.uniqueId.startsWith("source.")) {
@@ -118,7 +118,7 @@ public final class SourcesReader {
                 case "warn_after" -> fields.warnAfter = readThreshold(p);
                 case "error_after" -> fields.errorAfter = readThreshold(p);
                 case "filter" -> fields.filter = LenientJson.text(p);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
     }
@@ -134,7 +134,7 @@ public final class SourcesReader {
             switch (name) {
                 case "count" -> parts[0] = LenientJson.text(p);
                 case "period" -> parts[1] = LenientJson.text(p);
-                default -> p.skipChildren();
+                default -> LenientJson.skip(p);
             }
         });
         return parts[0] == null || parts[1] == null ? null : parts[0] + " " + parts[1];

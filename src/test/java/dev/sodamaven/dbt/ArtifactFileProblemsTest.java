@@ -230,6 +230,23 @@ class ArtifactFileProblemsTest {
                                 + "dbt artifact you meant, or run dbt again to regenerate it."));
     }
 
+    /**
+     * A fault deep inside a skipped object: the skim refuses it, and the file is read again with Jackson's
+     * skip, which places it as it always has, down to the array inside the object.
+     */
+    @ParameterizedTest
+    @EnumSource(Reader.class)
+    void malformedJsonInsideASkippedObjectIsPlacedAsBefore(Reader reader) {
+        String skipped = "{'meta': {'owners': ['a', 'b',], 'tier': 1}}";
+        String whole = reader.template.formatted(reader.readValue(), skipped).replace('\'', '"');
+        Path file = writeExactly(dir, reader.fileName, whole);
+
+        assertRefused(reader, file)
+                .hasMessage(reader.label + " " + file + " is not valid JSON at line 1, column "
+                        + (whole.indexOf(",]") + 2) + " (in " + reader.skippedSlot()
+                        + "/meta/owners/2): a JSON value should start there.");
+    }
+
     @ParameterizedTest
     @EnumSource(Reader.class)
     void deeplyNestedJsonIsAClearError(Reader reader) {

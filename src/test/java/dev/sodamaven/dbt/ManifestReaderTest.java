@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -435,6 +436,33 @@ class ManifestReaderTest {
         // Without a selection none of it is kept.
         assertThat(new ManifestReader().read(file, wanted, SETTING).selectable())
                 .isEmpty();
+    }
+
+    /**
+     * A number with as many digits as Jackson's limit is valid JSON the skim does not vouch for: the file
+     * is read again from the start with Jackson's skip, and every node is still read, and counted, once.
+     */
+    @Test
+    void aValidManifestTheSkimRefusesIsReadAgainAndCountedOnce() throws Exception {
+        String json = """
+                {'metadata': %s,
+                 'nodes': {
+                   'model.shop.orders': {'resource_type': 'model', 'unique_id': 'model.shop.orders', 'name': 'orders'},
+                   '%s': {'resource_type': 'test', 'unique_id': '%s', 'name': 'not_null_orders_order_id',
+                     'test_metadata': {'name': 'not_null'}, 'attached_node': 'model.shop.orders',
+                     'config': {'meta': {'budget': %s}}}},
+                 'sources': {}}
+                """.formatted(manifestMetadata(12, "x"), NOT_NULL, NOT_NULL, "9".repeat(1_000));
+        ReadProgress progress = new ReadProgress();
+
+        ManifestIndex manifest = new ManifestReader(progress)
+                .read(write(dir, "manifest.json", json), () -> Map.of(NOT_NULL, NOT_NULL), SETTING, false);
+
+        assertThat(manifest.relations()).containsOnlyKeys("model.shop.orders");
+        assertThat(manifest.tests()).containsOnlyKeys(NOT_NULL);
+        assertThat(manifest.warnings()).isEmpty();
+        // The model was counted before the skim refused the test's config: not counted again.
+        assertThat(progress.relations()).isEqualTo(1);
     }
 
     /**

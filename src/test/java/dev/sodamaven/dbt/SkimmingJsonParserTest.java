@@ -1,0 +1,405 @@
+package dev.sodamaven.dbt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The skim must accept exactly what Jackson's own skip accepts and leave the parser where Jackson's
+ * leaves it (token, place, line and column), or refuse. Each document is read twice, by the same walk
+ * that skips the values of fields whose name starts with "s" and reads every other token: once with
+ * the skim and once with Jackson's skip, through readers that hand over a few characters at a time so
+ * that values are split across refills at every place.
+ */
+class SkimmingJsonParserTest {
+
+    /** Small limits, so that random documents reach them. */
+    private static final int MAX_DEPTH = 12;
+
+    private static final int MAX_NAME = 24;
+    private static final int MAX_NUMBER = 12;
+
+    private static final JsonFactory FACTORY = new SkimmingJsonParser.Factory(new JsonFactoryBuilder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNameLength(MAX_NAME)
+                    .maxNumberLength(MAX_NUMBER)
+                    .build()));
+
+    private static final String REFUSED = "refused";
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 7, 64, 8192})
+    void randomDocumentsAreSkimmedExactlyAsJacksonSkipsThem(int charsPerRead) throws IOException {
+        Random random = new Random(20261202L + charsPerRead);
+        int accepted = 0;
+        int refusedByBoth = 0;
+        for (int i = 0; i < 1500; i++) {
+            String document = document(random);
+            String skimmed = walk(document, true, charsPerRead);
+            String jackson = walk(document, false, charsPerRead);
+            assertThat(skimmed)
+                    .as("document %s", document)
+                    .isNotEqualTo(REFUSED)
+                    .isEqualTo(jackson);
+            accepted++;
+
+            String broken = mutate(document, random);
+            String brokenSkimmed = walk(broken, true, charsPerRead);
+            String brokenJackson = walk(broken, false, charsPerRead);
+            if (brokenSkimmed.equals(REFUSED)) {
+                // Refused: the file is read again with Jackson's skip, which must then find the fault.
+                assertThat(brokenJackson).as("document %s", broken).contains("failed:");
+                refusedByBoth++;
+            } else {
+                assertThat(brokenSkimmed).as("document %s", broken).isEqualTo(brokenJackson);
+            }
+        }
+        assertThat(accepted).isEqualTo(1500);
+        assertThat(refusedByBoth).as("broken documents the skim refused").isGreaterThan(100);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "[1,]",
+                "{\"a\":1,}",
+                "[1 2]",
+                "{\"a\" 1}",
+                "{\"a\":}",
+                "[,1]",
+                "{,}",
+                "[01]",
+                "[-]",
+                "[1.]",
+                "[1.e5]",
+                "[1e]",
+                "[.5]",
+                "[+1]",
+                "[NaN]",
+                "[-Infinity]",
+                "[tru]",
+                "[truex]",
+                "[nul]",
+                "['a']",
+                "{'a':1}",
+                "{a:1}",
+                "[\"a\\x\"]",
+                "[\"\\u12g4\"]",
+                "[\"a\tb\"]",
+                "[\"a\u0001\"]",
+                "[/* c */1]",
+                "[# c\n1]",
+                "{\"a\":1]",
+                "[\"abc",
+                "[1,",
+                "{\"a\"",
+                "[\u000c1]",
+                "[\u00a01]",
+                "[1x]",
+                "[\"\\",
+                "[1e+]",
+                "[-01]",
+                "[\"a\"\"b\"]"
+            })
+    void brokenJsonInASkippedValueIsRefusedAndJacksonFindsTheFault(String value) throws IOException {
+        String document = "{\"skip\": " + value + ", \"after\": 1}";
+
+        assertThat(walk(document, true, 8192)).isEqualTo(REFUSED);
+        assertThat(walk(document, false, 8192)).contains("failed:");
+    }
+
+    @Test
+    void limitsAreJacksonsOrBelow() throws IOException {
+        // Depth: the skipped object is at depth 2 (the document's at 1), so MAX_DEPTH - 2 more levels are allowed.
+        String deepest = "[".repeat(MAX_DEPTH - 2) + "]".repeat(MAX_DEPTH - 2);
+        String tooDeep = "[".repeat(MAX_DEPTH - 1) + "]".repeat(MAX_DEPTH - 1);
+        assertThat(walk("{\"skip\": {\"a\": " + deepest + "}}", true, 7))
+                .isEqualTo(walk("{\"skip\": {\"a\": " + deepest + "}}", false, 7))
+                .doesNotContain("failed:");
+        assertThat(walk("{\"skip\": {\"a\": " + tooDeep + "}}", true, 7)).isEqualTo(REFUSED);
+        assertThat(walk("{\"skip\": {\"a\": " + tooDeep + "}}", false, 7)).contains("failed:");
+
+        // Names: as long as Jackson's limit is accepted, one more character refused (escapes count as one).
+        String longest = "\\u0041".repeat(MAX_NAME);
+        assertThat(walk("{\"skip\": {\"" + longest + "\": 1}}", true, 3)).doesNotContain("failed:", REFUSED);
+        assertThat(walk("{\"skip\": {\"" + longest + "A\": 1}}", true, 3)).isEqualTo(REFUSED);
+        assertThat(walk("{\"skip\": {\"" + longest + "A\": 1}}", false, 3)).contains("failed:");
+
+        // Numbers: refused from as many digits as Jackson's limit, which Jackson may still accept.
+        String shortEnough = "-" + "9".repeat(MAX_NUMBER - 1);
+        String atTheLimit = "9".repeat(MAX_NUMBER);
+        assertThat(walk("{\"skip\": [" + shortEnough + "]}", true, 5)).doesNotContain("failed:", REFUSED);
+        assertThat(walk("{\"skip\": [" + atTheLimit + "]}", true, 5)).isEqualTo(REFUSED);
+        assertThat(walk("{\"skip\": [" + atTheLimit + "]}", false, 5)).doesNotContain("failed:");
+    }
+
+    @Test
+    void aSkippedStringIsPassedUnreadAndTheNextTokenFollowsIt() throws IOException {
+        String document = "{\"sql\": \"select \\\"a\\\"\\n from t -- \\u00e9\", \"b\": true}";
+        try (JsonParser parser = FACTORY.createParser(new StringReader(document))) {
+            parser.nextToken();
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
+
+            LenientJson.skip(parser);
+
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
+            assertThat(parser.currentName()).isEqualTo("b");
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_TRUE);
+            assertThat(parser.currentTokenLocation().getColumnNr()).isEqualTo(document.indexOf("true") + 1);
+        }
+    }
+
+    @Test
+    void withoutTheSkimItSkipsAsJacksonDoes() throws IOException {
+        try (JsonParser parser = FACTORY.createParser(new StringReader("{\"a\": [1, 2,]}"))) {
+            ((SkimmingJsonParser) parser).stopSkimming();
+            parser.nextToken();
+            parser.nextToken();
+            parser.nextToken();
+
+            assertThatThrownBy(parser::skipChildren)
+                    .isInstanceOf(JsonProcessingException.class)
+                    .hasMessageStartingWith("Unexpected character (']'");
+        }
+    }
+
+    /**
+     * Every token of the document and where the parser stands after it, values of fields starting with "s"
+     * skipped ({@link LenientJson#skip}); then how it failed, or "refused" when the skim refused.
+     */
+    private static String walk(String document, boolean skim, int charsPerRead) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        try (JsonParser parser = FACTORY.createParser(new TricklingReader(document, charsPerRead))) {
+            if (!skim) {
+                ((SkimmingJsonParser) parser).stopSkimming();
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                boolean skipped =
+                        token == JsonToken.FIELD_NAME && parser.currentName().startsWith("s");
+                if (skipped) {
+                    seen.append("skip ").append(parser.currentName()).append(' ');
+                    parser.nextToken();
+                    LenientJson.skip(parser);
+                    token = parser.currentToken();
+                }
+                seen.append(token)
+                        // A skipped string's text is gone.
+                        .append(token.isScalarValue() && !skipped ? " " + parser.getText() : "")
+                        .append(" at ")
+                        .append(place(parser.currentTokenLocation()))
+                        // Jackson passes a skipped string on the next token, the skim at once.
+                        .append(skipped && token.isScalarValue() ? "" : " now " + place(parser.currentLocation()))
+                        .append(' ')
+                        .append(parser.getParsingContext().pathAsPointer())
+                        .append('\n');
+            }
+        } catch (SkimmingJsonParser.Refused refused) {
+            return REFUSED;
+        } catch (JsonProcessingException failed) {
+            seen.append("failed: ")
+                    .append(failed.getOriginalMessage())
+                    .append(" at ")
+                    .append(place(failed.getLocation()));
+        }
+        return seen.toString();
+    }
+
+    private static String place(JsonLocation location) {
+        return location == null
+                ? "-"
+                : location.getCharOffset() + "/" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /** A document of a few fields, some skipped, with values of every kind. */
+    private static String document(Random random) {
+        StringBuilder out = new StringBuilder("{");
+        int fields = 1 + random.nextInt(4);
+        for (int i = 0; i < fields; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            space(out, random);
+            out.append('"').append(random.nextBoolean() ? "s" : "k").append(i).append('"');
+            space(out, random);
+            out.append(':');
+            space(out, random);
+            value(out, random, 2);
+            space(out, random);
+        }
+        return out.append('}').toString();
+    }
+
+    private static void value(StringBuilder out, Random random, int depth) {
+        int kind = random.nextInt(depth < MAX_DEPTH - 2 ? 9 : 6);
+        switch (kind) {
+            case 0, 1 -> string(out, random, 12);
+            case 2 -> number(out, random);
+            case 3 -> out.append(random.nextBoolean() ? "true" : "false");
+            case 4 -> out.append("null");
+            case 5 -> out.append(random.nextBoolean() ? "{}" : "[]");
+            case 6, 7 -> {
+                out.append('{');
+                int fields = random.nextInt(4);
+                for (int i = 0; i < fields; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    space(out, random);
+                    string(out, random, MAX_NAME / 6);
+                    space(out, random);
+                    out.append(':');
+                    space(out, random);
+                    value(out, random, depth + 1);
+                    space(out, random);
+                }
+                out.append('}');
+            }
+            default -> {
+                out.append('[');
+                int elements = random.nextInt(4);
+                for (int i = 0; i < elements; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    space(out, random);
+                    value(out, random, depth + 1);
+                    space(out, random);
+                }
+                out.append(']');
+            }
+        }
+    }
+
+    private static final String[] PIECES = {
+        "a",
+        "Z",
+        " ",
+        "é",
+        "中",
+        "😀",
+        "\\n",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\b",
+        "\\f",
+        "\\r",
+        "\\t",
+        "\\u00e9",
+        "\\uD83D\\uDE00",
+        "{",
+        "]",
+        ":",
+        ","
+    };
+
+    private static void string(StringBuilder out, Random random, int maxPieces) {
+        out.append('"');
+        int pieces = random.nextInt(maxPieces + 1);
+        for (int i = 0; i < pieces; i++) {
+            out.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        out.append('"');
+    }
+
+    private static void number(StringBuilder out, Random random) {
+        if (random.nextInt(4) == 0) {
+            out.append('-');
+        }
+        if (random.nextInt(3) == 0) {
+            out.append('0');
+        } else {
+            out.append(1 + random.nextInt(9));
+            digits(out, random, 3);
+        }
+        if (random.nextBoolean()) {
+            out.append('.');
+            out.append(random.nextInt(10));
+            digits(out, random, 2);
+        }
+        if (random.nextInt(3) == 0) {
+            out.append(random.nextBoolean() ? 'e' : 'E');
+            out.append(new String[] {"", "+", "-"}[random.nextInt(3)]);
+            out.append(random.nextInt(10));
+            digits(out, random, 1);
+        }
+    }
+
+    private static void digits(StringBuilder out, Random random, int most) {
+        int count = random.nextInt(most + 1);
+        for (int i = 0; i < count; i++) {
+            out.append(random.nextInt(10));
+        }
+    }
+
+    private static void space(StringBuilder out, Random random) {
+        switch (random.nextInt(8)) {
+            case 0 -> out.append(' ');
+            case 1 -> out.append("\n  ");
+            case 2 -> out.append("\r\n");
+            case 3 -> out.append('\r');
+            case 4 -> out.append('\t');
+            default -> {
+                // none
+            }
+        }
+    }
+
+    /** What a broken file may hold instead: JSON's own characters and the usual mistakes. */
+    private static final String DAMAGE = "{}[]:,\"\\ 0123456789.eE+-tfnlrux'/#\t\n\r\u0001\u00a0";
+
+    /** The document with one or two characters deleted, replaced or inserted. */
+    private static String mutate(String document, Random random) {
+        StringBuilder out = new StringBuilder(document);
+        int edits = 1 + random.nextInt(2);
+        for (int i = 0; i < edits && out.length() > 1; i++) {
+            int at = random.nextInt(out.length());
+            char damage = DAMAGE.charAt(random.nextInt(DAMAGE.length()));
+            switch (random.nextInt(3)) {
+                case 0 -> out.deleteCharAt(at);
+                case 1 -> out.setCharAt(at, damage);
+                default -> out.insert(at, damage);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Hands over at most a few characters per read, as a slow stream would. */
+    private static final class TricklingReader extends Reader {
+        private final Reader text;
+        private final int most;
+
+        TricklingReader(String text, int most) {
+            this.text = new StringReader(text);
+            this.most = most;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            return text.read(buffer, offset, Math.min(length, most));
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
+    }
+}
