@@ -10,10 +10,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.sodamaven.testing.SharedArtifacts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +46,10 @@ class SkimmingJsonParserTest {
                     .maxNameLength(MAX_NAME)
                     .maxNumberLength(MAX_NUMBER)
                     .build()));
+
+    /** As {@link ArtifactFile}'s for a manifest: Jackson's limits. */
+    private static final JsonFactory REAL_LIMITS = new SkimmingJsonParser.Factory(
+            new JsonFactoryBuilder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES));
 
     private static final String REFUSED = "refused";
 
@@ -149,6 +159,35 @@ class SkimmingJsonParserTest {
         assertThat(walk("{\"skip\": [" + atTheLimit + "]}", false, 5)).doesNotContain("failed:");
     }
 
+    /**
+     * Every artifact real dbt runs wrote (the shared corpus and the bundled example), skipping what the readers
+     * skip and more: the values of every field whose name starts with one of "cdmprs" (compiled_code,
+     * columns, config, depends_on, description, meta, macros, parent_map, raw_code, sources, ...).
+     */
+    @Test
+    void realArtifactsAreSkimmedExactlyAsJacksonSkipsThem() throws IOException {
+        List<Path> files;
+        try (Stream<Path> found =
+                Stream.concat(Files.walk(SharedArtifacts.corpus()), Files.walk(SharedArtifacts.exampleArtifacts()))) {
+            files = found.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        }
+        Predicate<String> skipped = name -> !name.isEmpty() && "cdmprs".indexOf(name.charAt(0)) >= 0;
+        int skimmed = 0;
+        for (Path file : files) {
+            String jackson =
+                    walk(REAL_LIMITS, new TricklingReader(Files.newBufferedReader(file), 4096), false, skipped);
+            if (jackson.contains("failed:")) {
+                continue; // a corpus case that is not JSON on purpose: nothing to compare
+            }
+            String skim = walk(REAL_LIMITS, new TricklingReader(Files.newBufferedReader(file), 4096), true, skipped);
+            assertThat(skim).as("%s", file).isEqualTo(jackson);
+            skimmed++;
+        }
+        assertThat(skimmed).as("artifacts compared, of %s", files.size()).isGreaterThan(files.size() * 9 / 10);
+    }
+
     @Test
     void aSkippedStringIsPassedUnreadAndTheNextTokenFollowsIt() throws IOException {
         String document = "{\"sql\": \"select \\\"a\\\"\\n from t -- \\u00e9\", \"b\": true}";
@@ -185,16 +224,24 @@ class SkimmingJsonParserTest {
      * skipped ({@link LenientJson#skip}); then how it failed, or "refused" when the skim refused.
      */
     private static String walk(String document, boolean skim, int charsPerRead) throws IOException {
+        return walk(
+                FACTORY,
+                new TricklingReader(new StringReader(document), charsPerRead),
+                skim,
+                name -> name.startsWith("s"));
+    }
+
+    private static String walk(JsonFactory factory, Reader text, boolean skim, Predicate<String> skipped)
+            throws IOException {
         StringBuilder seen = new StringBuilder();
-        try (JsonParser parser = FACTORY.createParser(new TricklingReader(document, charsPerRead))) {
+        try (JsonParser parser = factory.createParser(text)) {
             if (!skim) {
                 ((SkimmingJsonParser) parser).stopSkimming();
             }
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                boolean skipped =
-                        token == JsonToken.FIELD_NAME && parser.currentName().startsWith("s");
-                if (skipped) {
+                boolean skip = token == JsonToken.FIELD_NAME && skipped.test(parser.currentName());
+                if (skip) {
                     seen.append("skip ").append(parser.currentName()).append(' ');
                     parser.nextToken();
                     LenientJson.skip(parser);
@@ -202,11 +249,11 @@ class SkimmingJsonParserTest {
                 }
                 seen.append(token)
                         // A skipped string's text is gone.
-                        .append(token.isScalarValue() && !skipped ? " " + parser.getText() : "")
+                        .append(token.isScalarValue() && !skip ? " " + parser.getText() : "")
                         .append(" at ")
                         .append(place(parser.currentTokenLocation()))
                         // Jackson passes a skipped string on the next token, the skim at once.
-                        .append(skipped && token.isScalarValue() ? "" : " now " + place(parser.currentLocation()))
+                        .append(skip && token.isScalarValue() ? "" : " now " + place(parser.currentLocation()))
                         .append(' ')
                         .append(parser.getParsingContext().pathAsPointer())
                         .append('\n');
@@ -387,8 +434,8 @@ class SkimmingJsonParserTest {
         private final Reader text;
         private final int most;
 
-        TricklingReader(String text, int most) {
-            this.text = new StringReader(text);
+        TricklingReader(Reader text, int most) {
+            this.text = text;
             this.most = most;
         }
 
@@ -398,8 +445,8 @@ class SkimmingJsonParserTest {
         }
 
         @Override
-        public void close() {
-            // nothing held
+        public void close() throws IOException {
+            text.close();
         }
     }
 }
