@@ -254,17 +254,17 @@ public final class ManifestReader {
             LenientJson.text(parser);
             return;
         }
-        LenientJson.readObject(parser, (key, p) -> {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                LenientJson.text(p);
-                return;
+        for (String key; (key = LenientJson.nextField(parser)) != null; LenientJson.endField(parser)) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                LenientJson.text(parser);
+                continue;
             }
-            NodeFields node = readNode(p, forSelection);
+            NodeFields node = readNode(parser, forSelection);
             if (node.uniqueId == null || node.uniqueId.isBlank()) {
                 node.uniqueId = key;
             }
             sink.accept(node);
-        });
+        }
     }
 
     private static String describeNonObject(JsonParser parser) {
@@ -275,34 +275,35 @@ public final class ManifestReader {
     /** One node; what only dbt's selector methods look at (package, fqn, tags, patch) is read for a selection. */
     private static NodeFields readNode(JsonParser parser, boolean forSelection) throws IOException, IngestException {
         NodeFields node = new NodeFields();
-        LenientJson.readObject(parser, (name, p) -> {
+        // A loop, not a handler: the JIT then compiles the hottest code once (see LenientJson.nextField).
+        for (String name; (name = LenientJson.nextField(parser)) != null; LenientJson.endField(parser)) {
             switch (name) {
-                case "unique_id" -> node.uniqueId = LenientJson.text(p);
-                case "resource_type" -> node.resourceType = LenientJson.text(p);
-                case "name" -> node.name = LenientJson.text(p);
-                case "alias" -> node.alias = LenientJson.text(p);
-                case "identifier" -> node.identifier = LenientJson.text(p);
-                case "source_name" -> node.sourceName = LenientJson.text(p);
-                case "database" -> node.database = LenientJson.text(p);
-                case "schema" -> node.schema = LenientJson.text(p);
-                case "version" -> node.version = LenientJson.text(p);
-                case "original_file_path" -> node.originalFilePath = LenientJson.text(p);
-                case "column_name" -> node.columnName = LenientJson.text(p);
-                case "attached_node" -> node.attachedNode = LenientJson.text(p);
-                case "file_key_name" -> node.fileKeyName = LenientJson.text(p);
-                case "depends_on" -> readDependsOn(p, node);
+                case "unique_id" -> node.uniqueId = LenientJson.text(parser);
+                case "resource_type" -> node.resourceType = LenientJson.text(parser);
+                case "name" -> node.name = LenientJson.text(parser);
+                case "alias" -> node.alias = LenientJson.text(parser);
+                case "identifier" -> node.identifier = LenientJson.text(parser);
+                case "source_name" -> node.sourceName = LenientJson.text(parser);
+                case "database" -> node.database = LenientJson.text(parser);
+                case "schema" -> node.schema = LenientJson.text(parser);
+                case "version" -> node.version = LenientJson.text(parser);
+                case "original_file_path" -> node.originalFilePath = LenientJson.text(parser);
+                case "column_name" -> node.columnName = LenientJson.text(parser);
+                case "attached_node" -> node.attachedNode = LenientJson.text(parser);
+                case "file_key_name" -> node.fileKeyName = LenientJson.text(parser);
+                case "depends_on" -> readDependsOn(parser, node);
                 case "package_name", "fqn", "tags", "patch_path" -> {
                     if (forSelection) {
-                        readSelectorField(name, p, node);
+                        readSelectorField(name, parser, node);
                     }
                 }
-                case "test_metadata" -> readTestMetadata(p, node);
-                case "model" -> node.testedModel = LenientJson.text(p);
-                case "loaded_at_field" -> node.loadedAtField = LenientJson.text(p);
-                case "loaded_at_query" -> node.loadedAtQuery = LenientJson.text(p);
-                default -> LenientJson.skip(p);
+                case "test_metadata" -> readTestMetadata(parser, node);
+                case "model" -> node.testedModel = LenientJson.text(parser);
+                case "loaded_at_field" -> node.loadedAtField = LenientJson.text(parser);
+                case "loaded_at_query" -> node.loadedAtQuery = LenientJson.text(parser);
+                default -> LenientJson.skip(parser);
             }
-        });
+        }
         return node;
     }
 

@@ -125,30 +125,31 @@ public final class RunResultsReader {
 
     private static void readResult(JsonParser parser, Accumulator acc) throws IOException, IngestException {
         ResultFields result = new ResultFields();
-        LenientJson.readObject(parser, (name, p) -> {
+        // A loop, not a handler: the JIT then compiles the hottest code once (see LenientJson.nextField).
+        for (String name; (name = LenientJson.nextField(parser)) != null; LenientJson.endField(parser)) {
             switch (name) {
-                case "unique_id" -> result.uniqueId = LenientJson.text(p);
-                case "status" -> result.status = LenientJson.text(p);
+                case "unique_id" -> result.uniqueId = LenientJson.text(parser);
+                case "status" -> result.status = LenientJson.text(parser);
                 case "failures" -> {
                     result.hasFailures = true;
-                    result.failures = LenientJson.wholeNumber(p);
+                    result.failures = LenientJson.wholeNumber(parser);
                 }
                 case "message" -> {
-                    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                        result.integerMessage = LenientJson.wholeNumber(p);
+                    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                        result.integerMessage = LenientJson.wholeNumber(parser);
                     } else {
-                        result.message = LenientJson.text(p);
+                        result.message = LenientJson.text(parser);
                     }
                 }
-                case "execution_time" -> result.executionTime = LenientJson.decimal(p);
+                case "execution_time" -> result.executionTime = LenientJson.decimal(parser);
                 case "node" -> {
                     // dbt before 0.19 embeds the whole node where later versions name its unique_id.
-                    result.embedsNode = p.currentToken() == JsonToken.START_OBJECT;
-                    LenientJson.skip(p);
+                    result.embedsNode = parser.currentToken() == JsonToken.START_OBJECT;
+                    LenientJson.skip(parser);
                 }
-                default -> LenientJson.skip(p);
+                default -> LenientJson.skip(parser);
             }
-        });
+        }
         String id = result.uniqueId;
         if (id == null || id.isBlank()) {
             if (result.embedsNode) {
