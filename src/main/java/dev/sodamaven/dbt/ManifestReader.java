@@ -164,16 +164,16 @@ public final class ManifestReader {
                         acc.warnings.add(file + " has \"nodes\": " + describeNonObject(p)
                                 + "; it defines no test, model, seed or snapshot.");
                     }
-                    readNodeMap(p, forSelection, node -> keepNode(node, wantedTests, acc));
+                    readNodeMap(p, forSelection, wantedTests, acc);
                 }
                 case "sources" -> {
                     Wanted none = new Wanted(Map::of);
-                    readNodeMap(p, forSelection, node -> keepNode(node, none, acc));
+                    readNodeMap(p, forSelection, none, acc);
                 }
                 // dbt 1.8+: unit tests live apart from the nodes; read for a selection, or when sent.
                 case "unit_tests" -> {
                     if (forSelection || wantedTests.anyUnitTest()) {
-                        readNodeMap(p, forSelection, node -> keepNode(node, wantedTests, acc));
+                        readNodeMap(p, forSelection, wantedTests, acc);
                     } else {
                         LenientJson.skip(p);
                     }
@@ -242,13 +242,8 @@ public final class ManifestReader {
         return uniqueId.startsWith(DbtTest.UNIT_TEST_PREFIX);
     }
 
-    @FunctionalInterface
-    private interface NodeSink {
-        void accept(NodeFields node);
-    }
-
-    /** Reads a map of unique_id → node ({@code nodes} or {@code sources}). */
-    private static void readNodeMap(JsonParser parser, boolean forSelection, NodeSink sink)
+    /** Reads a map of unique_id → node ({@code nodes}, {@code sources}, {@code unit_tests}) into {@code acc}. */
+    private static void readNodeMap(JsonParser parser, boolean forSelection, Wanted wantedTests, Accumulator acc)
             throws IOException, IngestException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             LenientJson.text(parser);
@@ -263,7 +258,8 @@ public final class ManifestReader {
             if (node.uniqueId == null || node.uniqueId.isBlank()) {
                 node.uniqueId = key;
             }
-            sink.accept(node);
+            // Called directly: through a callback per map the JIT recompiled this loop each time the next map began.
+            keepNode(node, wantedTests, acc);
         }
     }
 
