@@ -27,6 +27,11 @@ import java.util.Arrays;
  * an end of input, a limit reached, a failure of the reader) it throws {@link Refused}, and
  * {@link ArtifactFile} reads the file again with Jackson's skip, which describes the fault exactly as
  * before. A valid file is read once, unless a number in it has as many digits as Jackson's limit.
+ *
+ * <p>One difference is meant: the names the skim passes are not put in Jackson's table of field names
+ * (the run results' parser keeps one), so its guard against names whose hashes collide, a defence of
+ * that table, does not count them. A file with hundreds of such names in a skipped value is read, where
+ * Jackson would refuse it; none of them is ever looked up.
  */
 final class SkimmingJsonParser extends ReaderBasedJsonParser {
 
@@ -256,7 +261,12 @@ final class SkimmingJsonParser extends ReaderBasedJsonParser {
             }
             int c = _inputBuffer[_inputPtr++];
             if (c == '"') {
-                if (name && length > _streamReadConstraints.getMaxNameLength()) {
+                // Jackson limits a name's length, and builds a name with an escape in a buffer limited as text is.
+                if (name
+                        && length
+                                > Math.min(
+                                        _streamReadConstraints.getMaxNameLength(),
+                                        _streamReadConstraints.getMaxStringLength())) {
                     throw new Refused();
                 }
                 return;

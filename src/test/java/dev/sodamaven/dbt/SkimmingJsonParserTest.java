@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * leaves it (token, place, line and column), or refuse. Each document is read twice, by the same walk
  * that skips the values of fields whose name starts with "s" and reads every other token: once with
  * the skim and once with Jackson's skip, through readers that hand over a few characters at a time so
- * that values are split across refills at every place.
+ * that values are split across refills at every place, with and without Jackson's table of names.
  */
 class SkimmingJsonParserTest {
 
@@ -39,13 +39,21 @@ class SkimmingJsonParserTest {
     private static final int MAX_NAME = 24;
     private static final int MAX_NUMBER = 12;
 
-    private static final JsonFactory FACTORY = new SkimmingJsonParser.Factory(new JsonFactoryBuilder()
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxNameLength(MAX_NAME)
-                    .maxNumberLength(MAX_NUMBER)
-                    .build()));
+    /** A manifest's parser: names not kept in Jackson's table. */
+    private static final JsonFactory FACTORY = smallLimits(false);
+
+    /** The run results' parser: names kept in Jackson's table. */
+    private static final JsonFactory CANONICAL = smallLimits(true);
+
+    private static JsonFactory smallLimits(boolean canonicalizeNames) {
+        return new SkimmingJsonParser.Factory(new JsonFactoryBuilder()
+                .configure(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES, canonicalizeNames)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxNameLength(MAX_NAME)
+                        .maxNumberLength(MAX_NUMBER)
+                        .build()));
+    }
 
     /** As {@link ArtifactFile}'s for a manifest: Jackson's limits. */
     private static final JsonFactory REAL_LIMITS = new SkimmingJsonParser.Factory(
@@ -60,9 +68,10 @@ class SkimmingJsonParserTest {
         int accepted = 0;
         int refusedByBoth = 0;
         for (int i = 0; i < 1500; i++) {
+            JsonFactory factory = i % 2 == 0 ? FACTORY : CANONICAL;
             String document = document(random);
-            String skimmed = walk(document, true, charsPerRead);
-            String jackson = walk(document, false, charsPerRead);
+            String skimmed = walk(factory, document, true, charsPerRead);
+            String jackson = walk(factory, document, false, charsPerRead);
             assertThat(skimmed)
                     .as("document %s", document)
                     .isNotEqualTo(REFUSED)
@@ -70,8 +79,8 @@ class SkimmingJsonParserTest {
             accepted++;
 
             String broken = mutate(document, random);
-            String brokenSkimmed = walk(broken, true, charsPerRead);
-            String brokenJackson = walk(broken, false, charsPerRead);
+            String brokenSkimmed = walk(factory, broken, true, charsPerRead);
+            String brokenJackson = walk(factory, broken, false, charsPerRead);
             if (brokenSkimmed.equals(REFUSED)) {
                 // Refused: the file is read again with Jackson's skip, which must then find the fault.
                 assertThat(brokenJackson).as("document %s", broken).contains("failed:");
@@ -189,6 +198,45 @@ class SkimmingJsonParserTest {
     }
 
     @Test
+    void aNameWithAnEscapeIsHeldToJacksonsLimitOfTextToo() throws IOException {
+        JsonFactory shortText = new SkimmingJsonParser.Factory(new JsonFactoryBuilder()
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .streamReadConstraints(
+                        StreamReadConstraints.builder().maxStringLength(100).build()));
+        String document = "{\"skip\": {\"" + "a".repeat(1_000) + "\\n\": 1}}";
+
+        assertThat(walk(shortText, new StringReader(document), true, name -> name.equals("skip")))
+                .isEqualTo(REFUSED);
+        assertThat(walk(shortText, new StringReader(document), false, name -> name.equals("skip")))
+                .contains("failed: String value length");
+    }
+
+    /**
+     * The one difference meant (see the class): names the skim passes stay out of Jackson's table of names,
+     * so its guard against colliding hashes does not count them. "Ab" and "BA" hash alike (33 * 'A' + 'b'
+     * is 33 * 'B' + 'A'), so every name made of them collides, whatever the table's seed.
+     */
+    @Test
+    void collidingNamesInASkippedValueAreNotCountedByJacksonsTableOfNames() throws IOException {
+        JsonFactory canonical = new SkimmingJsonParser.Factory(new JsonFactoryBuilder());
+        StringBuilder names = new StringBuilder("{");
+        for (int i = 0; i < 512; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int bit = 0; bit < 9; bit++) {
+                name.append((i >> bit & 1) == 0 ? "Ab" : "BA");
+            }
+            names.append(i == 0 ? "" : ",").append('"').append(name).append("\":1");
+        }
+        String document = "{\"skip\": " + names + "}, \"after\": 1}";
+
+        assertThat(walk(canonical, new StringReader(document), false, name -> name.equals("skip")))
+                .contains("failed: Longest collision chain");
+        assertThat(walk(canonical, new StringReader(document), true, name -> name.equals("skip")))
+                .contains("FIELD_NAME at", "/after")
+                .doesNotContain("failed:", REFUSED);
+    }
+
+    @Test
     void aSkippedStringIsPassedUnreadAndTheNextTokenFollowsIt() throws IOException {
         String document = "{\"sql\": \"select \\\"a\\\"\\n from t -- \\u00e9\", \"b\": true}";
         try (JsonParser parser = FACTORY.createParser(new StringReader(document))) {
@@ -224,8 +272,13 @@ class SkimmingJsonParserTest {
      * skipped ({@link LenientJson#skip}); then how it failed, or "refused" when the skim refused.
      */
     private static String walk(String document, boolean skim, int charsPerRead) throws IOException {
+        return walk(FACTORY, document, skim, charsPerRead);
+    }
+
+    private static String walk(JsonFactory factory, String document, boolean skim, int charsPerRead)
+            throws IOException {
         return walk(
-                FACTORY,
+                factory,
                 new TricklingReader(new StringReader(document), charsPerRead),
                 skim,
                 name -> name.startsWith("s"));
