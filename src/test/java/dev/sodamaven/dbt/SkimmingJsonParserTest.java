@@ -197,8 +197,14 @@ class SkimmingJsonParserTest {
         assertThat(skimmed).as("artifacts compared, of %s", files.size()).isGreaterThan(files.size() * 9 / 10);
     }
 
+    /**
+     * Jackson builds a name with an escape in its text buffer, and checks the buffer against the limit of
+     * text as it grows: whether this name fails depends on the size of the buffer Jackson was lent (it
+     * failed in one test run and not in another). The skim refuses any name beyond that limit, and Jackson
+     * decides.
+     */
     @Test
-    void aNameWithAnEscapeIsHeldToJacksonsLimitOfTextToo() throws IOException {
+    void aNameLongerThanTheLimitOfTextIsRefused() throws IOException {
         JsonFactory shortText = new SkimmingJsonParser.Factory(new JsonFactoryBuilder()
                 .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .streamReadConstraints(
@@ -207,8 +213,6 @@ class SkimmingJsonParserTest {
 
         assertThat(walk(shortText, new StringReader(document), true, name -> name.equals("skip")))
                 .isEqualTo(REFUSED);
-        assertThat(walk(shortText, new StringReader(document), false, name -> name.equals("skip")))
-                .contains("failed: String value length");
     }
 
     /**
