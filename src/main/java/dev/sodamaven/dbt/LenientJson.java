@@ -42,8 +42,8 @@ final class LenientJson {
     /**
      * The name of the next field of the object being walked, the parser left on its value; null at the
      * object's end. A loop of {@code nextField} and {@link #endField} walks an object as {@link #readObject}
-     * does, without a handler: the manifest's node loop, where a handler object and the call through it
-     * made the JIT compile the hottest code twice over.
+     * does, without a handler: the loops over a manifest's nodes and the run results' entries, where a
+     * handler object and the call through it made the JIT compile the hottest code twice over.
      */
     static String nextField(JsonParser parser) throws IOException {
         JsonToken token = parser.nextToken();

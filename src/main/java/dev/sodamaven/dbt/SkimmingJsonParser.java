@@ -75,12 +75,23 @@ final class SkimmingJsonParser extends ReaderBasedJsonParser {
     /** Off for a second read of a file the skim refused: Jackson's skip then describes what it finds. */
     private boolean skimming = true;
 
+    /**
+     * Longest name vouched for, in characters, escapes counted as one: Jackson limits a name's length, and
+     * builds a name with an escape in a buffer limited as text is.
+     */
+    private final int longestName;
+
+    /** Fewest digits refused in a number (see {@link #number}). */
+    private final int tooManyDigits;
+
     /** Whether the open containers, innermost last, are objects; grown as deeper nesting is met. */
     private boolean[] inObject = new boolean[64];
 
     SkimmingJsonParser(
             IOContext context, int features, Reader reader, ObjectCodec codec, CharsToNameCanonicalizer names) {
         super(context, features, reader, codec, names);
+        longestName = Math.min(_streamReadConstraints.getMaxNameLength(), _streamReadConstraints.getMaxStringLength());
+        tooManyDigits = _streamReadConstraints.getMaxNumberLength();
     }
 
     /** Skips as Jackson does, from now on. */
@@ -261,12 +272,7 @@ final class SkimmingJsonParser extends ReaderBasedJsonParser {
             }
             int c = _inputBuffer[_inputPtr++];
             if (c == '"') {
-                // Jackson limits a name's length, and builds a name with an escape in a buffer limited as text is.
-                if (name
-                        && length
-                                > Math.min(
-                                        _streamReadConstraints.getMaxNameLength(),
-                                        _streamReadConstraints.getMaxStringLength())) {
+                if (name && length > longestName) {
                     throw new Refused();
                 }
                 return;
@@ -362,7 +368,7 @@ final class SkimmingJsonParser extends ReaderBasedJsonParser {
             }
             digits += exponent;
         }
-        if (digits >= _streamReadConstraints.getMaxNumberLength()) {
+        if (digits >= tooManyDigits) {
             throw new Refused();
         }
     }
