@@ -1,7 +1,5 @@
 package dev.sodamaven.report;
 
-import java.util.regex.Pattern;
-
 /**
  * Makes any text safe to put into an XML 1.0 or HTML document. Test names, messages and ids come
  * from user projects and databases: they may hold control characters or broken surrogate pairs,
@@ -11,7 +9,6 @@ import java.util.regex.Pattern;
 final class ReportText {
 
     static final char REPLACEMENT = '\uFFFD';
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private ReportText() {}
 
@@ -42,9 +39,8 @@ final class ReportText {
      */
     static String oneLine(String text, int max) {
         String line = clean(text).strip();
-        // Most texts are on one line already; the regular expression costs more than the rest of a report row.
         if (!isOneLine(line)) {
-            line = WHITE_SPACE.matcher(line).replaceAll(" ");
+            line = collapseWhiteSpace(line);
         }
         if (line.length() <= max) {
             return line;
@@ -56,16 +52,42 @@ final class ReportText {
         return line.substring(0, end) + "...";
     }
 
-    /** No white space that {@link #WHITE_SPACE} would replace: none but single spaces. */
+    /** No white space that {@link #collapseWhiteSpace} would change: none but single spaces. */
     private static boolean isOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean space = c == ' ' && i > 0 && text.charAt(i - 1) == ' ';
-            if (space || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (space || (c != ' ' && isSpace(c))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Each run of white space as one space, as {@code replaceAll("\\s+", " ")} would, in a loop: every
+     * attribute of the JUnit report passes here, and the regular expression made this the largest
+     * compilation of the reports (docs/benchmarks.md).
+     */
+    private static String collapseWhiteSpace(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        boolean afterSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (!space) {
+                line.append(c);
+            } else if (!afterSpace) {
+                line.append(' ');
+            }
+            afterSpace = space;
+        }
+        return line.toString();
+    }
+
+    /** White space as {@code \s} means it without Unicode classes: space, tab, LF, VT, FF, CR. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static int firstIllegal(String text) {

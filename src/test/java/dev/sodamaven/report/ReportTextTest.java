@@ -53,6 +53,28 @@ class ReportTextTest {
     }
 
     @Test
+    void oneLineCollapsesWhiteSpaceAsTheRegularExpressionWould() {
+        // Every string up to six characters over an alphabet of each kind of white space and two others.
+        char[] alphabet = {' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', 'x'};
+        int compared = 0;
+        for (int length = 0; length <= 6; length++) {
+            int combinations = (int) Math.pow(alphabet.length, length);
+            for (int code = 0; code < combinations; code++) {
+                StringBuilder text = new StringBuilder();
+                for (int at = 0, rest = code; at < length; at++, rest /= alphabet.length) {
+                    text.append(alphabet[rest % alphabet.length]);
+                }
+                String expected = ReportText.clean(text.toString()).strip().replaceAll("\\s+", " ");
+                assertThat(ReportText.oneLine(text.toString(), 100))
+                        .as("%s", text.chars().mapToObj(Integer::toHexString).toList())
+                        .isEqualTo(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(299_593);
+    }
+
+    @Test
     void oneLineNeverCutsASurrogatePairInHalf() {
         String shortened = ReportText.oneLine("abcdef\uD83D\uDE80xyz", 10);
 
