@@ -1,6 +1,7 @@
 package dev.sodamaven.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Everything measured for one {@link BenchCase}; filled in as the case runs. */
@@ -10,7 +11,13 @@ final class CaseResult {
     final ArtifactGenerator.Generated artifacts;
     final List<ChildRun> timing = new ArrayList<>();
     ChildRun readers;
+    /** The bare scans, one of each after each ingestion run at the first heap: the same machine moments. */
+    final List<ChildRun> tokensRuns = new ArrayList<>();
+
+    final List<ChildRun> tokensPlainRuns = new ArrayList<>();
+    /** The median run of {@link #tokensRuns} by wall time, for the tables; null before any ran. */
     ChildRun tokens;
+
     ChildRun tokensPlain;
     /** {@code ingest-warm} and {@code tokens-warm}, when bench.warm asked for them. */
     ChildRun ingestWarm;
@@ -42,6 +49,20 @@ final class CaseResult {
         }
         int first = timing.get(0).heapMb();
         return timing.stream().filter(run -> run.heapMb() == first && run.ok()).toList();
+    }
+
+    /** The runs of {@code runs} that ended well, or all of them (to show how they failed) when none did. */
+    static List<ChildRun> okOrAll(List<ChildRun> runs) {
+        List<ChildRun> ok = runs.stream().filter(ChildRun::ok).toList();
+        return ok.isEmpty() ? runs : ok;
+    }
+
+    /** The run of the median wall time among those that ended well (the upper of the two middle ones). */
+    static ChildRun medianRun(List<ChildRun> runs) {
+        List<ChildRun> sorted = okOrAll(runs).stream()
+                .sorted(Comparator.comparingDouble(run -> run.ok() ? run.number("seconds") : 0))
+                .toList();
+        return sorted.isEmpty() ? null : sorted.get(sorted.size() / 2);
     }
 
     /** Whether an ingest run produced exactly the checks the generator planted, without warnings. */

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * How many times a bare scan's time the ingestion and the readers take, for one case: the medians of the
- * ingestion runs at the first heap and the readers run, each divided by the {@code tokens} run
- * ({@code new JsonFactory()}, field names interned: the baseline of the earlier numbers) and by the
- * {@code tokens-plain} run (field names not interned, as the plugin's parser), all of the same invocation
- * and at the same heap. Ratios have two significant digits: two shared cores give no more.
+ * ingestion runs at the first heap and the readers run, each divided by the median of the {@code tokens} runs
+ * ({@code new JsonFactory()}, field names interned: the baseline of the earlier numbers) and of the
+ * {@code tokens-plain} runs (field names not interned, as the plugin's parser), one of each run after each
+ * ingestion run, all of the same invocation and at the same heap. Each median is taken on its own. Ratios have two significant digits: two shared cores give no more.
  */
 final class FloorRatios {
 
@@ -29,8 +29,8 @@ final class FloorRatios {
                 ingest.size(),
                 times(median(ingest, "seconds"), median(ingest, "cpuSeconds")),
                 times(c.readers),
-                times(c.tokens),
-                times(c.tokensPlain));
+                times(c.tokensRuns),
+                times(c.tokensPlainRuns));
     }
 
     /** The ratios, one line for the ingestion and one for the readers. */
@@ -74,17 +74,30 @@ final class FloorRatios {
     }
 
     private static String line(String name, double wall, double cpu, CaseResult c) {
-        return ratio(name, "tokens", wall, cpu, c.tokens) + "; "
-                + ratio(name, "tokens-plain", wall, cpu, c.tokensPlain);
+        return ratio(name, "tokens", wall, cpu, c.tokensRuns) + "; "
+                + ratio(name, "tokens-plain", wall, cpu, c.tokensPlainRuns);
     }
 
-    private static String ratio(String name, String floorName, double wall, double cpu, ChildRun floor) {
+    private static String ratio(String name, String floorName, double wall, double cpu, List<ChildRun> floorRuns) {
         String prefix = name + " / " + floorName + ": ";
-        if (floor == null || !floor.ok()) {
-            return prefix + (floor == null ? "not run" : floor.outcome().label());
+        List<ChildRun> ok = floorRuns.stream().filter(ChildRun::ok).toList();
+        if (ok.isEmpty()) {
+            return prefix
+                    + (floorRuns.isEmpty()
+                            ? "not run"
+                            : floorRuns.get(0).outcome().label());
         }
-        return prefix + twoDigits(wall / floor.number("seconds")) + "× wall, "
-                + twoDigits(cpu / floor.number("cpuSeconds")) + "× CPU";
+        return prefix + twoDigits(wall / median(ok, "seconds")) + "× wall, " + twoDigits(cpu / median(ok, "cpuSeconds"))
+                + "× CPU";
+    }
+
+    /** The median wall and CPU time of the scans that ended well, and how many there were. */
+    private static String times(List<ChildRun> runs) {
+        List<ChildRun> ok = runs.stream().filter(ChildRun::ok).toList();
+        if (ok.isEmpty()) {
+            return runs.isEmpty() ? "not run" : runs.get(0).outcome().label();
+        }
+        return Report.fmt("(median of %d) ", ok.size()) + times(median(ok, "seconds"), median(ok, "cpuSeconds"));
     }
 
     private static String times(ChildRun run) {
