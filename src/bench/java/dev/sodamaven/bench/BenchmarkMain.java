@@ -127,8 +127,10 @@ public final class BenchmarkMain {
                 ChildRun run = children.probe(label, "ingest", heaps[i], artifacts);
                 result.timing.add(run);
                 if (i == 0) {
-                    // Each ingestion run next to a bare scan of each kind: the ratios compare medians taken over
-                    // the same stretch of time, not five runs with one (a lone fresh-JVM scan here varied 3.7-6.2 s).
+                    // Each ingestion run next to the readers alone and a bare scan of each kind: the ratios compare
+                    // medians taken over the same stretch of time, not five runs with one (a lone fresh-JVM scan
+                    // here varied 3.7-6.2 s).
+                    result.readersRuns.add(children.probe(label, "readers", heaps[0], artifacts));
                     result.tokensRuns.add(children.probe(label, "tokens", heaps[0], artifacts));
                     result.tokensPlainRuns.add(children.probe(label, "tokens-plain", heaps[0], artifacts));
                 }
@@ -140,7 +142,7 @@ public final class BenchmarkMain {
                 }
             }
         }
-        result.readers = children.probe(label, "readers", heaps[0], artifacts);
+        result.readers = CaseResult.medianRun(result.readersRuns);
         result.tokens = CaseResult.medianRun(result.tokensRuns);
         result.tokensPlain = CaseResult.medianRun(result.tokensPlainRuns);
         result.ingestMinimum = new HeapSearch(INGEST_FLOOR_MB, 4_096)

@@ -10,12 +10,18 @@ final class CaseResult {
     final BenchCase benchCase;
     final ArtifactGenerator.Generated artifacts;
     final List<ChildRun> timing = new ArrayList<>();
-    ChildRun readers;
-    /** The bare scans, one of each after each ingestion run at the first heap: the same machine moments. */
+    /**
+     * The readers alone and the bare scans, one of each after each ingestion run at the first heap: the same
+     * moments of the machine.
+     */
+    final List<ChildRun> readersRuns = new ArrayList<>();
+
     final List<ChildRun> tokensRuns = new ArrayList<>();
 
     final List<ChildRun> tokensPlainRuns = new ArrayList<>();
-    /** The median run of {@link #tokensRuns} by wall time, for the tables; null before any ran. */
+    /** The median runs of {@link #readersRuns}, {@link #tokensRuns}, ... by wall time, for the tables. */
+    ChildRun readers;
+
     ChildRun tokens;
 
     ChildRun tokensPlain;
