@@ -57,18 +57,19 @@ final class CaseResult {
         return timing.stream().filter(run -> run.heapMb() == first && run.ok()).toList();
     }
 
-    /** The runs of {@code runs} that ended well, or all of them (to show how they failed) when none did. */
-    static List<ChildRun> okOrAll(List<ChildRun> runs) {
-        List<ChildRun> ok = runs.stream().filter(ChildRun::ok).toList();
-        return ok.isEmpty() ? runs : ok;
-    }
-
-    /** The run of the median wall time among those that ended well (the upper of the two middle ones). */
+    /**
+     * The run of the median wall time among those that ended well (the upper of the two middle ones); when
+     * none did, the first, to show how it ended; null when none ran.
+     */
     static ChildRun medianRun(List<ChildRun> runs) {
-        List<ChildRun> sorted = okOrAll(runs).stream()
-                .sorted(Comparator.comparingDouble(run -> run.ok() ? run.number("seconds") : 0))
+        List<ChildRun> sorted = runs.stream()
+                .filter(ChildRun::ok)
+                .sorted(Comparator.comparingDouble(run -> run.number("seconds")))
                 .toList();
-        return sorted.isEmpty() ? null : sorted.get(sorted.size() / 2);
+        if (sorted.isEmpty()) {
+            return runs.isEmpty() ? null : runs.get(0);
+        }
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Whether an ingest run produced exactly the checks the generator planted, without warnings. */

@@ -40,12 +40,9 @@ final class FloorRatios {
         String ingestLine = ingest.isEmpty()
                 ? "ingest: no run ended well at the first heap"
                 : line("ingest", median(ingest, "seconds"), median(ingest, "cpuSeconds"), c);
-        List<ChildRun> readers = c.readersRuns.stream().filter(ChildRun::ok).toList();
+        List<ChildRun> readers = endedWell(c.readersRuns);
         String readersLine = readers.isEmpty()
-                ? "readers: "
-                        + (c.readersRuns.isEmpty()
-                                ? "not run"
-                                : c.readersRuns.get(0).outcome().label())
+                ? "readers: " + noTime(c.readersRuns)
                 : line("readers", median(readers, "seconds"), median(readers, "cpuSeconds"), c);
         if (c.ingestWarm == null && c.tokensWarm == null) {
             return List.of(ingestLine, readersLine);
@@ -84,31 +81,30 @@ final class FloorRatios {
 
     private static String ratio(String name, String floorName, double wall, double cpu, List<ChildRun> floorRuns) {
         String prefix = name + " / " + floorName + ": ";
-        List<ChildRun> ok = floorRuns.stream().filter(ChildRun::ok).toList();
+        List<ChildRun> ok = endedWell(floorRuns);
         if (ok.isEmpty()) {
-            return prefix
-                    + (floorRuns.isEmpty()
-                            ? "not run"
-                            : floorRuns.get(0).outcome().label());
+            return prefix + noTime(floorRuns);
         }
         return prefix + twoDigits(wall / median(ok, "seconds")) + "× wall, " + twoDigits(cpu / median(ok, "cpuSeconds"))
                 + "× CPU";
     }
 
-    /** The median wall and CPU time of the scans that ended well, and how many there were. */
+    /** The median wall and CPU time of the runs that ended well, and how many there were. */
     private static String times(List<ChildRun> runs) {
-        List<ChildRun> ok = runs.stream().filter(ChildRun::ok).toList();
+        List<ChildRun> ok = endedWell(runs);
         if (ok.isEmpty()) {
-            return runs.isEmpty() ? "not run" : runs.get(0).outcome().label();
+            return noTime(runs);
         }
         return Report.fmt("(median of %d) ", ok.size()) + times(median(ok, "seconds"), median(ok, "cpuSeconds"));
     }
 
-    private static String times(ChildRun run) {
-        if (run == null || !run.ok()) {
-            return run == null ? "not run" : run.outcome().label();
-        }
-        return times(run.number("seconds"), run.number("cpuSeconds"));
+    private static List<ChildRun> endedWell(List<ChildRun> runs) {
+        return runs.stream().filter(ChildRun::ok).toList();
+    }
+
+    /** Why {@code runs}, none of which ended well, give no time: none ran, or how the first ended. */
+    private static String noTime(List<ChildRun> runs) {
+        return runs.isEmpty() ? "not run" : runs.get(0).outcome().label();
     }
 
     private static String times(double wall, double cpu) {

@@ -141,8 +141,8 @@ final class Report {
                 + "bare tokenizer = a `JsonParser.nextToken()` loop over the same files that looks at nothing, "
                 + "the least any streaming reader can cost: `tokens` with `new JsonFactory()` (field names "
                 + "interned, the baseline of the earlier numbers), `tokens-plain` with field names not interned "
-                + "(as the plugin's parser). The readers and each scan ran once after each ingestion run at the first "
-                + "heap; the table shows the run of median wall time of each.\n\n");
+                + "(as the plugin's parser). The readers and each scan ran once after each ingestion run at the "
+                + "first heap; the table shows the run of median wall time of each.\n\n");
         md.append("| case | -Xmx | run_results.json s | manifest.json s | manifest MiB/s | tokens: manifest s "
                 + "| tokens: MiB/s | tokens-plain: manifest s | tokens-plain: MiB/s | tests kept | relations kept "
                 + "| max heap after GC | live at end |\n");
@@ -201,10 +201,10 @@ final class Report {
     private void floors(StringBuilder md) {
         md.append("## Against the bare scans\n\n");
         md.append("The median wall and CPU time of the ingestion runs at the first heap (each median taken on its "
-                + "own) and of the readers runs, divided by the medians of the two bare scans of this invocation (the "
-                + "readers and each scan ran once after each of those ingestion runs): `tokens` (field names interned) and `tokens-plain` (not "
-                + "interned, as the plugin's parser). All times cover both files; CPU is the whole process's, GC "
-                + "included.\n\n");
+                + "own) and of the readers runs, divided by the medians of the two bare scans of this invocation "
+                + "(the readers and each scan ran once after each of those ingestion runs): `tokens` (field names "
+                + "interned) and `tokens-plain` (not interned, as the plugin's parser). All times cover both files; "
+                + "CPU is the whole process's, GC included.\n\n");
         for (CaseResult c : cases) {
             md.append("- ")
                     .append(c.benchCase.label())
